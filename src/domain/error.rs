@@ -1,0 +1,64 @@
+//! The errors of domain rules: each names the bad input and what was expected.
+
+use crate::i18n::Msg;
+use std::fmt;
+
+/// A value refused by a domain rule. `Display` gives the French (or English) message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DomainError {
+    MoneyEmpty,
+    MoneyFormat(String),
+    MoneyDecimals(String),
+    MoneyNegative(String),
+    MoneyTooLarge { input: String, max: super::Money },
+    MoneyOverflow,
+    WeightEmpty,
+    WeightFormat(String),
+    WeightPrecision(String),
+    WeightNotPositive(String),
+    WeightTooLarge { input: String, max: super::Weight },
+    VatFormat(String),
+    VatRange(String),
+    PinFormat,
+    PinMismatch,
+    SiretFormat(String),
+    SiretChecksum(String),
+    NameEmpty,
+    NameTooLong(usize),
+    NoRole,
+    RoleUnknown(String),
+    TerminalCode(String),
+}
+
+impl fmt::Display for DomainError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use DomainError as E;
+        let text = match self {
+            E::MoneyEmpty => Msg::ErrMoneyEmpty.text().to_owned(),
+            E::MoneyFormat(s) => Msg::ErrMoneyFormat.fill(&[s]),
+            E::MoneyDecimals(s) => Msg::ErrMoneyDecimals.fill(&[s]),
+            E::MoneyNegative(s) => Msg::ErrMoneyNegative.fill(&[s]),
+            E::MoneyTooLarge { input, max } => Msg::ErrMoneyTooLarge.fill(&[input, max]),
+            E::MoneyOverflow => Msg::ErrMoneyOverflow.text().to_owned(),
+            E::WeightEmpty => Msg::ErrWeightEmpty.text().to_owned(),
+            E::WeightFormat(s) => Msg::ErrWeightFormat.fill(&[s]),
+            E::WeightPrecision(s) => Msg::ErrWeightPrecision.fill(&[s]),
+            E::WeightNotPositive(s) => Msg::ErrWeightNotPositive.fill(&[s]),
+            E::WeightTooLarge { input, max } => Msg::ErrWeightTooLarge.fill(&[input, max]),
+            E::VatFormat(s) => Msg::ErrVatFormat.fill(&[s]),
+            E::VatRange(s) => Msg::ErrVatRange.fill(&[s]),
+            E::PinFormat => Msg::ErrPinFormat.text().to_owned(),
+            E::PinMismatch => Msg::ErrPinMismatch.text().to_owned(),
+            E::SiretFormat(s) => Msg::ErrSiretFormat.fill(&[s]),
+            E::SiretChecksum(s) => Msg::ErrSiretChecksum.fill(&[s]),
+            E::NameEmpty => Msg::ErrNameEmpty.text().to_owned(),
+            E::NameTooLong(n) => Msg::ErrNameTooLong.fill(&[n]),
+            E::NoRole => Msg::ErrNoRole.text().to_owned(),
+            E::RoleUnknown(s) => Msg::ErrRoleUnknown.fill(&[s]),
+            E::TerminalCode(s) => Msg::ErrTerminalCode.fill(&[s]),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for DomainError {}

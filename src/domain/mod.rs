@@ -1,0 +1,41 @@
+//! Pure types and rules: money, weight, VAT rates, PINs, roles, the structure's identity.
+//!
+//! No I/O and no clock here: time comes in as a parameter. Every type validates on
+//! construction, so a value of it is always good; parse errors are [`DomainError`]s that
+//! carry the bad input and render a French message through the catalogue.
+
+mod error;
+mod ids;
+mod money;
+mod name;
+mod pin;
+mod role;
+mod structure;
+mod vat;
+mod weight;
+
+pub use error::DomainError;
+pub use ids::{CategoryId, PaymentMethodId, PointOfSaleId, SiteId, TerminalCode, UserId};
+pub use money::Money;
+pub use name::Name;
+pub use pin::Pin;
+pub use role::{Role, Roles};
+pub use structure::{PaymentKind, PosKind, Siret, VatStatus};
+pub use vat::VatRate;
+pub use weight::Weight;
+
+/// The result of a domain rule.
+pub type Result<T, E = DomainError> = std::result::Result<T, E>;
+
+#[cfg(test)]
+pub(crate) mod testing {
+    /// A table-driven case: `input` gives `expected`, reported at the caller's line.
+    #[track_caller]
+    pub fn case<T, E>(input: &str, parse: impl Fn(&str) -> Result<T, E>, expected: Result<T, E>)
+    where
+        T: PartialEq + std::fmt::Debug,
+        E: PartialEq + std::fmt::Debug,
+    {
+        assert_eq!(parse(input), expected, "input: {input:?}");
+    }
+}

@@ -1,0 +1,216 @@
+//! The texts themselves: one row per message, French then English.
+//!
+//! Keep the French short and plain: many cashiers read French as a second language.
+//! A row's key says where it is used (`Login…`, `Home…`, `Err…`, `Cli…`).
+
+use super::Lang;
+
+macro_rules! catalogue {
+    ($($key:ident => $fr:literal, $en:literal;)*) => {
+        /// A message of the catalogue.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Msg { $($key,)* }
+
+        impl Msg {
+            /// Every message, for tests that walk the catalogue.
+            pub const ALL: &'static [Msg] = &[$(Msg::$key,)*];
+
+            /// The text in the given language.
+            pub fn text_in(self, lang: Lang) -> &'static str {
+                match lang {
+                    Lang::Fr => match self { $(Msg::$key => $fr,)* },
+                    Lang::En => match self { $(Msg::$key => $en,)* },
+                }
+            }
+        }
+    };
+}
+
+catalogue! {
+    // --- application -----------------------------------------------------------------
+    AppName => "pépite", "pépite";
+    Yes => "Oui", "Yes";
+    No => "Non", "No";
+    Active => "actif", "active";
+    Inactive => "désactivé", "disabled";
+    None_ => "aucun", "none";
+
+    // --- domain errors ----------------------------------------------------------------
+    ErrMoneyEmpty => "Montant vide : tapez un prix comme 12,50", "Empty amount: type a price such as 12.50";
+    ErrMoneyFormat => "« {} » n'est pas un montant : tapez un prix comme 12,50", "“{}” is not an amount: type a price such as 12.50";
+    ErrMoneyDecimals => "« {} » a trop de décimales : 2 chiffres après la virgule au plus", "“{}” has too many decimals: at most 2 digits after the point";
+    ErrMoneyNegative => "« {} » est négatif : tapez un montant positif", "“{}” is negative: type a positive amount";
+    ErrMoneyTooLarge => "« {} » est trop grand : {} au plus", "“{}” is too large: at most {}";
+    ErrMoneyOverflow => "Montant hors limites", "Amount out of range";
+    ErrWeightEmpty => "Poids vide : tapez un poids comme 1,250 kg ou 850 g", "Empty weight: type a weight such as 1.250 kg or 850 g";
+    ErrWeightFormat => "« {} » n'est pas un poids : tapez 1,250 kg ou 850 g", "“{}” is not a weight: type 1.250 kg or 850 g";
+    ErrWeightPrecision => "« {} » est plus précis que le gramme", "“{}” is finer than a gram";
+    ErrWeightNotPositive => "« {} » : le poids doit être supérieur à zéro", "“{}”: the weight must be above zero";
+    ErrWeightTooLarge => "« {} » est trop lourd : {} au plus", "“{}” is too heavy: at most {}";
+    ErrVatFormat => "« {} » n'est pas un taux de TVA : tapez 20, 10 ou 5,5", "“{}” is not a VAT rate: type 20, 10 or 5.5";
+    ErrVatRange => "« {} » : un taux de TVA va de 0 à 100 %", "“{}”: a VAT rate lies between 0 and 100 %";
+    ErrPinFormat => "Le code doit avoir de 4 à 8 chiffres", "The PIN must have 4 to 8 digits";
+    ErrPinMismatch => "Les deux codes ne sont pas identiques", "The two PINs differ";
+    ErrSiretFormat => "« {} » n'est pas un SIRET : 14 chiffres", "“{}” is not a SIRET: 14 digits";
+    ErrSiretChecksum => "« {} » : SIRET invalide (clé de contrôle fausse)", "“{}”: invalid SIRET (wrong check digit)";
+    ErrNameEmpty => "Le nom est obligatoire", "The name is required";
+    ErrNameTooLong => "Nom trop long : {} caractères au plus", "Name too long: at most {} characters";
+    ErrNoRole => "Choisissez au moins un rôle", "Choose at least one role";
+    ErrRoleUnknown => "Rôle inconnu « {} » : manager, cashier, sorter ou cafe", "Unknown role “{}”: manager, cashier, sorter or cafe";
+    ErrTerminalCode => "Code de poste « {} » : lettres, chiffres et tirets, 1 à 16", "Terminal code “{}”: letters, digits and dashes, 1 to 16";
+
+    // --- storage errors ---------------------------------------------------------------
+    ErrDbNewer => "Cette base a été écrite par une version plus récente de pépite (schéma {}) ; ce programme ne connaît que le schéma {}. Mettez pépite à jour. La base n'a pas été modifiée.", "This database was written by a newer pépite (schema {}); this program knows schema {} only. Update pépite. The database was not changed.";
+    ErrDbNotPepite => "« {} » n'est pas une base pépite. Elle n'a pas été modifiée.", "“{}” is not a pépite database. It was not changed.";
+    ErrDbBusy => "La base est occupée par un autre poste. Réessayez dans un instant ; rien n'a été perdu.", "The database is busy with another terminal. Try again in a moment; nothing was lost.";
+    ErrDbOpen => "Impossible d'ouvrir la base « {} » : {}", "Cannot open the database “{}”: {}";
+    ErrDbReadOnly => "La base est en lecture seule : vérifiez les droits du fichier.", "The database is read-only: check the file's permissions.";
+    ErrDbFull => "Le disque est plein : libérez de la place. Rien n'a été enregistré.", "The disk is full: free some space. Nothing was saved.";
+    ErrDbCorrupt => "La base est endommagée : restaurez une sauvegarde et prévenez l'encadrant.", "The database is damaged: restore a backup and tell a manager.";
+    ErrDbOther => "Erreur de la base de données : {}", "Database error: {}";
+    ErrNotFound => "{} introuvable", "{} not found";
+    ErrDuplicate => "« {} » existe déjà", "“{}” already exists";
+    ErrMigration => "Mise à jour du schéma {} impossible : {}", "Schema upgrade {} failed: {}";
+    ErrBackupExists => "« {} » existe déjà : choisissez un autre nom de fichier", "“{}” already exists: choose another file name";
+    ErrBackupFailed => "Sauvegarde impossible vers « {} » : {}", "Backup to “{}” failed: {}";
+    ErrNotInitialised => "La base n'est pas encore configurée : lancez pépite sans argument, ou « pepite init ».", "The database is not set up yet: run pépite without arguments, or “pepite init”.";
+    ErrAlreadyInitialised => "La base est déjà configurée (structure « {} »)", "The database is already set up (structure “{}”)";
+    ThingUser => "Utilisateur", "User";
+    ThingCategory => "Catégorie", "Category";
+    ThingPointOfSale => "Point de vente", "Point of sale";
+    ThingTerminal => "Poste", "Terminal";
+    ThingPaymentMethod => "Moyen de paiement", "Payment method";
+    ThingSite => "Site", "Site";
+
+    // --- ops errors -------------------------------------------------------------------
+    ErrForbidden => "Action réservée au rôle « {} »", "Only the “{}” role may do this";
+    ErrWrongPin => "Code faux. Encore {} essai(s) avant blocage.", "Wrong PIN. {} attempt(s) left before lock.";
+    ErrLocked => "Trop d'essais : « {} » est bloqué jusqu'à {}.", "Too many attempts: “{}” is locked until {}.";
+    ErrUserDisabled => "« {} » est désactivé : demandez à l'encadrant.", "“{}” is disabled: ask a manager.";
+    ErrLastManager => "Il faut garder au moins un encadrant actif.", "At least one active manager must remain.";
+    ErrPinHash => "Le code n'a pas pu être chiffré : {}", "The PIN could not be hashed: {}";
+    ErrCategoryCycle => "Une catégorie ne peut pas être rangée sous elle-même.", "A category cannot sit under itself.";
+    ErrTerminalPosInactive => "Ce point de vente est désactivé.", "This point of sale is disabled.";
+
+    // --- roles and kinds ----------------------------------------------------------------
+    RoleManager => "encadrant", "manager";
+    RoleCashier => "caisse", "cashier";
+    RoleSorter => "tri", "sorter";
+    RoleCafe => "café", "café";
+    PosShop => "boutique", "shop";
+    PosCafe => "café", "café";
+    PosEvent => "événement", "event";
+    VatAssujetti => "assujetti à la TVA", "VAT-registered";
+    VatFranchise => "franchise en base (art. 293 B du CGI)", "VAT franchise (art. 293 B CGI)";
+    VatNonAssujetti => "non assujetti", "not VAT-registered";
+    PayCash => "espèces", "cash";
+    PayCard => "carte bancaire", "card";
+    PayCheque => "chèque", "cheque";
+    PayLocalCurrency => "monnaie locale", "local currency";
+    PayVoucher => "avoir", "voucher";
+    PayOther => "autre", "other";
+
+    // --- the TUI shell ------------------------------------------------------------------
+    KeyQuit => "Quitter", "Quit";
+    KeyBack => "Retour", "Back";
+    KeyChoose => "Choisir", "Choose";
+    KeyValidate => "Valider", "Confirm";
+    KeyNextField => "Champ suivant", "Next field";
+    KeyChange => "Changer", "Change";
+    KeyToggle => "Cocher", "Toggle";
+    KeyLogout => "Déconnexion", "Log out";
+    KeyAdd => "Ajouter", "Add";
+    KeyEdit => "Modifier", "Edit";
+    KeyEnable => "Activer / désactiver", "Enable / disable";
+    KeyResetPin => "Nouveau code", "New PIN";
+    KeyMove => "Se déplacer", "Move";
+    KeyCancel => "Annuler", "Cancel";
+    KeyErase => "Effacer", "Erase";
+    StatusNoUser => "non connecté", "not logged in";
+    StatusTerminal => "Poste", "Terminal";
+    QuitConfirm => "Quitter pépite ?", "Quit pépite?";
+    QuitConfirmHint => "O = oui, N = non", "Y = yes, N = no";
+    ConfirmYesKey => "o", "y";
+
+    SetupTitle => "Première installation", "First set-up";
+    SetupIntro => "Bienvenue ! Donnez le nom de la structure et créez le premier encadrant.", "Welcome! Give the structure's name and create the first manager.";
+    SetupStructureName => "Nom de la structure", "Structure name";
+    SetupManagerName => "Nom de l'encadrant", "Manager's name";
+    SetupPin => "Code (4 à 8 chiffres)", "PIN (4 to 8 digits)";
+    SetupPinAgain => "Code, encore une fois", "PIN again";
+    SetupDone => "Structure créée. Connectez-vous.", "Structure created. Log in.";
+
+    LoginTitle => "Connexion", "Log in";
+    LoginPickUser => "Qui êtes-vous ?", "Who are you?";
+    LoginTypePin => "Code de {}", "PIN for {}";
+    LoginNoUser => "Aucun utilisateur actif : demandez à l'encadrant.", "No active user: ask a manager.";
+    LoginDemoPins => "Démo — codes : {}", "Demo — PINs: {}";
+    LoginWelcome => "Bonjour {} !", "Hello {}!";
+
+    HomeTitle => "Accueil", "Home";
+    HomeChoose => "Choisissez :", "Choose:";
+    HomeNothing => "Aucun écran pour vos rôles sur ce poste.", "No screen for your roles on this terminal.";
+    ModeUsers => "Utilisateurs", "Users";
+    ModeCategories => "Catégories", "Categories";
+    ModePointsOfSale => "Points de vente", "Points of sale";
+    ModeTerminals => "Postes", "Terminals";
+    ModePaymentMethods => "Moyens de paiement", "Payment methods";
+    ModeStructure => "Structure", "Structure";
+
+    ColName => "Nom", "Name";
+    ColRoles => "Rôles", "Roles";
+    ColState => "État", "State";
+    ColWeight => "Poids unitaire", "Unit weight";
+    ColKind => "Type", "Kind";
+    ColCode => "Code", "Code";
+    ColPointOfSale => "Point de vente", "Point of sale";
+    ColSite => "Site", "Site";
+    ColParent => "Rangée sous", "Parent";
+    ColLabel => "Libellé", "Label";
+
+    FormName => "Nom", "Name";
+    FormRoles => "Rôles", "Roles";
+    FormPin => "Code (4 à 8 chiffres)", "PIN (4 to 8 digits)";
+    FormPinAgain => "Code, encore une fois", "PIN again";
+    FormUnitWeight => "Poids unitaire (ex. 1,5 kg)", "Unit weight (e.g. 1.5 kg)";
+    FormParent => "Rangée sous", "Parent";
+    FormKind => "Type", "Kind";
+    FormCode => "Code (ex. caisse-2)", "Code (e.g. till-2)";
+    FormPointOfSale => "Point de vente", "Point of sale";
+    FormLabel => "Libellé", "Label";
+    FormAddress => "Adresse", "Address";
+    FormPostcode => "Code postal", "Postcode";
+    FormCity => "Ville", "City";
+    FormSiret => "SIRET (14 chiffres)", "SIRET (14 digits)";
+    FormVatStatus => "TVA", "VAT";
+    FormTopLevel => "(racine)", "(top level)";
+    FormTitleAddUser => "Nouvel utilisateur", "New user";
+    FormTitleEditUser => "Modifier l'utilisateur", "Edit user";
+    FormTitleResetPin => "Nouveau code pour {}", "New PIN for {}";
+    FormTitleAddCategory => "Nouvelle catégorie", "New category";
+    FormTitleEditCategory => "Modifier la catégorie", "Edit category";
+    FormTitleAddPos => "Nouveau point de vente", "New point of sale";
+    FormTitleEditPos => "Modifier le point de vente", "Edit point of sale";
+    FormTitleAddTerminal => "Nouveau poste", "New terminal";
+    FormTitleEditTerminal => "Modifier le poste", "Edit terminal";
+    FormTitleAddPayment => "Nouveau moyen de paiement", "New payment method";
+    FormTitleEditPayment => "Renommer le moyen de paiement", "Rename payment method";
+    FormTitleStructure => "Identité de la structure", "Structure identity";
+    Saved => "Enregistré.", "Saved.";
+    PinChanged => "Code changé pour {}.", "PIN changed for {}.";
+    ThisTerminal => "(ce poste)", "(this terminal)";
+
+    // --- CLI ------------------------------------------------------------------------------
+    CliInitDone => "Structure « {} » créée dans {} ; encadrant « {} ».", "Structure “{}” created in {}; manager “{}”.";
+    CliDemoDone => "Base de démonstration créée : {}", "Demo database created: {}";
+    CliDemoUsers => "Utilisateurs de démonstration (nom — rôles — code) :", "Demo users (name — roles — PIN):";
+    CliUserAdded => "Utilisateur « {} » ajouté.", "User “{}” added.";
+    CliUserDisabled => "Utilisateur « {} » désactivé.", "User “{}” disabled.";
+    CliBackupDone => "Sauvegarde écrite dans {} ({} octets, intégrité vérifiée).", "Backup written to {} ({} bytes, integrity checked).";
+    CliNeedManager => "Cette commande demande un encadrant : --as NOM --as-pin CODE", "This command needs a manager: --as NAME --as-pin PIN";
+    CliConfigError => "Fichier de configuration « {} » : {}", "Configuration file “{}”: {}";
+    CliConfigUnknownKey => "clé inconnue « {} » (clés permises : {})", "unknown key “{}” (allowed keys: {})";
+    CliError => "Erreur : {}", "Error: {}";
+    CliTerminalUnknown => "Poste « {} » inconnu ou désactivé. Postes : {}", "Terminal “{}” unknown or disabled. Terminals: {}";
+    CliNoTerminal => "Aucun poste actif : un encadrant doit en créer un.", "No active terminal: a manager must create one.";
+}

@@ -1,0 +1,26 @@
+//! pépite — a terminal point of sale and inventory for ressourceries.
+//!
+//! The crate is one library with layers kept apart by the direction of their `use`s
+//! (see `../shared/DESIGN.md`). Each layer uses only those listed above it:
+//!
+//! ```text
+//! i18n     the catalogue of every text shown to a person (French first, English)
+//! domain   pure types and rules (money, weight, VAT, PIN, roles, structure) — no I/O, no clock
+//! storage  every SQL statement; migrations/ applied in order; speaks domain types
+//! ops      one use-case per function, one transaction each; checks the user's role
+//! tui      the only place that knows ratatui and crossterm
+//! cli      clap subcommands for what needs no screen (init, demo, user, backup …)
+//! ```
+//!
+//! `config` and `paths` sit beside `ops`: they read the local configuration file and
+//! decide where the database and the log live. `main.rs` is thin: it parses the command
+//! line and hands over to `cli`, which may open the `tui`.
+
+// pub mod cli;
+pub mod config;
+pub mod domain;
+pub mod i18n;
+pub mod ops;
+pub mod paths;
+pub mod storage;
+// pub mod tui;

@@ -1,0 +1,86 @@
+//! PINs: hashing with Argon2id, checking, and the lock after too many wrong ones.
+//!
+//! Five wrong PINs in a row lock the user for a minute. The slow hash check runs outside
+//! any transaction, so a login never holds the write lock the other tills need.
+
+use super::{OpsError, Result, Session};
+use crate::domain::{Pin, UserId};
+use crate::storage::{Store, Timestamp, users};
+use argon2::password_hash::rand_core::OsRng;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+
+/// Wrong PINs in a row that lock a user.
+pub const MAX_ATTEMPTS: u32 = 5;
+
+/// How long the lock lasts.
+pub const LOCK_DURATION: chrono::TimeDelta = chrono::TimeDelta::seconds(60);
+
+/// The PHC string of an Argon2id hash of `pin` with a fresh salt.
+pub(crate) fn hash_pin(pin: &Pin) -> Result<String> {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(pin.expose().as_bytes(), &salt)
+        .map(|hash| hash.to_string())
+        .map_err(|error| {
+            tracing::error!(%error, "argon2 hashing failed");
+            OpsError::PinHash(error.to_string())
+        })
+}
+
+fn pin_matches(pin: &str, stored: &str) -> bool {
+    match PasswordHash::new(stored) {
+        Ok(hash) => Argon2::default()
+            .verify_password(pin.as_bytes(), &hash)
+            .is_ok(),
+        Err(error) => {
+            tracing::error!(%error, "stored PIN hash is not a PHC string");
+            false
+        }
+    }
+}
+
+/// Checks `pin` for `user` at `now` and opens a session. A wrong PIN counts an attempt;
+/// the fifth in a row locks the user until `now` + one minute.
+pub fn login(store: &mut Store, user: UserId, pin: &str, now: Timestamp) -> Result<Session> {
+    let (account, stored) =
+        store.read(|tx| Ok::<_, OpsError>((users::get(tx, user)?, users::pin_hash(tx, user)?)))?;
+    if !account.active {
+        return Err(OpsError::UserDisabled(account.name));
+    }
+    if let Some(until) = account.locked_until.filter(|until| now < *until) {
+        return Err(OpsError::Locked {
+            name: account.name,
+            until,
+        });
+    }
+    if pin_matches(pin, &stored) {
+        store.write(|tx| users::clear_attempts(tx, user))?;
+        tracing::info!(user = %user, "login");
+        return Ok(Session::new(account.id, account.name, account.roles));
+    }
+    tracing::warn!(user = %user, "wrong PIN");
+    // The attempt is committed; the refusal is what the caller gets.
+    let refusal = store.write(|tx| {
+        let attempts = users::add_failed_attempt(tx, user)?;
+        if attempts >= MAX_ATTEMPTS {
+            let until = now + LOCK_DURATION;
+            users::lock_until(tx, user, until)?;
+            Ok::<_, OpsError>(OpsError::Locked {
+                name: account.name.clone(),
+                until,
+            })
+        } else {
+            Ok(OpsError::WrongPin {
+                remaining: MAX_ATTEMPTS - attempts,
+            })
+        }
+    })?;
+    Err(refusal)
+}
+
+/// The users a login screen offers: the active ones, by name.
+pub fn login_choices(store: &mut Store) -> Result<Vec<users::User>> {
+    let all = store.read(users::list)?;
+    Ok(all.into_iter().filter(|u| u.active).collect())
+}

@@ -1,0 +1,88 @@
+//! A realistic demonstration shop: two shops and a café on two sites, a till per place,
+//! a user for each role (their PINs are shown on the demo's login screen), the usual
+//! payment methods and categories.
+
+use super::setup::{name, scale_max, seed_categories, seed_payment_methods};
+use super::{OpsError, Result, auth};
+use crate::domain::{Pin, PosKind, Role, Roles, Siret, TerminalCode, VatStatus, Weight};
+use crate::storage::points_of_sale::{self, Terminal};
+use crate::storage::structure::{self, Identity};
+use crate::storage::{Store, Timestamp, users};
+
+/// A demo user: name, roles, PIN.
+pub struct DemoUser {
+    pub name: &'static str,
+    pub roles: &'static [Role],
+    pub pin: &'static str,
+}
+
+/// The demo's people, one or more per role.
+pub const USERS: &[DemoUser] = &[
+    DemoUser { name: "Claire", roles: &[Role::Manager], pin: "1111" },
+    DemoUser { name: "Karim", roles: &[Role::Cashier], pin: "2222" },
+    DemoUser { name: "Sophie", roles: &[Role::Sorter], pin: "3333" },
+    DemoUser { name: "Lucas", roles: &[Role::Cafe], pin: "4444" },
+    DemoUser { name: "Aïcha", roles: &[Role::Cashier, Role::Cafe], pin: "5555" },
+    DemoUser { name: "Bernard", roles: &[Role::Sorter], pin: "6666" },
+];
+
+/// Fills an empty database with the demo structure.
+pub fn create(store: &mut Store, now: Timestamp) -> Result<()> {
+    let mut hashed = Vec::with_capacity(USERS.len());
+    for user in USERS {
+        hashed.push(auth::hash_pin(&Pin::parse(user.pin)?)?);
+    }
+    store.write(|tx| {
+        if let Some(existing) = structure::get(tx)? {
+            return Err(OpsError::AlreadyInitialised(existing.identity.name));
+        }
+        let identity = Identity {
+            name: name("Ressourcerie La Pépite")?,
+            address: "14 avenue Paul Doumer".into(),
+            postcode: "94110".into(),
+            city: "Arcueil".into(),
+            siret: Some(Siret::parse("88212345600015")?),
+            vat_status: VatStatus::Assujetti,
+        };
+        structure::insert(tx, &identity, true, now)?;
+        let arcueil = structure::insert_site(
+            tx,
+            &name("Atelier d'Arcueil")?,
+            "14 avenue Paul Doumer, 94110 Arcueil",
+            scale_max()?,
+        )?;
+        let cachan = structure::insert_site(
+            tx,
+            &name("Boutique de Cachan")?,
+            "3 rue Guichard, 94230 Cachan",
+            Weight::from_grams(150_000)?,
+        )?;
+        let places = [
+            (arcueil, "Boutique Arcueil", PosKind::Shop, &[("caisse-1", "Caisse 1"), ("tri-1", "Poste de tri")][..]),
+            (cachan, "Boutique Cachan", PosKind::Shop, &[("caisse-2", "Caisse Cachan")][..]),
+            (arcueil, "Café-crêperie La Galette", PosKind::Cafe, &[("cafe-1", "Comptoir du café")][..]),
+            (cachan, "Braderie de printemps", PosKind::Event, &[("braderie", "Portable braderie")][..]),
+        ];
+        for (site, pos_name, kind, terminals) in places {
+            let pos = points_of_sale::insert(tx, site, &name(pos_name)?, kind)?;
+            for (code, label) in terminals {
+                points_of_sale::insert_terminal(
+                    tx,
+                    &Terminal {
+                        code: TerminalCode::parse(code)?,
+                        name: name(label)?,
+                        point_of_sale_id: pos,
+                        active: true,
+                    },
+                )?;
+            }
+        }
+        seed_payment_methods(tx)?;
+        seed_categories(tx)?;
+        for (user, hash) in USERS.iter().zip(&hashed) {
+            let roles: Roles = user.roles.iter().copied().collect();
+            users::insert(tx, &name(user.name)?, hash, roles, now, Some(user.pin))?;
+        }
+        Ok(())
+    })
+}

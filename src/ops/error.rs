@@ -1,0 +1,64 @@
+//! What a use-case can refuse, in words a person can act on.
+
+use crate::domain::{DomainError, Name, Role};
+use crate::i18n::Msg;
+use crate::storage::{StorageError, Timestamp};
+use std::fmt;
+
+#[derive(Debug)]
+pub enum OpsError {
+    /// The session lacks this role.
+    Forbidden(Role),
+    /// A wrong PIN; this many attempts remain before the lock.
+    WrongPin { remaining: u32 },
+    /// Too many wrong PINs.
+    Locked { name: Name, until: Timestamp },
+    UserDisabled(Name),
+    /// Disabling or demoting this user would leave no active manager.
+    LastManager,
+    CategoryCycle,
+    PointOfSaleInactive,
+    AlreadyInitialised(Name),
+    NotInitialised,
+    /// The PIN could not be hashed (a broken random source).
+    PinHash(String),
+    Domain(DomainError),
+    Storage(StorageError),
+}
+
+impl From<DomainError> for OpsError {
+    fn from(error: DomainError) -> OpsError {
+        OpsError::Domain(error)
+    }
+}
+
+impl From<StorageError> for OpsError {
+    fn from(error: StorageError) -> OpsError {
+        OpsError::Storage(error)
+    }
+}
+
+impl fmt::Display for OpsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use OpsError as E;
+        let text = match self {
+            E::Forbidden(role) => Msg::ErrForbidden.fill(&[&role.label()]),
+            E::WrongPin { remaining } => Msg::ErrWrongPin.fill(&[remaining]),
+            E::Locked { name, until } => {
+                Msg::ErrLocked.fill(&[name, &until.format("%H:%M:%S")])
+            }
+            E::UserDisabled(name) => Msg::ErrUserDisabled.fill(&[name]),
+            E::LastManager => Msg::ErrLastManager.text().to_owned(),
+            E::CategoryCycle => Msg::ErrCategoryCycle.text().to_owned(),
+            E::PointOfSaleInactive => Msg::ErrTerminalPosInactive.text().to_owned(),
+            E::AlreadyInitialised(name) => Msg::ErrAlreadyInitialised.fill(&[name]),
+            E::NotInitialised => Msg::ErrNotInitialised.text().to_owned(),
+            E::PinHash(reason) => Msg::ErrPinHash.fill(&[reason]),
+            E::Domain(error) => error.to_string(),
+            E::Storage(error) => error.to_string(),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for OpsError {}

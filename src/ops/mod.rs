@@ -1,0 +1,22 @@
+//! Use-cases: one function per thing a person does, one transaction each.
+//!
+//! Every function that changes the structure takes the [`Session`] of the person doing it
+//! and checks their role here, not only by hiding a menu: a cashier's session cannot
+//! add a user whatever screen or command calls it. A `Session` is only made by
+//! [`auth::login`] (or by set-up for the first manager), so it cannot be forged by a
+//! caller. Time comes in as a parameter.
+
+pub mod auth;
+pub mod categories;
+pub mod demo;
+mod error;
+pub mod places;
+pub mod setup;
+mod session;
+pub mod users;
+
+pub use error::OpsError;
+pub use session::Session;
+
+/// The result of a use-case.
+pub type Result<T, E = OpsError> = std::result::Result<T, E>;

@@ -1,0 +1,140 @@
+//! First set-up: the structure, its first manager, and the defaults every ressourcerie
+//! starts from (a site, a shop, a till, the usual payment methods and categories).
+
+use super::{OpsError, Result, auth};
+use crate::domain::{Name, PaymentKind, Pin, PosKind, Role, Roles, TerminalCode, UserId, VatStatus, Weight};
+use crate::storage::categories::{self, CategoryDraft};
+use crate::storage::points_of_sale::{self, Terminal};
+use crate::storage::structure::{self, Identity, Structure};
+use crate::storage::{Store, Timestamp, Tx, payment_methods, users};
+
+/// What the set-up screen or `pepite init` asks for.
+#[derive(Clone, Debug)]
+pub struct SetupRequest {
+    pub structure: Name,
+    pub manager: Name,
+    pub pin: Pin,
+}
+
+/// The structure, or `None` before set-up.
+pub fn structure(store: &mut Store) -> Result<Option<Structure>> {
+    Ok(store.read(structure::get)?)
+}
+
+/// Sets up an empty database: structure, defaults and the first manager, in one
+/// transaction. Refused if the database is already set up.
+pub fn initialise(store: &mut Store, request: &SetupRequest, now: Timestamp) -> Result<UserId> {
+    let pin_hash = auth::hash_pin(&request.pin)?;
+    store.write(|tx| {
+        if let Some(existing) = structure::get(tx)? {
+            return Err(OpsError::AlreadyInitialised(existing.identity.name));
+        }
+        let identity = Identity {
+            name: request.structure.clone(),
+            address: String::new(),
+            postcode: String::new(),
+            city: String::new(),
+            siret: None,
+            vat_status: VatStatus::Assujetti,
+        };
+        structure::insert(tx, &identity, false, now)?;
+        let site = structure::insert_site(tx, &name("Site principal")?, "", scale_max()?)?;
+        let shop = points_of_sale::insert(tx, site, &name("Boutique")?, PosKind::Shop)?;
+        points_of_sale::insert_terminal(
+            tx,
+            &Terminal {
+                code: TerminalCode::parse("caisse-1")?,
+                name: name("Caisse 1")?,
+                point_of_sale_id: shop,
+                active: true,
+            },
+        )?;
+        seed_payment_methods(tx)?;
+        seed_categories(tx)?;
+        let manager = Roles::empty().with(Role::Manager);
+        Ok(users::insert(tx, &request.manager, &pin_hash, manager, now, None)?)
+    })
+}
+
+pub(super) fn name(text: &str) -> Result<Name> {
+    Ok(Name::parse(text)?)
+}
+
+/// 300 kg: a common platform scale.
+pub(super) fn scale_max() -> Result<Weight> {
+    Ok(Weight::from_grams(300_000)?)
+}
+
+/// The five usual payment methods, labelled in the language of set-up.
+pub(super) fn seed_payment_methods(tx: &Tx) -> Result<()> {
+    for kind in [
+        PaymentKind::Cash,
+        PaymentKind::Card,
+        PaymentKind::Cheque,
+        PaymentKind::LocalCurrency,
+        PaymentKind::Voucher,
+    ] {
+        let label = capitalised(kind.label().text());
+        payment_methods::insert(tx, kind, &name(&label)?)?;
+    }
+    Ok(())
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The usual ressourcerie categories, with default unit weights in grams.
+const CATEGORIES: &[(&str, i64, &[(&str, i64)])] = &[
+    ("Mobilier", 15_000, &[
+        ("Assises", 5_000),
+        ("Tables", 15_000),
+        ("Rangements", 25_000),
+        ("Literie", 20_000),
+    ]),
+    ("Textile et accessoires", 400, &[
+        ("Vêtements", 300),
+        ("Chaussures", 800),
+        ("Linge de maison", 600),
+        ("Maroquinerie", 500),
+    ]),
+    ("Électrique et électronique", 3_000, &[
+        ("Gros électroménager", 40_000),
+        ("Petit électroménager", 2_500),
+        ("Hi-fi et vidéo", 4_000),
+        ("Luminaires", 1_500),
+    ]),
+    ("Informatique", 4_000, &[]),
+    ("Livres", 400, &[]),
+    ("Supports média", 150, &[]),
+    ("Vaisselle", 300, &[]),
+    ("Jouets", 600, &[]),
+    ("Bibelots et déco", 500, &[]),
+    ("Vélos", 14_000, &[]),
+    ("Sport et loisirs", 1_500, &[]),
+    ("Outillage et bricolage", 1_500, &[]),
+    ("Puériculture", 3_000, &[]),
+    ("Bijoux", 50, &[]),
+    ("Autres", 1_000, &[]),
+];
+
+pub(super) fn seed_categories(tx: &Tx) -> Result<()> {
+    let draft = |parent, label: &str, grams: i64| -> Result<CategoryDraft> {
+        Ok(CategoryDraft {
+            parent_id: parent,
+            name: name(label)?,
+            unit_weight: Some(Weight::from_grams(grams)?),
+        })
+    };
+    for (label, grams, children) in CATEGORIES {
+        let parent = categories::insert(tx, &draft(None, label, *grams)?)?;
+        for (child, child_grams) in *children {
+            categories::insert(tx, &draft(Some(parent), child, *child_grams)?)?;
+        }
+    }
+    Ok(())
+}

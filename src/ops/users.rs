@@ -1,0 +1,84 @@
+//! Managing users: add, rename, change roles, disable, reset a PIN. Manager only, and
+//! never so as to leave no active manager.
+
+use super::{OpsError, Result, Session, auth};
+use crate::domain::{Name, Pin, Role, Roles, UserId};
+use crate::storage::{Store, Timestamp, Tx, users};
+
+pub use crate::storage::users::User;
+
+/// Every user, by name (any logged-in screen, and `pepite user list`, may read it).
+pub fn list(store: &mut Store) -> Result<Vec<User>> {
+    Ok(store.read(users::list)?)
+}
+
+pub fn add(
+    store: &mut Store,
+    session: &Session,
+    name: &Name,
+    roles: Roles,
+    pin: &Pin,
+    now: Timestamp,
+) -> Result<UserId> {
+    session.require(Role::Manager)?;
+    if roles.is_empty() {
+        return Err(crate::domain::DomainError::NoRole.into());
+    }
+    let hash = auth::hash_pin(pin)?;
+    let id = store.write(|tx| Ok::<_, OpsError>(users::insert(tx, name, &hash, roles, now, None)?))?;
+    tracing::info!(by = %session.user(), user = %id, "user added");
+    Ok(id)
+}
+
+/// Renames a user and sets their roles.
+pub fn update(
+    store: &mut Store,
+    session: &Session,
+    id: UserId,
+    name: &Name,
+    roles: Roles,
+) -> Result<()> {
+    session.require(Role::Manager)?;
+    if roles.is_empty() {
+        return Err(crate::domain::DomainError::NoRole.into());
+    }
+    store.write(|tx| {
+        users::rename(tx, id, name)?;
+        users::set_roles(tx, id, roles)?;
+        ensure_a_manager_remains(tx)
+    })?;
+    tracing::info!(by = %session.user(), user = %id, "user changed");
+    Ok(())
+}
+
+pub fn set_active(store: &mut Store, session: &Session, id: UserId, active: bool) -> Result<()> {
+    session.require(Role::Manager)?;
+    store.write(|tx| {
+        users::set_active(tx, id, active)?;
+        ensure_a_manager_remains(tx)
+    })?;
+    tracing::info!(by = %session.user(), user = %id, active, "user state changed");
+    Ok(())
+}
+
+/// Gives a user a new PIN and lifts any lock.
+pub fn reset_pin(store: &mut Store, session: &Session, id: UserId, pin: &Pin) -> Result<()> {
+    session.require(Role::Manager)?;
+    let hash = auth::hash_pin(pin)?;
+    store.write(|tx| Ok::<_, OpsError>(users::set_pin_hash(tx, id, &hash)?))?;
+    tracing::info!(by = %session.user(), user = %id, "PIN reset");
+    Ok(())
+}
+
+/// Finds an active user by name, for the command line.
+pub fn find(store: &mut Store, name: &str) -> Result<Option<User>> {
+    Ok(store.read(|tx| users::find_by_name(tx, name))?)
+}
+
+fn ensure_a_manager_remains(tx: &Tx) -> Result<()> {
+    if users::count_active_managers(tx)? == 0 {
+        Err(OpsError::LastManager)
+    } else {
+        Ok(())
+    }
+}

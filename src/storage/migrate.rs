@@ -1,0 +1,55 @@
+//! Schema migrations: the numbered files of `migrations/`, applied in order at open and
+//! tracked by `PRAGMA user_version`, one `BEGIN IMMEDIATE` transaction each.
+//!
+//! A database whose version is above [`SCHEMA_VERSION`] comes from a newer pépite: it is
+//! refused before anything is written to it.
+
+use super::StorageError;
+use rusqlite::{Connection, TransactionBehavior};
+
+/// The migrations, in order; the version of the n-th is n.
+const MIGRATIONS: &[(&str, &str)] = &[(
+    "0001_structure.sql",
+    include_str!("../../migrations/0001_structure.sql"),
+)];
+
+/// The schema version this binary writes.
+pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
+
+/// The file names of the migrations this binary knows, for the test that compares them
+/// with `migrations/`.
+pub fn known_files() -> impl Iterator<Item = &'static str> {
+    MIGRATIONS.iter().map(|(name, _)| *name)
+}
+
+pub(super) fn user_version(conn: &Connection) -> Result<u32, StorageError> {
+    Ok(conn.query_row("PRAGMA user_version", [], |row| row.get(0))?)
+}
+
+/// Brings the schema up to [`SCHEMA_VERSION`]. Safe when several processes open the same
+/// new file at once: each step re-reads the version inside its write transaction.
+pub(super) fn migrate(conn: &mut Connection) -> Result<(), StorageError> {
+    for (index, (_, sql)) in MIGRATIONS.iter().enumerate() {
+        let version = index as u32 + 1;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let current = user_version(&tx)?;
+        if current > SCHEMA_VERSION {
+            return Err(StorageError::NewerSchema {
+                found: current,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        if current >= version {
+            continue;
+        }
+        tx.execute_batch(sql)
+            .map_err(|error| StorageError::Migration {
+                version,
+                reason: error.to_string(),
+            })?;
+        tx.pragma_update(None, "user_version", version)?;
+        tx.commit()?;
+        tracing::info!(version, "schema migrated");
+    }
+    Ok(())
+}

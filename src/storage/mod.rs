@@ -1,0 +1,214 @@
+//! Every SQL statement of pépite, and nothing but storage.
+//!
+//! A [`Store`] is one connection to one SQLite file, in WAL mode with foreign keys on and
+//! a busy timeout, so several terminals share the file without stepping on each other.
+//! Work happens inside a [`Tx`]: [`Store::write`] opens it with `BEGIN IMMEDIATE` (a
+//! deferred transaction that later wants to write fails at once with "database is
+//! locked" under contention), [`Store::read`] with a plain snapshot. The table modules
+//! take a `&Tx` and speak domain types; no other layer sees `rusqlite`.
+
+mod backup;
+pub mod categories;
+pub mod payment_methods;
+pub mod points_of_sale;
+mod error;
+mod migrate;
+pub mod structure;
+mod time;
+pub mod users;
+
+pub use backup::backup_to;
+pub use error::StorageError;
+pub use migrate::{SCHEMA_VERSION, known_files as known_migration_files};
+pub use time::Timestamp;
+
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// How long a write waits for another terminal's transaction before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The value of `PRAGMA application_id` that marks a pépite file ('PEPT').
+const APPLICATION_ID: i32 = 0x5045_5054;
+
+/// The result of a storage call.
+pub type Result<T, E = StorageError> = std::result::Result<T, E>;
+
+/// Reports a stored value that fails a domain rule (a hand-edited row) as a conversion
+/// error of its column, so the row is refused rather than shown wrong.
+pub(crate) fn bad_value(column: usize, error: crate::domain::DomainError) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, Box::new(error))
+}
+
+/// One connection to the database.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+/// A transaction: every storage function takes one.
+pub struct Tx<'a> {
+    tx: rusqlite::Transaction<'a>,
+}
+
+impl Tx<'_> {
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.tx
+    }
+}
+
+impl Store {
+    /// Opens (creating it if needed) the database at `path` and migrates it. A file from a
+    /// newer pépite, or that is not a pépite database, is refused untouched.
+    pub fn open(path: &Path) -> Result<Store> {
+        let open_error = |error: rusqlite::Error| StorageError::Open {
+            path: path.to_owned(),
+            reason: error.to_string(),
+        };
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|error| StorageError::Open {
+                path: path.to_owned(),
+                reason: error.to_string(),
+            })?;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(open_error)?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        Self::check_identity(&conn, path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        Self::finish_open(conn, Some(path.to_owned()))
+    }
+
+    /// A private database in memory, for tests.
+    pub fn open_in_memory() -> Result<Store> {
+        let conn = Connection::open_in_memory()?;
+        Self::finish_open(conn, None)
+    }
+
+    fn finish_open(conn: Connection, path: Option<PathBuf>) -> Result<Store> {
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        // A sale must survive a power cut the moment the till says it is paid.
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        let mut store = Store { conn, path };
+        migrate::migrate(&mut store.conn)?;
+        Ok(store)
+    }
+
+    /// Refuses, before any write, a file that is not ours or is from a newer pépite.
+    fn check_identity(conn: &Connection, path: &Path) -> Result<()> {
+        let not_ours = || StorageError::NotPepite(path.to_owned());
+        let version = match migrate::user_version(conn) {
+            Ok(version) => version,
+            Err(StorageError::Sqlite(error))
+                if error.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) =>
+            {
+                return Err(not_ours());
+            }
+            Err(StorageError::Corrupt) => return Err(not_ours()),
+            Err(other) => return Err(other),
+        };
+        if version > SCHEMA_VERSION {
+            return Err(StorageError::NewerSchema {
+                found: version,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        let application_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        let tables: i64 =
+            conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+        let fresh = application_id == 0 && tables == 0 && version == 0;
+        if application_id != APPLICATION_ID && !fresh {
+            return Err(not_ours());
+        }
+        Ok(())
+    }
+
+    /// The file behind this store (`None` in memory).
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Runs `work` in a write transaction (`BEGIN IMMEDIATE`), committed if it returns
+    /// `Ok`, rolled back otherwise.
+    pub fn write<T, E>(&mut self, work: impl FnOnce(&Tx) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StorageError>,
+    {
+        self.run(TransactionBehavior::Immediate, work)
+    }
+
+    /// Runs `work` on a consistent snapshot.
+    pub fn read<T, E>(&mut self, work: impl FnOnce(&Tx) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StorageError>,
+    {
+        self.run(TransactionBehavior::Deferred, work)
+    }
+
+    fn run<T, E>(
+        &mut self,
+        behavior: TransactionBehavior,
+        work: impl FnOnce(&Tx) -> Result<T, E>,
+    ) -> Result<T, E>
+    where
+        E: From<StorageError>,
+    {
+        let tx = self
+            .conn
+            .transaction_with_behavior(behavior)
+            .map_err(StorageError::from)?;
+        let tx = Tx { tx };
+        let value = work(&tx)?;
+        tx.tx.commit().map_err(StorageError::from)?;
+        Ok(value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrating_twice_changes_nothing() {
+        let mut store = Store::open_in_memory().expect("open");
+        assert_eq!(migrate::user_version(&store.conn).expect("version"), SCHEMA_VERSION);
+        migrate::migrate(&mut store.conn).expect("second migration");
+        assert_eq!(migrate::user_version(&store.conn).expect("version"), SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn every_migration_file_is_known_and_opens_with_a_why() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+        let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
+            .expect("migrations/")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".sql"))
+            .collect();
+        on_disk.sort();
+        let known: Vec<&str> = known_migration_files().collect();
+        assert_eq!(on_disk, known);
+        for (i, name) in known.iter().enumerate() {
+            assert!(name.starts_with(&format!("{:04}_", i + 1)), "{name} out of order");
+            let text = std::fs::read_to_string(dir.join(name)).expect("read");
+            assert!(text.starts_with("-- Why:"), "{name} must open with a -- Why: comment");
+        }
+    }
+
+    #[test]
+    fn a_failed_write_rolls_back() {
+        let mut store = Store::open_in_memory().expect("open");
+        let result: Result<()> = store.write(|tx| {
+            tx.conn()
+                .execute("INSERT INTO site (name) VALUES ('A')", [])?;
+            Err(StorageError::Busy)
+        });
+        assert!(result.is_err());
+        let count: i64 = store
+            .read(|tx| Ok::<_, StorageError>(tx.conn().query_row("SELECT count(*) FROM site", [], |r| r.get(0))?))
+            .expect("count");
+        assert_eq!(count, 0);
+    }
+}

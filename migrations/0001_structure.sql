@@ -4,7 +4,7 @@
 -- hangs off these rows. Money is integer cents, weight integer grams, time ISO-8601 text
 -- with its UTC offset.
 
-PRAGMA application_id = 1346720852; -- 'PEPT': marks the file as a pépite database
+PRAGMA application_id = 1346719828; -- 'PEPT': marks the file as a pépite database
 
 CREATE TABLE structure (
     id          INTEGER PRIMARY KEY CHECK (id = 1),

@@ -94,7 +94,10 @@ mod tests {
     #[test]
     fn a_missing_file_is_the_default() {
         let dir = tempfile::tempdir().expect("dir");
-        assert_eq!(Config::load(&dir.path().join("none.toml")), Ok(Config::default()));
+        assert_eq!(
+            Config::load(&dir.path().join("none.toml")),
+            Ok(Config::default())
+        );
         let bad = dir.path().join("bad.toml");
         std::fs::write(&bad, "lang = 3").expect("write");
         let error = Config::load(&bad).expect_err("bad type");

@@ -16,11 +16,12 @@
 //! decide where the database and the log live. `main.rs` is thin: it parses the command
 //! line and hands over to `cli`, which may open the `tui`.
 
-// pub mod cli;
+pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod domain;
 pub mod i18n;
 pub mod ops;
 pub mod paths;
 pub mod storage;
-// pub mod tui;
+pub mod tui;

@@ -74,6 +74,10 @@ mod tests {
         case("-x", TerminalCode::parse, bad("-x"));
         case("caisse 1", TerminalCode::parse, bad("caisse 1"));
         case("café", TerminalCode::parse, bad("café"));
-        case("abcdefghijklmnopq", TerminalCode::parse, bad("abcdefghijklmnopq"));
+        case(
+            "abcdefghijklmnopq",
+            TerminalCode::parse,
+            bad("abcdefghijklmnopq"),
+        );
     }
 }

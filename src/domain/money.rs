@@ -216,11 +216,22 @@ mod tests {
         case("1 250", p, format("1 250"));
         case(",", p, format(","));
         case("1e3", p, format("1e3"));
-        case("12,345", p, Err(DomainError::MoneyDecimals("12,345".into())));
+        case(
+            "12,345",
+            p,
+            Err(DomainError::MoneyDecimals("12,345".into())),
+        );
         case("-5", p, Err(DomainError::MoneyNegative("-5".into())));
         let max = Money(MAX_TYPED_CENTS);
         for big in ["1000000,01", "99999999999999999999999", "3760001234567"] {
-            case(big, p, Err(DomainError::MoneyTooLarge { input: big.into(), max }));
+            case(
+                big,
+                p,
+                Err(DomainError::MoneyTooLarge {
+                    input: big.into(),
+                    max,
+                }),
+            );
         }
     }
 
@@ -265,7 +276,10 @@ mod tests {
             Money(i64::MAX).checked_add(Money(1)),
             Err(DomainError::MoneyOverflow)
         );
-        assert_eq!(Money(i64::MAX).checked_mul(2), Err(DomainError::MoneyOverflow));
+        assert_eq!(
+            Money(i64::MAX).checked_mul(2),
+            Err(DomainError::MoneyOverflow)
+        );
         assert_eq!(Money(1250).to_decimal().to_string(), "12.50");
         assert_eq!([Money(1), Money(2)].into_iter().sum::<Money>(), Money(3));
     }

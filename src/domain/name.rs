@@ -52,7 +52,11 @@ mod tests {
         case("tab\there", Name::parse, ok("tab here"));
         case("", Name::parse, Err(DomainError::NameEmpty));
         case(" \n ", Name::parse, Err(DomainError::NameEmpty));
-        case(&"x".repeat(61), Name::parse, Err(DomainError::NameTooLong(60)));
+        case(
+            &"x".repeat(61),
+            Name::parse,
+            Err(DomainError::NameTooLong(60)),
+        );
         case(&"é".repeat(60), Name::parse, ok(&"é".repeat(60)));
     }
 }

@@ -63,8 +63,14 @@ mod tests {
     #[test]
     fn confirmation_must_match_and_debug_hides() {
         assert!(Pin::parse_confirmed("1234", "1234").is_ok());
-        assert_eq!(Pin::parse_confirmed("1234", "1243"), Err(DomainError::PinMismatch));
-        assert_eq!(Pin::parse_confirmed("12", "12"), Err(DomainError::PinFormat));
+        assert_eq!(
+            Pin::parse_confirmed("1234", "1243"),
+            Err(DomainError::PinMismatch)
+        );
+        assert_eq!(
+            Pin::parse_confirmed("12", "12"),
+            Err(DomainError::PinFormat)
+        );
         assert_eq!(format!("{:?}", Pin::parse("9876")), "Ok(Pin(****))");
     }
 }

@@ -132,7 +132,11 @@ mod tests {
             p,
             Ok([Role::Manager, Role::Cafe].into_iter().collect()),
         );
-        case("encadrant tri", p, Ok([Role::Manager, Role::Sorter].into_iter().collect()));
+        case(
+            "encadrant tri",
+            p,
+            Ok([Role::Manager, Role::Sorter].into_iter().collect()),
+        );
         case("", p, Err(DomainError::NoRole));
         case("boss", p, Err(DomainError::RoleUnknown("boss".into())));
     }
@@ -141,7 +145,10 @@ mod tests {
     fn set_operations() {
         let r = Roles::empty().with(Role::Cashier).with(Role::Cafe);
         assert!(r.contains(Role::Cafe) && !r.contains(Role::Manager));
-        assert_eq!(r.without(Role::Cafe).iter().collect::<Vec<_>>(), vec![Role::Cashier]);
+        assert_eq!(
+            r.without(Role::Cafe).iter().collect::<Vec<_>>(),
+            vec![Role::Cashier]
+        );
         assert!(Roles::empty().is_empty());
     }
 }

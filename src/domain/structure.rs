@@ -188,9 +188,21 @@ mod tests {
         case("73282932000074", Siret::parse, ok("73282932000074"));
         case("443 061 841 00047", Siret::parse, ok("44306184100047"));
         case("35600000000001", Siret::parse, ok("35600000000001"));
-        case("12345678901234", Siret::parse, Err(DomainError::SiretChecksum("12345678901234".into())));
-        case("1234", Siret::parse, Err(DomainError::SiretFormat("1234".into())));
-        case("7328293200007A", Siret::parse, Err(DomainError::SiretFormat("7328293200007A".into())));
+        case(
+            "12345678901234",
+            Siret::parse,
+            Err(DomainError::SiretChecksum("12345678901234".into())),
+        );
+        case(
+            "1234",
+            Siret::parse,
+            Err(DomainError::SiretFormat("1234".into())),
+        );
+        case(
+            "7328293200007A",
+            Siret::parse,
+            Err(DomainError::SiretFormat("7328293200007A".into())),
+        );
         assert_eq!(
             Siret::parse("73282932000074").map(|s| s.to_string()),
             Ok("732 829 320 00074".to_owned())

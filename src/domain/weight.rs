@@ -164,10 +164,32 @@ mod tests {
         case("-1 kg", p, not_positive("-1 kg"));
         case("0", p, not_positive("0"));
         case("0 g", p, not_positive("0 g"));
-        case("850,5 g", p, Err(DomainError::WeightPrecision("850,5 g".into())));
-        case("1,2345", p, Err(DomainError::WeightPrecision("1,2345".into())));
-        case("10000,001", p, Err(DomainError::WeightTooLarge { input: "10000,001".into(), max }));
-        case("99999999999999", p, Err(DomainError::WeightTooLarge { input: "99999999999999".into(), max }));
+        case(
+            "850,5 g",
+            p,
+            Err(DomainError::WeightPrecision("850,5 g".into())),
+        );
+        case(
+            "1,2345",
+            p,
+            Err(DomainError::WeightPrecision("1,2345".into())),
+        );
+        case(
+            "10000,001",
+            p,
+            Err(DomainError::WeightTooLarge {
+                input: "10000,001".into(),
+                max,
+            }),
+        );
+        case(
+            "99999999999999",
+            p,
+            Err(DomainError::WeightTooLarge {
+                input: "99999999999999".into(),
+                max,
+            }),
+        );
     }
 
     #[test]

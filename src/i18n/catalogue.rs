@@ -111,6 +111,11 @@ catalogue! {
     PayOther => "autre", "other";
 
     // --- the TUI shell ------------------------------------------------------------------
+    KeyNameEnter => "Entrée", "Enter";
+    KeyNameEsc => "Échap", "Esc";
+    KeyNameSpace => "Espace", "Space";
+    KeyNameTab => "Tab", "Tab";
+    KeyNameErase => "Retour arrière", "Backspace";
     KeyQuit => "Quitter", "Quit";
     KeyBack => "Retour", "Back";
     KeyChoose => "Choisir", "Choose";
@@ -198,6 +203,9 @@ catalogue! {
     FormTitleStructure => "Identité de la structure", "Structure identity";
     Saved => "Enregistré.", "Saved.";
     PinChanged => "Code changé pour {}.", "PIN changed for {}.";
+    Locked => "bloqué", "locked";
+    Weekdays => "lun.,mar.,mer.,jeu.,ven.,sam.,dim.", "Mon,Tue,Wed,Thu,Fri,Sat,Sun";
+    DateFormat => "{} {}/{}/{} {}:{}", "{} {}/{}/{} {}:{}";
     ThisTerminal => "(ce poste)", "(this terminal)";
 
     // --- CLI ------------------------------------------------------------------------------
@@ -212,5 +220,8 @@ catalogue! {
     CliConfigUnknownKey => "clé inconnue « {} » (clés permises : {})", "unknown key “{}” (allowed keys: {})";
     CliError => "Erreur : {}", "Error: {}";
     CliTerminalUnknown => "Poste « {} » inconnu ou désactivé. Postes : {}", "Terminal “{}” unknown or disabled. Terminals: {}";
+    CliUserListHeader => "Nom|Rôles|État", "Name|Roles|State";
+    CliAbout => "Caisse et inventaire en terminal pour les ressourceries", "Terminal point of sale and inventory for ressourceries";
+    CliDemoThrowaway => "(fichier jetable : il sera effacé en quittant)", "(throwaway file: deleted on exit)";
     CliNoTerminal => "Aucun poste actif : un encadrant doit en créer un.", "No active terminal: a manager must create one.";
 }

@@ -6,9 +6,9 @@
 use super::{OpsError, Result, Session};
 use crate::domain::{Pin, UserId};
 use crate::storage::{Store, Timestamp, users};
+use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use argon2::Argon2;
 
 /// Wrong PINs in a row that lock a user.
 pub const MAX_ATTEMPTS: u32 = 5;

@@ -18,7 +18,12 @@ pub fn add(store: &mut Store, session: &Session, draft: &CategoryDraft) -> Resul
 }
 
 /// Renames, moves or reweighs a category; refused if it would sit under itself.
-pub fn update(store: &mut Store, session: &Session, id: CategoryId, draft: &CategoryDraft) -> Result<()> {
+pub fn update(
+    store: &mut Store,
+    session: &Session,
+    id: CategoryId,
+    draft: &CategoryDraft,
+) -> Result<()> {
     session.require(Role::Manager)?;
     store.write(|tx| {
         if let Some(parent) = draft.parent_id
@@ -32,7 +37,12 @@ pub fn update(store: &mut Store, session: &Session, id: CategoryId, draft: &Cate
     Ok(())
 }
 
-pub fn set_active(store: &mut Store, session: &Session, id: CategoryId, active: bool) -> Result<()> {
+pub fn set_active(
+    store: &mut Store,
+    session: &Session,
+    id: CategoryId,
+    active: bool,
+) -> Result<()> {
     session.require(Role::Manager)?;
     store.write(|tx| Ok::<_, OpsError>(categories::set_active(tx, id, active)?))?;
     tracing::info!(by = %session.user(), category = %id, active, "category state changed");

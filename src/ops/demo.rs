@@ -18,12 +18,36 @@ pub struct DemoUser {
 
 /// The demo's people, one or more per role.
 pub const USERS: &[DemoUser] = &[
-    DemoUser { name: "Claire", roles: &[Role::Manager], pin: "1111" },
-    DemoUser { name: "Karim", roles: &[Role::Cashier], pin: "2222" },
-    DemoUser { name: "Sophie", roles: &[Role::Sorter], pin: "3333" },
-    DemoUser { name: "Lucas", roles: &[Role::Cafe], pin: "4444" },
-    DemoUser { name: "Aïcha", roles: &[Role::Cashier, Role::Cafe], pin: "5555" },
-    DemoUser { name: "Bernard", roles: &[Role::Sorter], pin: "6666" },
+    DemoUser {
+        name: "Claire",
+        roles: &[Role::Manager],
+        pin: "1111",
+    },
+    DemoUser {
+        name: "Karim",
+        roles: &[Role::Cashier],
+        pin: "2222",
+    },
+    DemoUser {
+        name: "Sophie",
+        roles: &[Role::Sorter],
+        pin: "3333",
+    },
+    DemoUser {
+        name: "Lucas",
+        roles: &[Role::Cafe],
+        pin: "4444",
+    },
+    DemoUser {
+        name: "Aïcha",
+        roles: &[Role::Cashier, Role::Cafe],
+        pin: "5555",
+    },
+    DemoUser {
+        name: "Bernard",
+        roles: &[Role::Sorter],
+        pin: "6666",
+    },
 ];
 
 /// Fills an empty database with the demo structure.
@@ -58,10 +82,30 @@ pub fn create(store: &mut Store, now: Timestamp) -> Result<()> {
             Weight::from_grams(150_000)?,
         )?;
         let places = [
-            (arcueil, "Boutique Arcueil", PosKind::Shop, &[("caisse-1", "Caisse 1"), ("tri-1", "Poste de tri")][..]),
-            (cachan, "Boutique Cachan", PosKind::Shop, &[("caisse-2", "Caisse Cachan")][..]),
-            (arcueil, "Café-crêperie La Galette", PosKind::Cafe, &[("cafe-1", "Comptoir du café")][..]),
-            (cachan, "Braderie de printemps", PosKind::Event, &[("braderie", "Portable braderie")][..]),
+            (
+                arcueil,
+                "Boutique Arcueil",
+                PosKind::Shop,
+                &[("caisse-1", "Caisse 1"), ("tri-1", "Poste de tri")][..],
+            ),
+            (
+                cachan,
+                "Boutique Cachan",
+                PosKind::Shop,
+                &[("caisse-2", "Caisse Cachan")][..],
+            ),
+            (
+                arcueil,
+                "Café-crêperie La Galette",
+                PosKind::Cafe,
+                &[("cafe-1", "Comptoir du café")][..],
+            ),
+            (
+                cachan,
+                "Braderie de printemps",
+                PosKind::Event,
+                &[("braderie", "Portable braderie")][..],
+            ),
         ];
         for (site, pos_name, kind, terminals) in places {
             let pos = points_of_sale::insert(tx, site, &name(pos_name)?, kind)?;

@@ -10,9 +10,14 @@ pub enum OpsError {
     /// The session lacks this role.
     Forbidden(Role),
     /// A wrong PIN; this many attempts remain before the lock.
-    WrongPin { remaining: u32 },
+    WrongPin {
+        remaining: u32,
+    },
     /// Too many wrong PINs.
-    Locked { name: Name, until: Timestamp },
+    Locked {
+        name: Name,
+        until: Timestamp,
+    },
     UserDisabled(Name),
     /// Disabling or demoting this user would leave no active manager.
     LastManager,
@@ -44,9 +49,7 @@ impl fmt::Display for OpsError {
         let text = match self {
             E::Forbidden(role) => Msg::ErrForbidden.fill(&[&role.label()]),
             E::WrongPin { remaining } => Msg::ErrWrongPin.fill(&[remaining]),
-            E::Locked { name, until } => {
-                Msg::ErrLocked.fill(&[name, &until.format("%H:%M:%S")])
-            }
+            E::Locked { name, until } => Msg::ErrLocked.fill(&[name, &until.format("%H:%M:%S")]),
             E::UserDisabled(name) => Msg::ErrUserDisabled.fill(&[name]),
             E::LastManager => Msg::ErrLastManager.text().to_owned(),
             E::CategoryCycle => Msg::ErrCategoryCycle.text().to_owned(),

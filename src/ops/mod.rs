@@ -11,8 +11,8 @@ pub mod categories;
 pub mod demo;
 mod error;
 pub mod places;
-pub mod setup;
 mod session;
+pub mod setup;
 pub mod users;
 
 pub use error::OpsError;

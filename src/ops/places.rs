@@ -2,11 +2,13 @@
 //! anyone logged in, changed by a manager only.
 
 use super::{OpsError, Result, Session};
-use crate::domain::{Name, PaymentKind, PaymentMethodId, PointOfSaleId, PosKind, Role, TerminalCode};
+use crate::domain::{
+    Name, PaymentKind, PaymentMethodId, PointOfSaleId, PosKind, Role, TerminalCode,
+};
+use crate::storage::Store;
 use crate::storage::payment_methods::{self, PaymentMethod};
 use crate::storage::points_of_sale::{self, PointOfSale, Terminal};
 use crate::storage::structure::{self, Identity, Site};
-use crate::storage::Store;
 
 pub fn update_identity(store: &mut Store, session: &Session, identity: &Identity) -> Result<()> {
     session.require(Role::Manager)?;
@@ -77,7 +79,12 @@ pub fn choose_terminal(
 }
 
 /// Adds or changes a terminal; its point of sale must be active.
-pub fn save_terminal(store: &mut Store, session: &Session, terminal: &Terminal, is_new: bool) -> Result<()> {
+pub fn save_terminal(
+    store: &mut Store,
+    session: &Session,
+    terminal: &Terminal,
+    is_new: bool,
+) -> Result<()> {
     session.require(Role::Manager)?;
     store.write(|tx| {
         let pos = points_of_sale::get(tx, terminal.point_of_sale_id)?;

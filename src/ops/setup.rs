@@ -2,7 +2,9 @@
 //! starts from (a site, a shop, a till, the usual payment methods and categories).
 
 use super::{OpsError, Result, auth};
-use crate::domain::{Name, PaymentKind, Pin, PosKind, Role, Roles, TerminalCode, UserId, VatStatus, Weight};
+use crate::domain::{
+    Name, PaymentKind, Pin, PosKind, Role, Roles, TerminalCode, UserId, VatStatus, Weight,
+};
 use crate::storage::categories::{self, CategoryDraft};
 use crate::storage::points_of_sale::{self, Terminal};
 use crate::storage::structure::{self, Identity, Structure};
@@ -52,7 +54,14 @@ pub fn initialise(store: &mut Store, request: &SetupRequest, now: Timestamp) -> 
         seed_payment_methods(tx)?;
         seed_categories(tx)?;
         let manager = Roles::empty().with(Role::Manager);
-        Ok(users::insert(tx, &request.manager, &pin_hash, manager, now, None)?)
+        Ok(users::insert(
+            tx,
+            &request.manager,
+            &pin_hash,
+            manager,
+            now,
+            None,
+        )?)
     })
 }
 
@@ -90,24 +99,36 @@ fn capitalised(text: &str) -> String {
 
 /// The usual ressourcerie categories, with default unit weights in grams.
 const CATEGORIES: &[(&str, i64, &[(&str, i64)])] = &[
-    ("Mobilier", 15_000, &[
-        ("Assises", 5_000),
-        ("Tables", 15_000),
-        ("Rangements", 25_000),
-        ("Literie", 20_000),
-    ]),
-    ("Textile et accessoires", 400, &[
-        ("Vêtements", 300),
-        ("Chaussures", 800),
-        ("Linge de maison", 600),
-        ("Maroquinerie", 500),
-    ]),
-    ("Électrique et électronique", 3_000, &[
-        ("Gros électroménager", 40_000),
-        ("Petit électroménager", 2_500),
-        ("Hi-fi et vidéo", 4_000),
-        ("Luminaires", 1_500),
-    ]),
+    (
+        "Mobilier",
+        15_000,
+        &[
+            ("Assises", 5_000),
+            ("Tables", 15_000),
+            ("Rangements", 25_000),
+            ("Literie", 20_000),
+        ],
+    ),
+    (
+        "Textile et accessoires",
+        400,
+        &[
+            ("Vêtements", 300),
+            ("Chaussures", 800),
+            ("Linge de maison", 600),
+            ("Maroquinerie", 500),
+        ],
+    ),
+    (
+        "Électrique et électronique",
+        3_000,
+        &[
+            ("Gros électroménager", 40_000),
+            ("Petit électroménager", 2_500),
+            ("Hi-fi et vidéo", 4_000),
+            ("Luminaires", 1_500),
+        ],
+    ),
     ("Informatique", 4_000, &[]),
     ("Livres", 400, &[]),
     ("Supports média", 150, &[]),

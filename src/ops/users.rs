@@ -25,7 +25,8 @@ pub fn add(
         return Err(crate::domain::DomainError::NoRole.into());
     }
     let hash = auth::hash_pin(pin)?;
-    let id = store.write(|tx| Ok::<_, OpsError>(users::insert(tx, name, &hash, roles, now, None)?))?;
+    let id =
+        store.write(|tx| Ok::<_, OpsError>(users::insert(tx, name, &hash, roles, now, None)?))?;
     tracing::info!(by = %session.user(), user = %id, "user added");
     Ok(id)
 }

@@ -1,7 +1,7 @@
 //! A consistent copy of the live database, taken with SQLite's online backup API while
 //! the tills keep selling.
 
-use super::{Result, Store, StorageError};
+use super::{Result, StorageError, Store};
 use rusqlite::Connection;
 use rusqlite::backup::{Backup, StepResult};
 use std::path::Path;

@@ -151,8 +151,14 @@ mod tests {
             .map(|c| c.name.to_string())
             .collect();
         assert_eq!(names, ["Mobilier", "Chaises", "Livres"]);
-        assert_eq!(store.read(|tx| ancestry(tx, chaises)).expect("up"), vec![chaises, mobilier]);
-        assert_eq!(store.read(|tx| ancestry(tx, livres)).expect("up"), vec![livres]);
+        assert_eq!(
+            store.read(|tx| ancestry(tx, chaises)).expect("up"),
+            vec![chaises, mobilier]
+        );
+        assert_eq!(
+            store.read(|tx| ancestry(tx, livres)).expect("up"),
+            vec![livres]
+        );
         let twin = store.write(|tx| insert(tx, &draft(Some(mobilier), "Chaises", None)));
         assert!(matches!(twin, Err(StorageError::Duplicate(_))));
         let cousin = store.write(|tx| insert(tx, &draft(Some(livres), "Chaises", None)));

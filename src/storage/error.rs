@@ -11,7 +11,10 @@ use std::path::PathBuf;
 #[derive(Debug)]
 pub enum StorageError {
     /// The file was written by a newer pépite; it was left untouched.
-    NewerSchema { found: u32, supported: u32 },
+    NewerSchema {
+        found: u32,
+        supported: u32,
+    },
     /// The file is not a pépite database; it was left untouched.
     NotPepite(PathBuf),
     /// Another terminal held the write lock longer than the busy timeout.
@@ -19,14 +22,23 @@ pub enum StorageError {
     ReadOnly,
     DiskFull,
     Corrupt,
-    Open { path: PathBuf, reason: String },
+    Open {
+        path: PathBuf,
+        reason: String,
+    },
     /// No row: the message names the kind of thing looked for.
     NotFound(Msg),
     /// A unique name was taken: the message names the value.
     Duplicate(String),
-    Migration { version: u32, reason: String },
+    Migration {
+        version: u32,
+        reason: String,
+    },
     BackupExists(PathBuf),
-    Backup { path: PathBuf, reason: String },
+    Backup {
+        path: PathBuf,
+        reason: String,
+    },
     /// A stored value no longer passes the domain's rules (hand-edited database).
     BadData(DomainError),
     Sqlite(rusqlite::Error),
@@ -54,9 +66,7 @@ impl StorageError {
     /// Turns a UNIQUE constraint failure into [`StorageError::Duplicate`] naming `value`.
     pub(crate) fn unique(error: rusqlite::Error, value: &str) -> StorageError {
         match error.sqlite_error_code() {
-            Some(ErrorCode::ConstraintViolation)
-                if error.to_string().contains("UNIQUE") =>
-            {
+            Some(ErrorCode::ConstraintViolation) if error.to_string().contains("UNIQUE") => {
                 StorageError::Duplicate(value.to_owned())
             }
             _ => error.into(),

@@ -9,10 +9,10 @@
 
 mod backup;
 pub mod categories;
-pub mod payment_methods;
-pub mod points_of_sale;
 mod error;
 mod migrate;
+pub mod payment_methods;
+pub mod points_of_sale;
 pub mod structure;
 mod time;
 pub mod users;
@@ -117,8 +117,7 @@ impl Store {
             });
         }
         let application_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
-        let tables: i64 =
-            conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
         let fresh = application_id == 0 && tables == 0 && version == 0;
         if application_id != APPLICATION_ID && !fresh {
             return Err(not_ours());
@@ -174,9 +173,15 @@ mod tests {
     #[test]
     fn migrating_twice_changes_nothing() {
         let mut store = Store::open_in_memory().expect("open");
-        assert_eq!(migrate::user_version(&store.conn).expect("version"), SCHEMA_VERSION);
+        assert_eq!(
+            migrate::user_version(&store.conn).expect("version"),
+            SCHEMA_VERSION
+        );
         migrate::migrate(&mut store.conn).expect("second migration");
-        assert_eq!(migrate::user_version(&store.conn).expect("version"), SCHEMA_VERSION);
+        assert_eq!(
+            migrate::user_version(&store.conn).expect("version"),
+            SCHEMA_VERSION
+        );
     }
 
     #[test]
@@ -191,10 +196,45 @@ mod tests {
         let known: Vec<&str> = known_migration_files().collect();
         assert_eq!(on_disk, known);
         for (i, name) in known.iter().enumerate() {
-            assert!(name.starts_with(&format!("{:04}_", i + 1)), "{name} out of order");
+            assert!(
+                name.starts_with(&format!("{:04}_", i + 1)),
+                "{name} out of order"
+            );
             let text = std::fs::read_to_string(dir.join(name)).expect("read");
-            assert!(text.starts_with("-- Why:"), "{name} must open with a -- Why: comment");
+            assert!(
+                text.starts_with("-- Why:"),
+                "{name} must open with a -- Why: comment"
+            );
         }
+    }
+
+    #[test]
+    fn a_file_reopens_and_a_foreign_file_is_refused_untouched() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("p.db");
+        drop(Store::open(&path).expect("create"));
+        let store = Store::open(&path).expect("reopen");
+        assert_eq!(store.path(), Some(path.as_path()));
+        drop(store);
+
+        let foreign = dir.path().join("other.db");
+        let conn = Connection::open(&foreign).expect("foreign");
+        conn.execute_batch("CREATE TABLE t (x); PRAGMA journal_mode = DELETE;")
+            .expect("t");
+        drop(conn);
+        let before = std::fs::read(&foreign).expect("bytes");
+        assert!(matches!(
+            Store::open(&foreign),
+            Err(StorageError::NotPepite(_))
+        ));
+        assert_eq!(std::fs::read(&foreign).expect("bytes"), before);
+
+        let text = dir.path().join("notes.txt");
+        std::fs::write(&text, "pas une base ".repeat(100)).expect("write");
+        assert!(matches!(
+            Store::open(&text),
+            Err(StorageError::NotPepite(_))
+        ));
     }
 
     #[test]
@@ -207,7 +247,13 @@ mod tests {
         });
         assert!(result.is_err());
         let count: i64 = store
-            .read(|tx| Ok::<_, StorageError>(tx.conn().query_row("SELECT count(*) FROM site", [], |r| r.get(0))?))
+            .read(|tx| {
+                Ok::<_, StorageError>(tx.conn().query_row(
+                    "SELECT count(*) FROM site",
+                    [],
+                    |r| r.get(0),
+                )?)
+            })
             .expect("count");
         assert_eq!(count, 0);
     }

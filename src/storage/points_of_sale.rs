@@ -31,7 +31,13 @@ pub fn update(tx: &Tx, pos: &PointOfSale) -> Result<()> {
         .execute(
             "UPDATE point_of_sale SET site_id = ?2, name = ?3, kind = ?4, active = ?5
              WHERE id = ?1",
-            params![pos.id.0, pos.site_id.0, pos.name.as_str(), pos.kind.code(), pos.active],
+            params![
+                pos.id.0,
+                pos.site_id.0,
+                pos.name.as_str(),
+                pos.kind.code(),
+                pos.active
+            ],
         )
         .map_err(|e| StorageError::unique(e, pos.name.as_str()))?;
     found(changed, Msg::ThingPointOfSale)
@@ -49,9 +55,9 @@ fn pos_from_row(row: &Row) -> rusqlite::Result<PointOfSale> {
 }
 
 pub fn list(tx: &Tx) -> Result<Vec<PointOfSale>> {
-    let mut stmt = tx.conn().prepare_cached(
-        "SELECT id, site_id, name, kind, active FROM point_of_sale ORDER BY id",
-    )?;
+    let mut stmt = tx
+        .conn()
+        .prepare_cached("SELECT id, site_id, name, kind, active FROM point_of_sale ORDER BY id")?;
     let rows = stmt.query_map([], pos_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

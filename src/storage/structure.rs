@@ -2,7 +2,7 @@
 
 use super::time::to_text;
 use super::{Result, StorageError, Timestamp, Tx, bad_value};
-use crate::domain::{Name, SiteId, Siret, VatStatus, Weight};
+use crate::domain::{Name, Siret, SiteId, VatStatus, Weight};
 use crate::i18n::Msg;
 use rusqlite::{OptionalExtension, params};
 
@@ -45,8 +45,7 @@ pub fn get(tx: &Tx) -> Result<Option<Structure>> {
                         siret: siret
                             .map(|s| Siret::parse(&s).map_err(|e| bad_value(4, e)))
                             .transpose()?,
-                        vat_status: VatStatus::from_code(&status)
-                            .unwrap_or(VatStatus::Assujetti),
+                        vat_status: VatStatus::from_code(&status).unwrap_or(VatStatus::Assujetti),
                     },
                     is_demo: row.get(6)?,
                 })

@@ -61,7 +61,11 @@ pub fn get(tx: &Tx, id: UserId) -> Result<User> {
 pub fn find_by_name(tx: &Tx, name: &str) -> Result<Option<User>> {
     Ok(tx
         .conn()
-        .query_row(&format!("{SELECT} WHERE u.name = ?1"), [name.trim()], from_row)
+        .query_row(
+            &format!("{SELECT} WHERE u.name = ?1"),
+            [name.trim()],
+            from_row,
+        )
         .optional()?)
 }
 
@@ -100,15 +104,19 @@ pub fn set_roles(tx: &Tx, id: UserId, roles: Roles) -> Result<()> {
 pub fn rename(tx: &Tx, id: UserId, name: &Name) -> Result<()> {
     let changed = tx
         .conn()
-        .execute("UPDATE user SET name = ?2 WHERE id = ?1", params![id.0, name.as_str()])
+        .execute(
+            "UPDATE user SET name = ?2 WHERE id = ?1",
+            params![id.0, name.as_str()],
+        )
         .map_err(|e| StorageError::unique(e, name.as_str()))?;
     found(changed)
 }
 
 pub fn set_active(tx: &Tx, id: UserId, active: bool) -> Result<()> {
-    let changed = tx
-        .conn()
-        .execute("UPDATE user SET active = ?2 WHERE id = ?1", params![id.0, active])?;
+    let changed = tx.conn().execute(
+        "UPDATE user SET active = ?2 WHERE id = ?1",
+        params![id.0, active],
+    )?;
     found(changed)
 }
 
@@ -124,7 +132,9 @@ pub fn set_pin_hash(tx: &Tx, id: UserId, pin_hash: &str) -> Result<()> {
 
 pub fn pin_hash(tx: &Tx, id: UserId) -> Result<String> {
     tx.conn()
-        .query_row("SELECT pin_hash FROM user WHERE id = ?1", [id.0], |r| r.get(0))
+        .query_row("SELECT pin_hash FROM user WHERE id = ?1", [id.0], |r| {
+            r.get(0)
+        })
         .map_err(|e| StorageError::missing(e, Msg::ThingUser))
 }
 
@@ -198,9 +208,13 @@ mod tests {
         assert_eq!(user.name.as_str(), "Léa");
         assert_eq!(user.roles, roles);
         assert!(user.active);
-        let again = store.write(|tx| insert(tx, &Name::parse("léa").expect("n"), "h", roles, now(), None));
+        let again =
+            store.write(|tx| insert(tx, &Name::parse("léa").expect("n"), "h", roles, now(), None));
         assert!(matches!(again, Err(StorageError::Duplicate(n)) if n == "léa"));
-        assert!(matches!(store.read(|tx| get(tx, UserId(99))), Err(StorageError::NotFound(Msg::ThingUser))));
+        assert!(matches!(
+            store.read(|tx| get(tx, UserId(99))),
+            Err(StorageError::NotFound(Msg::ThingUser))
+        ));
     }
 
     #[test]
@@ -208,7 +222,16 @@ mod tests {
         let mut store = Store::open_in_memory().expect("open");
         let name = Name::parse("Karim").expect("name");
         let id = store
-            .write(|tx| insert(tx, &name, "h", Roles::empty().with(Role::Cashier), now(), None))
+            .write(|tx| {
+                insert(
+                    tx,
+                    &name,
+                    "h",
+                    Roles::empty().with(Role::Cashier),
+                    now(),
+                    None,
+                )
+            })
             .expect("insert");
         assert_eq!(store.write(|tx| add_failed_attempt(tx, id)).expect("1"), 1);
         assert_eq!(store.write(|tx| add_failed_attempt(tx, id)).expect("2"), 2);
@@ -216,6 +239,9 @@ mod tests {
         let user = store.read(|tx| get(tx, id)).expect("get");
         assert_eq!((user.failed_attempts, user.locked_until), (0, Some(now())));
         store.write(|tx| clear_attempts(tx, id)).expect("clear");
-        assert_eq!(store.read(|tx| get(tx, id)).expect("get").locked_until, None);
+        assert_eq!(
+            store.read(|tx| get(tx, id)).expect("get").locked_until,
+            None
+        );
     }
 }

@@ -1,0 +1,139 @@
+//! The command line's shape, for clap.
+
+use crate::i18n::Lang;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "pepite",
+    version,
+    about = "pépite — caisse et inventaire pour ressourceries"
+)]
+pub struct Cli {
+    /// Base de données (fichier SQLite) ; par défaut dans le dossier de données de l'utilisateur.
+    #[arg(long, global = true, env = "PEPITE_DB", value_name = "FICHIER")]
+    pub db: Option<PathBuf>,
+
+    /// Code du poste (ex. caisse-2) ; par défaut le premier poste actif.
+    #[arg(long, global = true, env = "PEPITE_TERMINAL", value_name = "CODE")]
+    pub terminal: Option<String>,
+
+    /// Langue de l'interface : fr (par défaut) ou en.
+    #[arg(long, global = true, value_parser = parse_lang, value_name = "LANGUE")]
+    pub lang: Option<Lang>,
+
+    /// Fichier de configuration ; par défaut config.toml dans le dossier de configuration.
+    #[arg(long, global = true, env = "PEPITE_CONFIG", value_name = "FICHIER")]
+    pub config: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    Lang::parse(text).ok_or_else(|| format!("« {text} » : fr ou en"))
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Configure une base vide sans écran : structure et premier encadrant.
+    Init {
+        /// Nom de la structure.
+        #[arg(long)]
+        name: String,
+        /// Nom du premier encadrant.
+        #[arg(long)]
+        manager: String,
+        /// Code de l'encadrant (4 à 8 chiffres).
+        #[arg(long)]
+        pin: String,
+    },
+    /// Crée une ressourcerie de démonstration et l'ouvre (fichier jetable sans --db).
+    Demo {
+        /// Crée seulement la base, sans ouvrir l'écran.
+        #[arg(long)]
+        no_tui: bool,
+    },
+    /// Gère les utilisateurs.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Copie cohérente de la base pendant que les caisses tournent.
+    Backup {
+        /// Fichier de sauvegarde à créer (il ne doit pas exister).
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Ajoute un utilisateur (demande un encadrant : --as, --as-pin).
+    Add {
+        #[arg(long)]
+        name: String,
+        /// Rôles séparés par des virgules : manager, cashier, sorter, cafe.
+        #[arg(long)]
+        roles: String,
+        /// Code du nouvel utilisateur (4 à 8 chiffres).
+        #[arg(long)]
+        pin: String,
+        #[command(flatten)]
+        auth: ManagerAuth,
+    },
+    /// Liste les utilisateurs et leurs rôles.
+    List,
+    /// Désactive un utilisateur (demande un encadrant : --as, --as-pin).
+    Disable {
+        #[arg(long)]
+        name: String,
+        #[command(flatten)]
+        auth: ManagerAuth,
+    },
+}
+
+/// The manager who authorises a change from the command line.
+#[derive(Debug, clap::Args)]
+pub struct ManagerAuth {
+    /// Nom de l'encadrant qui autorise.
+    #[arg(id = "as", long = "as", value_name = "NOM")]
+    pub manager: Option<String>,
+    /// Code de cet encadrant (ou la variable PEPITE_PIN).
+    #[arg(
+        id = "as_pin",
+        long = "as-pin",
+        env = "PEPITE_PIN",
+        value_name = "CODE",
+        hide_env_values = true
+    )]
+    pub pin: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn global_options_come_after_the_subcommand_too() {
+        let cli = Cli::try_parse_from([
+            "pepite",
+            "init",
+            "--db",
+            "x.db",
+            "--name",
+            "R",
+            "--manager",
+            "M",
+            "--pin",
+            "1234",
+        ])
+        .expect("parse");
+        assert_eq!(cli.db.as_deref(), Some(std::path::Path::new("x.db")));
+        assert!(matches!(cli.command, Some(Command::Init { .. })));
+    }
+}

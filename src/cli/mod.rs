@@ -1,0 +1,83 @@
+//! The command line: clap subcommands for what needs no screen, and the door to the TUI.
+//!
+//! `pepite` alone opens the TUI on the default database (a file in the user's data folder,
+//! created on first run). Everything printed goes through the catalogue; logs go to a
+//! file, never to the terminal.
+
+mod args;
+mod demo;
+mod logging;
+mod user;
+
+pub use args::{Cli, Command, ManagerAuth, UserCommand};
+
+use crate::config::Config;
+use crate::domain::{Name, Pin, TerminalCode};
+use crate::i18n::{self, Lang, Msg};
+use crate::ops::setup::{self, SetupRequest};
+use crate::storage::{self, Store};
+use crate::{clock, paths, tui};
+use clap::Parser;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Parses the command line and runs it.
+pub fn main() -> anyhow::Result<ExitCode> {
+    let cli = Cli::parse();
+    let config_path = cli.config.clone().unwrap_or_else(paths::config_file);
+    // The language first, so that even a config error is in the right language.
+    i18n::set_lang(cli.lang.unwrap_or_default());
+    let config = Config::load(&config_path)?;
+    if cli.lang.is_none() {
+        i18n::set_lang(config.lang.unwrap_or(Lang::Fr));
+    }
+    logging::init(config.log_level.as_deref());
+    tracing::info!(version = env!("CARGO_PKG_VERSION"), "start");
+    let db = cli
+        .db
+        .clone()
+        .or_else(|| config.db.clone())
+        .unwrap_or_else(paths::default_db);
+    let terminal = cli
+        .terminal
+        .as_deref()
+        .or(config.terminal.as_deref())
+        .map(TerminalCode::parse)
+        .transpose()?;
+    let code = match cli.command {
+        None => {
+            let store = open(&db)?;
+            tui::run(store, terminal)?;
+            ExitCode::SUCCESS
+        }
+        Some(Command::Init { name, manager, pin }) => {
+            let mut store = open(&db)?;
+            let request = SetupRequest {
+                structure: Name::parse(&name)?,
+                manager: Name::parse(&manager)?,
+                pin: Pin::parse(&pin)?,
+            };
+            setup::initialise(&mut store, &request, clock::now())?;
+            println!(
+                "{}",
+                Msg::CliInitDone.fill(&[&request.structure, &db.display(), &request.manager])
+            );
+            ExitCode::SUCCESS
+        }
+        Some(Command::Demo { no_tui }) => demo::run(cli.db.clone(), no_tui, terminal)?,
+        Some(Command::User(command)) => user::run(&mut open(&db)?, command)?,
+        Some(Command::Backup { file }) => {
+            let store = open(&db)?;
+            let bytes = storage::backup_to(&store, &file)?;
+            println!("{}", Msg::CliBackupDone.fill(&[&file.display(), &bytes]));
+            ExitCode::SUCCESS
+        }
+    };
+    tracing::info!("stop");
+    Ok(code)
+}
+
+fn open(db: &PathBuf) -> anyhow::Result<Store> {
+    // Storage errors already name the file where it matters.
+    Ok(Store::open(db)?)
+}

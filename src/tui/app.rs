@@ -1,0 +1,212 @@
+//! The application: which screen is open, who is logged in, the message of the moment,
+//! and the frame drawn around the screen. Keys come in through [`App::handle_key`]; the
+//! screen's effect decides what happens next. Nothing here knows the real terminal, so
+//! tests drive it with plain key events and a `TestBackend`.
+
+use super::admin::categories::CategoriesTable;
+use super::admin::payment_methods::PaymentMethodsTable;
+use super::admin::points_of_sale::PointsOfSaleTable;
+use super::admin::structure::StructureView;
+use super::admin::terminals::TerminalsTable;
+use super::admin::users::UsersTable;
+use super::chrome::{self, Place};
+use super::home::HomeView;
+use super::keys::{self, Action, action_for};
+use super::login::LoginView;
+use super::setup::SetupView;
+use super::table::TableView;
+use super::view::{Cx, Effect, Go, View};
+use crate::domain::TerminalCode;
+use crate::ops::{self, Session, auth, places, setup};
+use crate::storage::{Store, Timestamp};
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+
+pub struct App {
+    store: Store,
+    wanted_terminal: Option<TerminalCode>,
+    terminal: Option<TerminalCode>,
+    place: Place,
+    session: Option<Session>,
+    view: Box<dyn View>,
+    /// `(is_error, text)`: shown on the message line until the next key.
+    message: Option<(bool, String)>,
+    confirming_quit: bool,
+    quit: bool,
+    now: Timestamp,
+}
+
+impl App {
+    /// Opens on the set-up screen for an empty database, else on the login screen.
+    pub fn new(
+        store: Store,
+        wanted_terminal: Option<TerminalCode>,
+        now: Timestamp,
+    ) -> ops::Result<App> {
+        let mut app = App {
+            store,
+            wanted_terminal,
+            terminal: None,
+            place: Place::default(),
+            session: None,
+            view: Box::new(SetupView::new()),
+            message: None,
+            confirming_quit: false,
+            quit: false,
+            now,
+        };
+        if app.refresh_place()? {
+            app.go(Go::Login(None));
+        }
+        Ok(app)
+    }
+
+    /// Reads the structure and this terminal's place again; `false` before set-up.
+    fn refresh_place(&mut self) -> ops::Result<bool> {
+        let Some(structure) = setup::structure(&mut self.store)? else {
+            self.place = Place::default();
+            return Ok(false);
+        };
+        let chosen = places::choose_terminal(&mut self.store, self.wanted_terminal.as_ref())?;
+        self.place = Place {
+            structure: structure.identity.name.to_string(),
+            point_of_sale: chosen.as_ref().map(|(_, pos)| pos.name.to_string()),
+            terminal: chosen.as_ref().map(|(t, _)| t.code.to_string()),
+        };
+        self.terminal = chosen.map(|(t, _)| t.code);
+        Ok(true)
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    pub fn session(&self) -> Option<&Session> {
+        self.session.as_ref()
+    }
+
+    /// The title of the open screen (for tests and the window title).
+    pub fn screen_title(&self) -> String {
+        self.view.title()
+    }
+
+    pub fn tick(&mut self, now: Timestamp) {
+        self.now = now;
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        if key.kind == KeyEventKind::Release {
+            return;
+        }
+        if self.confirming_quit {
+            match key.code {
+                KeyCode::Char('o' | 'O' | 'y' | 'Y') => self.quit = true,
+                KeyCode::Char('n' | 'N') | KeyCode::Esc => self.confirming_quit = false,
+                _ => {}
+            }
+            return;
+        }
+        if action_for(&[keys::QUIT], key) == Some(Action::Quit) {
+            self.confirming_quit = true;
+            return;
+        }
+        let Some(action) = action_for(&self.view.bindings(), key) else {
+            return;
+        };
+        self.message = None;
+        let mut cx = Cx {
+            store: &mut self.store,
+            session: self.session.as_ref(),
+            now: self.now,
+            terminal: self.terminal.as_ref(),
+        };
+        let effect = self.view.handle(action, &mut cx);
+        self.apply(effect);
+    }
+
+    fn apply(&mut self, effect: Effect) {
+        match effect {
+            Effect::None => {}
+            Effect::Info(text) => self.message = Some((false, text)),
+            Effect::Error(text) => self.message = Some((true, text)),
+            Effect::GoTo(go) => self.go(go),
+            Effect::LoggedIn(session) => {
+                self.session = Some(session);
+                self.go(Go::Home);
+            }
+            Effect::Logout => {
+                tracing::info!("logout");
+                self.session = None;
+                self.go(Go::Login(None));
+            }
+            Effect::PlaceChanged(text) => {
+                self.message = Some(match self.refresh_place() {
+                    Ok(_) => (false, text),
+                    Err(e) => (true, e.to_string()),
+                });
+            }
+        }
+    }
+
+    fn go(&mut self, go: Go) {
+        if let Go::Login(message) = &go {
+            self.message = message.clone().map(|text| (false, text));
+            if let Err(e) = self.refresh_place() {
+                self.message = Some((true, e.to_string()));
+            }
+        }
+        let mut cx = Cx {
+            store: &mut self.store,
+            session: self.session.as_ref(),
+            now: self.now,
+            terminal: self.terminal.as_ref(),
+        };
+        let opened: ops::Result<Box<dyn View>> = match (&go, self.session.as_ref()) {
+            (Go::Login(_), _) | (_, None) => {
+                auth::login_choices(cx.store).map(|u| boxed(LoginView::new(u)))
+            }
+            (Go::Home, Some(session)) => Ok(boxed(HomeView::new(session))),
+            (Go::Users, Some(_)) => TableView::open(UsersTable::default(), &mut cx).map(boxed),
+            (Go::Categories, Some(_)) => {
+                TableView::open(CategoriesTable::default(), &mut cx).map(boxed)
+            }
+            (Go::PointsOfSale, Some(_)) => {
+                TableView::open(PointsOfSaleTable::default(), &mut cx).map(boxed)
+            }
+            (Go::Terminals, Some(_)) => {
+                TableView::open(TerminalsTable::default(), &mut cx).map(boxed)
+            }
+            (Go::PaymentMethods, Some(_)) => {
+                TableView::open(PaymentMethodsTable::default(), &mut cx).map(boxed)
+            }
+            (Go::Structure, Some(_)) => StructureView::open(&mut cx).map(boxed),
+        };
+        match opened {
+            Ok(view) => self.view = view,
+            Err(e) => self.message = Some((true, e.to_string())),
+        }
+    }
+
+    /// Draws the status line, the screen, the message line and the help bar.
+    pub fn render(&self, frame: &mut Frame) {
+        let area = frame.area();
+        let mut bindings = self.view.bindings();
+        if !bindings.iter().any(|b| b.action == Action::Quit) {
+            bindings.push(keys::QUIT);
+        }
+        let help = chrome::help_lines(&bindings, area.width);
+        let [status, body, message, help_area] = chrome::layout(area, help.len() as u16);
+        let user = self.session.as_ref().map(|s| s.name().to_string());
+        chrome::status_line(frame, status, &self.place, user.as_deref(), self.now);
+        self.view.render(frame, body);
+        chrome::message_line(frame, message, self.message.as_ref());
+        frame.render_widget(ratatui::widgets::Paragraph::new(help), help_area);
+        if self.confirming_quit {
+            chrome::confirm_quit(frame, body);
+        }
+    }
+}
+
+fn boxed<V: View + 'static>(view: V) -> Box<dyn View> {
+    Box::new(view)
+}

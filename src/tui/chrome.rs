@@ -1,0 +1,150 @@
+//! The frame around every screen: the status line on top, the message line and the help
+//! bar at the bottom, and the quit confirmation.
+
+use super::keys::{Binding, key_text};
+use super::theme;
+use crate::i18n::Msg;
+use crate::storage::Timestamp;
+use chrono::{Datelike, Timelike};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+/// Whose till this is, for the status line.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Place {
+    pub structure: String,
+    pub point_of_sale: Option<String>,
+    pub terminal: Option<String>,
+}
+
+/// `mar. 24/11/2026 18:42`.
+pub fn date_time(now: Timestamp) -> String {
+    let days = Msg::Weekdays.text();
+    let day = days
+        .split(',')
+        .nth(now.weekday().num_days_from_monday() as usize)
+        .unwrap_or("");
+    Msg::DateFormat.fill(&[
+        &day,
+        &format!("{:02}", now.day()),
+        &format!("{:02}", now.month()),
+        &now.year(),
+        &format!("{:02}", now.hour()),
+        &format!("{:02}", now.minute()),
+    ])
+}
+
+pub fn status_line(
+    frame: &mut Frame,
+    area: Rect,
+    place: &Place,
+    user: Option<&str>,
+    now: Timestamp,
+) {
+    let mut parts = vec![place.structure.clone()];
+    if let Some(pos) = &place.point_of_sale {
+        parts.push(pos.clone());
+    }
+    if let Some(terminal) = &place.terminal {
+        parts.push(format!("{} {terminal}", Msg::StatusTerminal.text()));
+    }
+    parts.push(user.map_or_else(|| Msg::StatusNoUser.text().to_owned(), str::to_owned));
+    let right = date_time(now);
+    let left = parts.join(" │ ");
+    let room = (area.width as usize).saturating_sub(right.chars().count() + 2);
+    let left: String = if left.chars().count() > room {
+        left.chars()
+            .take(room.saturating_sub(1))
+            .chain(['…'])
+            .collect()
+    } else {
+        left
+    };
+    let gap =
+        (area.width as usize).saturating_sub(left.chars().count() + right.chars().count() + 2);
+    let text = format!(" {left}{}{right} ", " ".repeat(gap));
+    frame.render_widget(Paragraph::new(text).style(theme::status()), area);
+}
+
+/// The help bar's lines for `bindings` (labelled ones only), wrapped to `width`.
+pub fn help_lines(bindings: &[Binding], width: u16) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::default()];
+    let mut used = 0usize;
+    for binding in bindings {
+        let Some(label) = binding.label else { continue };
+        let key = format!(" {} ", key_text(binding));
+        let text = format!(" {}  ", label.text());
+        let len = key.chars().count() + text.chars().count();
+        if used > 0 && used + len > width as usize {
+            lines.push(Line::default());
+            used = 0;
+        }
+        if let Some(line) = lines.last_mut() {
+            line.spans.push(Span::styled(key, theme::help_key()));
+            line.spans.push(Span::styled(text, theme::help_label()));
+        }
+        used += len;
+    }
+    lines
+}
+
+/// Splits the screen: status, body, message, help. Returns the body and the other parts.
+pub fn layout(area: Rect, help_height: u16) -> [Rect; 4] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(help_height),
+    ])
+    .areas(area)
+}
+
+pub fn message_line(frame: &mut Frame, area: Rect, message: Option<&(bool, String)>) {
+    if let Some((is_error, text)) = message {
+        let (style, prefix) = if *is_error {
+            (theme::error(), "⚠ ")
+        } else {
+            (theme::info(), "")
+        };
+        frame.render_widget(
+            Paragraph::new(format!(" {prefix}{text}")).style(style),
+            area,
+        );
+    }
+}
+
+pub fn confirm_quit(frame: &mut Frame, area: Rect) {
+    let width = 40.min(area.width);
+    let height = 4.min(area.height);
+    let popup = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    frame.render_widget(Clear, popup);
+    let text = vec![
+        Line::styled(Msg::QuitConfirm.text(), theme::title()),
+        Line::raw(Msg::QuitConfirmHint.text()),
+    ];
+    frame.render_widget(
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered()),
+        popup,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::DateTime;
+
+    #[test]
+    fn french_date_on_the_status_line() {
+        let now = DateTime::parse_from_rfc3339("2026-11-24T08:05:00+01:00").expect("time");
+        assert_eq!(date_time(now), "mar. 24/11/2026 08:05");
+    }
+}

@@ -1,0 +1,59 @@
+//! The screens: the only module that knows ratatui and crossterm.
+//!
+//! The Elm shape of the ratatui book: keys become [`keys::Action`]s through each screen's
+//! bindings, the screen's `handle` changes its state and returns an [`view::Effect`], and
+//! `render` only reads state. [`run`] owns the real terminal: it restores it on exit and,
+//! through ratatui's panic hook, on a panic.
+
+mod admin;
+pub mod app;
+mod chrome;
+mod form;
+mod home;
+pub mod keys;
+mod login;
+mod setup;
+mod table;
+mod theme;
+mod view;
+
+pub use app::App;
+
+use crate::clock;
+use crate::domain::TerminalCode;
+use crate::storage::Store;
+use ratatui::crossterm::event::{self, Event};
+use std::time::Duration;
+
+/// Runs the TUI on `store` until the user quits.
+pub fn run(store: Store, terminal: Option<TerminalCode>) -> anyhow::Result<()> {
+    let mut app = App::new(store, terminal, clock::now())?;
+    let mut screen = ratatui::init();
+    let result = event_loop(&mut screen, &mut app);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(screen: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
+    loop {
+        screen.draw(|frame| app.render(frame))?;
+        if app.should_quit() {
+            return Ok(());
+        }
+        // Wake at least twice a second so the clock on the status line moves.
+        if event::poll(Duration::from_millis(500))? {
+            // Drain everything already typed (a scanner's burst) before drawing again.
+            loop {
+                match event::read()? {
+                    Event::Key(key) => app.handle_key(key),
+                    Event::Resize(_, _) => {}
+                    _ => {}
+                }
+                if app.should_quit() || !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        }
+        app.tick(clock::now());
+    }
+}

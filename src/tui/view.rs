@@ -1,0 +1,53 @@
+//! What every screen is: bindings, an `update` that turns an action into state changes
+//! and an [`Effect`] for the app, and a `render` that only reads state.
+
+use super::keys::{Action, Binding};
+use crate::domain::TerminalCode;
+use crate::ops::Session;
+use crate::storage::{Store, Timestamp};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+/// What a screen may use while handling a key.
+pub struct Cx<'a> {
+    pub store: &'a mut Store,
+    pub session: Option<&'a Session>,
+    pub now: Timestamp,
+    pub terminal: Option<&'a TerminalCode>,
+}
+
+/// Where to go next.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Go {
+    /// The login screen, with a message to show there.
+    Login(Option<String>),
+    Home,
+    Users,
+    Categories,
+    PointsOfSale,
+    Terminals,
+    PaymentMethods,
+    Structure,
+}
+
+/// What a screen asks of the app after a key.
+#[derive(Debug)]
+pub enum Effect {
+    None,
+    Info(String),
+    Error(String),
+    GoTo(Go),
+    LoggedIn(Session),
+    Logout,
+    /// Something changed the terminal's place (a terminal or point of sale was edited).
+    PlaceChanged(String),
+}
+
+pub trait View {
+    /// The screen's title, in the process's language.
+    fn title(&self) -> String;
+    /// The keys of this screen, in the order of the help bar.
+    fn bindings(&self) -> Vec<Binding>;
+    fn handle(&mut self, action: Action, cx: &mut Cx) -> Effect;
+    fn render(&self, frame: &mut Frame, area: Rect);
+}

@@ -121,7 +121,7 @@ pub fn update_terminal(tx: &Tx, terminal: &Terminal) -> Result<()> {
 
 pub fn list_terminals(tx: &Tx) -> Result<Vec<Terminal>> {
     let mut stmt = tx.conn().prepare_cached(
-        "SELECT code, name, point_of_sale_id, active FROM terminal ORDER BY code",
+        "SELECT code, name, point_of_sale_id, active FROM terminal ORDER BY rowid",
     )?;
     let rows = stmt.query_map([], terminal_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

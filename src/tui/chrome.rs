@@ -43,7 +43,7 @@ pub fn status_line(
     user: Option<&str>,
     now: Timestamp,
 ) {
-    let mut parts = vec![place.structure.clone()];
+    let mut parts = Vec::with_capacity(3);
     if let Some(pos) = &place.point_of_sale {
         parts.push(pos.clone());
     }
@@ -52,20 +52,31 @@ pub fn status_line(
     }
     parts.push(user.map_or_else(|| Msg::StatusNoUser.text().to_owned(), str::to_owned));
     let right = date_time(now);
-    let left = parts.join(" │ ");
-    let room = (area.width as usize).saturating_sub(right.chars().count() + 2);
-    let left: String = if left.chars().count() > room {
-        left.chars()
-            .take(room.saturating_sub(1))
-            .chain(['…'])
-            .collect()
+    let tail = parts.join(" │ ");
+    // The structure's name gives way first: the till and the user must stay readable.
+    let width = area.width as usize;
+    let fixed = tail.chars().count() + right.chars().count() + 2 + 3 + 1;
+    let room = width.saturating_sub(fixed);
+    let structure = truncate(&place.structure, room);
+    let left = if structure.is_empty() {
+        tail
     } else {
-        left
+        format!("{structure} │ {tail}")
     };
-    let gap =
-        (area.width as usize).saturating_sub(left.chars().count() + right.chars().count() + 2);
+    let left = truncate(&left, width.saturating_sub(right.chars().count() + 3));
+    let gap = width.saturating_sub(left.chars().count() + right.chars().count() + 2);
     let text = format!(" {left}{}{right} ", " ".repeat(gap));
     frame.render_widget(Paragraph::new(text).style(theme::status()), area);
+}
+
+fn truncate(text: &str, room: usize) -> String {
+    if text.chars().count() <= room {
+        text.to_owned()
+    } else if room == 0 {
+        String::new()
+    } else {
+        text.chars().take(room - 1).chain(['…']).collect()
+    }
 }
 
 /// The help bar's lines for `bindings` (labelled ones only), wrapped to `width`.

@@ -199,9 +199,20 @@ impl Form {
         self.error = Some(message);
     }
 
+    /// Empties text or secret field `i` (a mistyped PIN is typed again, both times).
+    pub fn clear(&mut self, i: usize) {
+        if let Some(Field {
+            kind: FieldKind::Text { value, .. } | FieldKind::Secret { value, .. },
+            ..
+        }) = self.fields.get_mut(i)
+        {
+            value.clear();
+        }
+    }
+
     /// Draws the form as a box in the middle of `area`.
     pub fn render(&self, frame: &mut Frame, area: Rect) {
-        let width = area.width.min(72);
+        let width = area.width.min(76);
         let height = (self.fields.len() as u16 + 5).min(area.height);
         let [_, middle, _] = Layout::vertical([
             Constraint::Fill(1),
@@ -219,7 +230,13 @@ impl Form {
         let block = Block::bordered().title(format!(" {} ", self.title));
         let inner = block.inner(boxed);
         frame.render_widget(block, boxed);
-        let label_width = 30.min(inner.width / 2);
+        let longest = self
+            .fields
+            .iter()
+            .map(|f| f.label.text().chars().count())
+            .max()
+            .unwrap_or(0);
+        let label_width = (longest as u16 + 1).min(inner.width / 2);
         let mut lines: Vec<Line> = Vec::with_capacity(self.fields.len() + 2);
         for (i, field) in self.fields.iter().enumerate() {
             let focused = i == self.focus;

@@ -146,6 +146,12 @@ impl<T: Table> View for TableView<T> {
                         }
                         Err((field, message)) => {
                             if let Some((_, form)) = &mut self.form {
+                                // A refused PIN is typed again from scratch, both times.
+                                for (i, f) in snapshot.fields.iter().enumerate() {
+                                    if matches!(f.kind, super::form::FieldKind::Secret { .. }) {
+                                        form.clear(i);
+                                    }
+                                }
                                 form.refuse(field, message);
                             }
                             Effect::None

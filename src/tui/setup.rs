@@ -40,7 +40,12 @@ impl SetupView {
         };
         let pin = match Pin::parse_confirmed(self.form.value(2), self.form.value(3)) {
             Ok(pin) => pin,
-            Err(e) => return self.refuse(2, e.to_string()),
+            Err(e) => {
+                // A mistyped PIN is typed again from scratch, both times.
+                self.form.clear(2);
+                self.form.clear(3);
+                return self.refuse(2, e.to_string());
+            }
         };
         let request = SetupRequest {
             structure,

@@ -1,0 +1,163 @@
+//! Whole screens in 80×24 through ratatui's `TestBackend`, snapshotted with insta, and
+//! the app driven by plain key events: set-up, login with a PIN, home, a manager list.
+
+mod common;
+
+use common::at;
+use pepite::ops::demo;
+use pepite::storage::Store;
+use pepite::tui::App;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+/// The screen as text, one line per row, trailing spaces kept off.
+fn screen(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    terminal.draw(|frame| app.render(frame)).expect("draw");
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut line = String::new();
+        for x in 0..buffer.area.width {
+            line.push_str(buffer[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn demo_app() -> App {
+    let mut store = Store::open_in_memory().expect("open");
+    demo::create(&mut store, at("08:00:00")).expect("demo");
+    App::new(store, None, at("09:30:00")).expect("app")
+}
+
+#[test]
+fn first_run_asks_for_the_structure_and_a_manager() {
+    let store = Store::open_in_memory().expect("open");
+    let mut app = App::new(store, None, at("09:30:00")).expect("app");
+    insta::assert_snapshot!("setup_empty", screen(&app));
+    type_text(&mut app, "Recyclerie du Val");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Nadia");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "2468");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "2469");
+    press(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!("setup_pin_mismatch", screen(&app));
+    assert_eq!(app.screen_title(), "Première installation");
+    type_text(&mut app, "2468");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "2468");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen_title(), "Connexion");
+    let text = screen(&app);
+    assert!(text.contains("Nadia  (encadrant)"), "{text}");
+    assert!(text.contains("Structure créée. Connectez-vous."), "{text}");
+    assert!(text.contains(" Recyclerie d… │ Boutique │ Poste caisse-1"), "{text}");
+}
+
+#[test]
+fn a_demo_user_logs_in_with_the_pin_shown() {
+    let mut app = demo_app();
+    insta::assert_snapshot!("login_demo", screen(&app));
+    type_text(&mut app, "k");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "2223");
+    press(&mut app, KeyCode::Enter);
+    let text = screen(&app);
+    assert!(text.contains("Code faux. Encore 4 essai(s) avant blocage."), "{text}");
+    assert!(app.session().is_none());
+    type_text(&mut app, "2222");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.session().map(|s| s.name().to_string()), Some("Karim".into()));
+    insta::assert_snapshot!("home_cashier", screen(&app));
+}
+
+#[test]
+fn a_manager_sees_the_manager_screens_and_adds_a_user() {
+    let mut app = demo_app();
+    type_text(&mut app, "c");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "1111");
+    press(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!("home_manager", screen(&app));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen_title(), "Utilisateurs");
+    press(&mut app, KeyCode::F(2));
+    type_text(&mut app, "Jeanne");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Char(' '));
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Char(' '));
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "7777");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "7777");
+    insta::assert_snapshot!("users_add_form", screen(&app));
+    press(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!("users_after_add", screen(&app));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::F(10));
+    assert_eq!(app.screen_title(), "Connexion");
+    assert!(screen(&app).contains("Jeanne  (caisse, tri)"));
+}
+
+#[test]
+fn categories_show_the_tree_with_unit_weights() {
+    let mut app = demo_app();
+    type_text(&mut app, "c");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "1111");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "2");
+    assert_eq!(app.screen_title(), "Catégories");
+    insta::assert_snapshot!("categories", screen(&app));
+    // A weight of zero is refused on the form, and what was typed stays.
+    press(&mut app, KeyCode::F(2));
+    type_text(&mut app, "Luminaires anciens");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "0");
+    press(&mut app, KeyCode::Enter);
+    let text = screen(&app);
+    assert!(text.contains("le poids doit être supérieur à zéro"), "{text}");
+    assert!(text.contains("Luminaires anciens"), "{text}");
+}
+
+#[test]
+fn quitting_asks_first() {
+    let mut app = demo_app();
+    app.handle_key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL));
+    assert!(screen(&app).contains("Quitter pépite ?"));
+    press(&mut app, KeyCode::Char('n'));
+    assert!(!app.should_quit());
+    app.handle_key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL));
+    press(&mut app, KeyCode::Char('o'));
+    assert!(app.should_quit());
+}
+
+#[test]
+fn the_terminals_screen_marks_this_terminal() {
+    let mut app = demo_app();
+    type_text(&mut app, "c");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "1111");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "4");
+    insta::assert_snapshot!("terminals", screen(&app));
+}

@@ -67,7 +67,10 @@ fn first_run_asks_for_the_structure_and_a_manager() {
     let text = screen(&app);
     assert!(text.contains("Nadia  (encadrant)"), "{text}");
     assert!(text.contains("Structure créée. Connectez-vous."), "{text}");
-    assert!(text.contains(" Recyclerie d… │ Boutique │ Poste caisse-1"), "{text}");
+    assert!(
+        text.contains(" Recyclerie d… │ Boutique │ Poste caisse-1"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -79,11 +82,17 @@ fn a_demo_user_logs_in_with_the_pin_shown() {
     type_text(&mut app, "2223");
     press(&mut app, KeyCode::Enter);
     let text = screen(&app);
-    assert!(text.contains("Code faux. Encore 4 essai(s) avant blocage."), "{text}");
+    assert!(
+        text.contains("Code faux. Encore 4 essai(s) avant blocage."),
+        "{text}"
+    );
     assert!(app.session().is_none());
     type_text(&mut app, "2222");
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.session().map(|s| s.name().to_string()), Some("Karim".into()));
+    assert_eq!(
+        app.session().map(|s| s.name().to_string()),
+        Some("Karim".into())
+    );
     insta::assert_snapshot!("home_cashier", screen(&app));
 }
 
@@ -135,7 +144,10 @@ fn categories_show_the_tree_with_unit_weights() {
     type_text(&mut app, "0");
     press(&mut app, KeyCode::Enter);
     let text = screen(&app);
-    assert!(text.contains("le poids doit être supérieur à zéro"), "{text}");
+    assert!(
+        text.contains("le poids doit être supérieur à zéro"),
+        "{text}"
+    );
     assert!(text.contains("Luminaires anciens"), "{text}");
 }
 

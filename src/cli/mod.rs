@@ -18,7 +18,7 @@ use crate::ops::setup::{self, SetupRequest};
 use crate::storage::{self, Store};
 use crate::{clock, paths, tui};
 use clap::Parser;
-use std::path::PathBuf;
+use std::path::Path;
 use std::process::ExitCode;
 
 /// Parses the command line and runs it.
@@ -77,7 +77,7 @@ pub fn main() -> anyhow::Result<ExitCode> {
     Ok(code)
 }
 
-fn open(db: &PathBuf) -> anyhow::Result<Store> {
+fn open(db: &Path) -> anyhow::Result<Store> {
     // Storage errors already name the file where it matters.
     Ok(Store::open(db)?)
 }

@@ -97,8 +97,11 @@ fn capitalised(text: &str) -> String {
     }
 }
 
+/// A seeded category: name and default unit weight in grams.
+type Seed = (&'static str, i64);
+
 /// The usual ressourcerie categories, with default unit weights in grams.
-const CATEGORIES: &[(&str, i64, &[(&str, i64)])] = &[
+const CATEGORIES: &[(&str, i64, &[Seed])] = &[
     (
         "Mobilier",
         15_000,

@@ -117,20 +117,18 @@ impl Form {
             (Action::Back, _) => return FormEvent::Cancel,
             (Action::NextField, _) => self.focus = (self.focus + 1) % count,
             (Action::PrevField, _) => self.focus = (self.focus + count - 1) % count,
-            (Action::Input(c), FieldKind::Text { value, max }) => {
-                if value.chars().count() < *max && !c.is_control() {
-                    value.push(c);
-                }
+            (Action::Input(c), FieldKind::Text { value, max })
+                if value.chars().count() < *max && !c.is_control() =>
+            {
+                value.push(c);
             }
-            (Action::Toggle, FieldKind::Text { value, max }) => {
-                if value.chars().count() < *max {
-                    value.push(' ');
-                }
+            (Action::Toggle, FieldKind::Text { value, max }) if value.chars().count() < *max => {
+                value.push(' ');
             }
-            (Action::Input(c), FieldKind::Secret { value, max }) => {
-                if value.len() < *max && c.is_ascii_digit() {
-                    value.push(c);
-                }
+            (Action::Input(c), FieldKind::Secret { value, max })
+                if value.len() < *max && c.is_ascii_digit() =>
+            {
+                value.push(c);
             }
             (Action::Erase, FieldKind::Text { value, .. } | FieldKind::Secret { value, .. }) => {
                 value.pop();

@@ -64,7 +64,7 @@ impl Config {
             {
                 Some(key) => Msg::CliConfigUnknownKey.fill(&[&key, &KEYS.join(", ")]),
                 None => match error.span() {
-                    Some(span) => format!("{message} (octet {})", span.start),
+                    Some(span) => Msg::CliConfigAt.fill(&[&message, &span.start]),
                     None => message.to_owned(),
                 },
             }

@@ -32,7 +32,7 @@ pub struct Cli {
 }
 
 fn parse_lang(text: &str) -> Result<Lang, String> {
-    Lang::parse(text).ok_or_else(|| format!("« {text} » : fr ou en"))
+    Lang::parse(text).ok_or_else(|| crate::i18n::Msg::CliLangUnknown.fill(&[&text]))
 }
 
 #[derive(Debug, Subcommand)]

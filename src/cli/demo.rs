@@ -30,6 +30,7 @@ pub fn run(
     }
     let mut store = Store::open(&path)?;
     demo::create(&mut store, clock::now())?;
+    super::check_terminal(&mut store, terminal.as_ref())?;
     println!("{}", Msg::CliDemoDone.fill(&[&path.display()]));
     println!("{}", Msg::CliDemoUsers.text());
     for user in demo::USERS {

@@ -14,6 +14,7 @@ pub use args::{Cli, Command, ManagerAuth, UserCommand};
 use crate::config::Config;
 use crate::domain::{Name, Pin, TerminalCode};
 use crate::i18n::{self, Lang, Msg};
+use crate::ops::places;
 use crate::ops::setup::{self, SetupRequest};
 use crate::storage::{self, Store};
 use crate::{clock, paths, tui};
@@ -46,7 +47,8 @@ pub fn main() -> anyhow::Result<ExitCode> {
         .transpose()?;
     let code = match cli.command {
         None => {
-            let store = open(&db)?;
+            let mut store = open(&db)?;
+            check_terminal(&mut store, terminal.as_ref())?;
             tui::run(store, terminal)?;
             ExitCode::SUCCESS
         }
@@ -75,6 +77,22 @@ pub fn main() -> anyhow::Result<ExitCode> {
     };
     tracing::info!("stop");
     Ok(code)
+}
+
+/// Refuses a terminal code that names no active terminal, listing the ones there are.
+fn check_terminal(store: &mut Store, wanted: Option<&TerminalCode>) -> anyhow::Result<()> {
+    let Some(code) = wanted else {
+        return Ok(());
+    };
+    if places::choose_terminal(store, Some(code))?.is_some() || setup::structure(store)?.is_none() {
+        return Ok(());
+    }
+    let known: Vec<String> = places::terminals(store)?
+        .into_iter()
+        .filter(|t| t.active)
+        .map(|t| t.code.to_string())
+        .collect();
+    anyhow::bail!(Msg::CliTerminalUnknown.fill(&[code, &known.join(", ")]))
 }
 
 fn open(db: &Path) -> anyhow::Result<Store> {

@@ -223,5 +223,6 @@ catalogue! {
     CliUserListHeader => "Nom|Rôles|État", "Name|Roles|State";
     CliAbout => "Caisse et inventaire en terminal pour les ressourceries", "Terminal point of sale and inventory for ressourceries";
     CliDemoThrowaway => "(fichier jetable : il sera effacé en quittant)", "(throwaway file: deleted on exit)";
-    CliNoTerminal => "Aucun poste actif : un encadrant doit en créer un.", "No active terminal: a manager must create one.";
+    CliLangUnknown => "« {} » : fr ou en", "“{}”: fr or en";
+    CliConfigAt => "{} (octet {})", "{} (byte {})";
 }

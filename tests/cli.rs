@@ -1,0 +1,204 @@
+//! The command line as a person uses it: `init`, `user`, `backup`, a bad config file, an
+//! unknown terminal — each with its French message and exit code.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn pepite(home: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_pepite"))
+        .args(args)
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env_remove("PEPITE_DB")
+        .env_remove("PEPITE_PIN")
+        .env_remove("PEPITE_TERMINAL")
+        .output()
+        .expect("run pepite")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn init_then_users_then_backup() {
+    let home = tempfile::tempdir().expect("home");
+    let db = home.path().join("shop.db");
+    let db_arg = db.to_str().expect("utf-8 path");
+    let init = pepite(
+        home.path(),
+        &[
+            "init",
+            "--db",
+            db_arg,
+            "--name",
+            "Recyclerie du Val",
+            "--manager",
+            "Nadia",
+            "--pin",
+            "2468",
+        ],
+    );
+    assert!(init.status.success(), "{}", text(&init.stderr));
+    assert!(text(&init.stdout).contains("Structure « Recyclerie du Val » créée"));
+
+    let again = pepite(
+        home.path(),
+        &[
+            "init",
+            "--db",
+            db_arg,
+            "--name",
+            "Autre",
+            "--manager",
+            "X",
+            "--pin",
+            "1234",
+        ],
+    );
+    assert!(!again.status.success());
+    assert!(text(&again.stderr).contains("déjà configurée (structure « Recyclerie du Val »)"));
+
+    let no_manager = pepite(
+        home.path(),
+        &[
+            "user", "add", "--db", db_arg, "--name", "Léa", "--roles", "cashier", "--pin", "1357",
+        ],
+    );
+    assert!(!no_manager.status.success());
+    assert!(text(&no_manager.stderr).contains("demande un encadrant"));
+
+    let bad_pin = pepite(
+        home.path(),
+        &[
+            "user", "add", "--db", db_arg, "--name", "Léa", "--roles", "cashier", "--pin", "12",
+            "--as", "Nadia", "--as-pin", "2468",
+        ],
+    );
+    assert!(text(&bad_pin.stderr).contains("Le code doit avoir de 4 à 8 chiffres"));
+
+    let added = pepite(
+        home.path(),
+        &[
+            "user",
+            "add",
+            "--db",
+            db_arg,
+            "--name",
+            "Léa",
+            "--roles",
+            "cashier,cafe",
+            "--pin",
+            "1357",
+            "--as",
+            "Nadia",
+            "--as-pin",
+            "2468",
+        ],
+    );
+    assert!(added.status.success(), "{}", text(&added.stderr));
+
+    let as_cashier = pepite(
+        home.path(),
+        &[
+            "user", "disable", "--db", db_arg, "--name", "Nadia", "--as", "Léa", "--as-pin", "1357",
+        ],
+    );
+    assert!(!as_cashier.status.success());
+    assert!(text(&as_cashier.stderr).contains("Action réservée au rôle « encadrant »"));
+
+    let list = text(&pepite(home.path(), &["user", "list", "--db", db_arg]).stdout);
+    assert!(
+        list.contains("Léa") && list.contains("caisse, café"),
+        "{list}"
+    );
+    assert!(
+        list.contains("Nadia") && list.contains("encadrant"),
+        "{list}"
+    );
+
+    let copy = home.path().join("copy.db");
+    let backup = pepite(
+        home.path(),
+        &["backup", copy.to_str().expect("path"), "--db", db_arg],
+    );
+    assert!(backup.status.success(), "{}", text(&backup.stderr));
+    let copied = text(
+        &pepite(
+            home.path(),
+            &["user", "list", "--db", copy.to_str().expect("path")],
+        )
+        .stdout,
+    );
+    assert_eq!(copied, list, "the copy holds the same users");
+    let twice = pepite(
+        home.path(),
+        &["backup", copy.to_str().expect("path"), "--db", db_arg],
+    );
+    assert!(text(&twice.stderr).contains("existe déjà"));
+}
+
+#[test]
+fn a_config_file_with_an_unknown_key_is_refused_by_name() {
+    let home = tempfile::tempdir().expect("home");
+    let config = home.path().join("config.toml");
+    std::fs::write(&config, "lang = \"fr\"\nimprimante = \"tm-t20\"\n").expect("write");
+    let out = pepite(
+        home.path(),
+        &["--config", config.to_str().expect("path"), "user", "list"],
+    );
+    assert!(!out.status.success());
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("clé inconnue « imprimante »"), "{stderr}");
+    assert!(stderr.contains("lang, db, terminal, log_level"), "{stderr}");
+}
+
+#[test]
+fn english_on_request() {
+    let home = tempfile::tempdir().expect("home");
+    let out = pepite(
+        home.path(),
+        &[
+            "--lang", "en", "user", "add", "--name", "X", "--roles", "boss", "--pin", "1234",
+        ],
+    );
+    assert!(
+        text(&out.stderr).contains("This command needs a manager"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn an_unknown_terminal_is_refused_with_the_list() {
+    let home = tempfile::tempdir().expect("home");
+    let db = home.path().join("d.db");
+    let db_arg = db.to_str().expect("path");
+    assert!(
+        pepite(home.path(), &["demo", "--no-tui", "--db", db_arg])
+            .status
+            .success()
+    );
+    let out = pepite(home.path(), &["--db", db_arg, "--terminal", "caisse-9"]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr)
+            .contains("Poste « caisse-9 » inconnu ou désactivé. Postes : caisse-1, tri-1")
+    );
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_left_alone() {
+    let home = tempfile::tempdir().expect("home");
+    let file = home.path().join("notes.db");
+    std::fs::write(&file, "liste de courses\n".repeat(200)).expect("write");
+    let before = std::fs::read(&file).expect("read");
+    let out = pepite(
+        home.path(),
+        &["user", "list", "--db", file.to_str().expect("path")],
+    );
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("n'est pas une base pépite"));
+    assert_eq!(std::fs::read(&file).expect("read"), before);
+}

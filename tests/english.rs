@@ -1,0 +1,34 @@
+//! The interface in English: the login screen when the process speaks English. In its
+//! own test binary because the language is process-wide.
+
+use chrono::DateTime;
+use pepite::i18n::{self, Lang};
+use pepite::ops::demo;
+use pepite::storage::Store;
+use pepite::tui::App;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+#[test]
+fn the_login_screen_speaks_english_on_request() {
+    i18n::set_lang(Lang::En);
+    let now = DateTime::parse_from_rfc3339("2026-11-24T09:30:00+01:00").expect("time");
+    let mut store = Store::open_in_memory().expect("open");
+    demo::create(&mut store, now).expect("demo");
+    let app = App::new(store, None, now).expect("app");
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    terminal.draw(|frame| app.render(frame)).expect("draw");
+    let buffer = terminal.backend().buffer();
+    let text: String = (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+                + "\n"
+        })
+        .collect();
+    assert!(text.contains("Who are you?"), "{text}");
+    assert!(text.contains("Claire  (manager)"), "{text}");
+    assert!(text.contains("Tue 24/11/2026 09:30"), "{text}");
+    assert!(text.contains("Ctrl+Q  Quit"), "{text}");
+}

@@ -73,7 +73,13 @@ impl View for SetupView {
         keys::FORM
             .iter()
             .copied()
-            .filter(|b| b.action != Action::Back && b.action != Action::Left)
+            // Text and PINs only: no choice to change, nothing to tick, nowhere to go back.
+            .filter(|b| {
+                !matches!(
+                    b.action,
+                    Action::Back | Action::Left | Action::Right | Action::Toggle
+                )
+            })
             .collect()
     }
 

@@ -1,7 +1,7 @@
 //! The `category` table: the internal tree of kinds of objects, each with a default unit
 //! weight used when a sold line is not weighed.
 
-use super::{Result, StorageError, Tx, bad_value};
+use super::{Result, StorageError, Tx, bad_value, found};
 use crate::domain::{CategoryId, Name, Weight};
 use crate::i18n::Msg;
 use rusqlite::params;
@@ -53,7 +53,7 @@ pub fn update(tx: &Tx, id: CategoryId, draft: &CategoryDraft) -> Result<()> {
             ],
         )
         .map_err(|e| StorageError::unique(e, draft.name.as_str()))?;
-    found(changed)
+    found(changed, Msg::ThingCategory)
 }
 
 pub fn set_active(tx: &Tx, id: CategoryId, active: bool) -> Result<()> {
@@ -61,7 +61,7 @@ pub fn set_active(tx: &Tx, id: CategoryId, active: bool) -> Result<()> {
         "UPDATE category SET active = ?2 WHERE id = ?1",
         params![id.0, active],
     )?;
-    found(changed)
+    found(changed, Msg::ThingCategory)
 }
 
 /// Every category, parents before their children, siblings in their order.
@@ -110,14 +110,6 @@ pub fn ancestry(tx: &Tx, id: CategoryId) -> Result<Vec<CategoryId>> {
         return Err(StorageError::NotFound(Msg::ThingCategory));
     }
     Ok(ids)
-}
-
-fn found(changed: usize) -> Result<()> {
-    if changed == 0 {
-        Err(StorageError::NotFound(Msg::ThingCategory))
-    } else {
-        Ok(())
-    }
 }
 
 #[cfg(test)]

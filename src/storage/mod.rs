@@ -41,6 +41,15 @@ pub(crate) fn bad_value(column: usize, error: crate::domain::DomainError) -> rus
     rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, Box::new(error))
 }
 
+/// `Ok` when an UPDATE touched a row, else [`StorageError::NotFound`] naming the thing.
+pub(crate) fn found(changed: usize, thing: crate::i18n::Msg) -> Result<()> {
+    if changed == 0 {
+        Err(StorageError::NotFound(thing))
+    } else {
+        Ok(())
+    }
+}
+
 /// One connection to the database.
 pub struct Store {
     conn: Connection,

@@ -1,7 +1,7 @@
 //! The `point_of_sale` and `terminal` tables: where tickets are made, and by which
 //! running pépite.
 
-use super::{Result, StorageError, Tx, bad_value};
+use super::{Result, StorageError, Tx, bad_value, found};
 use crate::domain::{Name, PointOfSaleId, PosKind, SiteId, TerminalCode};
 use crate::i18n::Msg;
 use rusqlite::{OptionalExtension, Row, params};
@@ -136,12 +136,4 @@ pub fn find_terminal(tx: &Tx, code: &TerminalCode) -> Result<Option<Terminal>> {
             terminal_from_row,
         )
         .optional()?)
-}
-
-fn found(changed: usize, thing: Msg) -> Result<()> {
-    if changed == 0 {
-        Err(StorageError::NotFound(thing))
-    } else {
-        Ok(())
-    }
 }

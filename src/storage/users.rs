@@ -2,7 +2,7 @@
 //! their failed attempts.
 
 use super::time::{from_text, to_text};
-use super::{Result, StorageError, Timestamp, Tx, bad_value};
+use super::{Result, StorageError, Timestamp, Tx, bad_value, found};
 use crate::domain::{Name, Role, Roles, UserId};
 use crate::i18n::Msg;
 use rusqlite::{OptionalExtension, Row, params};
@@ -109,7 +109,7 @@ pub fn rename(tx: &Tx, id: UserId, name: &Name) -> Result<()> {
             params![id.0, name.as_str()],
         )
         .map_err(|e| StorageError::unique(e, name.as_str()))?;
-    found(changed)
+    found(changed, Msg::ThingUser)
 }
 
 pub fn set_active(tx: &Tx, id: UserId, active: bool) -> Result<()> {
@@ -117,7 +117,7 @@ pub fn set_active(tx: &Tx, id: UserId, active: bool) -> Result<()> {
         "UPDATE user SET active = ?2 WHERE id = ?1",
         params![id.0, active],
     )?;
-    found(changed)
+    found(changed, Msg::ThingUser)
 }
 
 /// Replaces the PIN hash and clears failed attempts and any lock.
@@ -127,7 +127,7 @@ pub fn set_pin_hash(tx: &Tx, id: UserId, pin_hash: &str) -> Result<()> {
          WHERE id = ?1",
         params![id.0, pin_hash],
     )?;
-    found(changed)
+    found(changed, Msg::ThingUser)
 }
 
 pub fn pin_hash(tx: &Tx, id: UserId) -> Result<String> {
@@ -156,7 +156,7 @@ pub fn lock_until(tx: &Tx, id: UserId, until: Timestamp) -> Result<()> {
         "UPDATE user SET locked_until = ?2, failed_attempts = 0 WHERE id = ?1",
         params![id.0, to_text(until)],
     )?;
-    found(changed)
+    found(changed, Msg::ThingUser)
 }
 
 /// Clears failed attempts and the lock after a good PIN.
@@ -165,7 +165,7 @@ pub fn clear_attempts(tx: &Tx, id: UserId) -> Result<()> {
         "UPDATE user SET failed_attempts = 0, locked_until = NULL WHERE id = ?1",
         [id.0],
     )?;
-    found(changed)
+    found(changed, Msg::ThingUser)
 }
 
 /// How many active users hold the manager role.
@@ -176,14 +176,6 @@ pub fn count_active_managers(tx: &Tx) -> Result<u32> {
         [],
         |r| r.get(0),
     )?)
-}
-
-fn found(changed: usize) -> Result<()> {
-    if changed == 0 {
-        Err(StorageError::NotFound(Msg::ThingUser))
-    } else {
-        Ok(())
-    }
 }
 
 #[cfg(test)]

@@ -10,13 +10,19 @@ pub enum DomainError {
     MoneyFormat(String),
     MoneyDecimals(String),
     MoneyNegative(String),
-    MoneyTooLarge { input: String, max: super::Money },
+    MoneyTooLarge {
+        input: String,
+        max: super::Money,
+    },
     MoneyOverflow,
     WeightEmpty,
     WeightFormat(String),
     WeightPrecision(String),
     WeightNotPositive(String),
-    WeightTooLarge { input: String, max: super::Weight },
+    WeightTooLarge {
+        input: String,
+        max: super::Weight,
+    },
     VatFormat(String),
     VatRange(String),
     PinFormat,
@@ -28,6 +34,15 @@ pub enum DomainError {
     NoRole,
     RoleUnknown(String),
     TerminalCode(String),
+    TicketEmpty,
+    TicketZeroQuantity(String),
+    TicketDiscountTooLarge(String),
+    TicketUnderpaid {
+        due: super::Money,
+        paid: super::Money,
+    },
+    TicketChangeWithoutCash(super::Money),
+    TenderSign,
 }
 
 impl fmt::Display for DomainError {
@@ -56,6 +71,12 @@ impl fmt::Display for DomainError {
             E::NoRole => Msg::ErrNoRole.text().to_owned(),
             E::RoleUnknown(s) => Msg::ErrRoleUnknown.fill(&[s]),
             E::TerminalCode(s) => Msg::ErrTerminalCode.fill(&[s]),
+            E::TicketEmpty => Msg::ErrTicketEmpty.text().to_owned(),
+            E::TicketZeroQuantity(s) => Msg::ErrTicketZeroQuantity.fill(&[s]),
+            E::TicketDiscountTooLarge(s) => Msg::ErrTicketDiscount.fill(&[s]),
+            E::TicketUnderpaid { due, paid } => Msg::ErrTicketUnderpaid.fill(&[due, paid]),
+            E::TicketChangeWithoutCash(m) => Msg::ErrTicketChange.fill(&[m]),
+            E::TenderSign => Msg::ErrTenderSign.text().to_owned(),
         };
         f.write_str(&text)
     }

@@ -11,6 +11,7 @@ mod name;
 mod pin;
 mod role;
 mod structure;
+mod ticket;
 mod vat;
 mod weight;
 
@@ -21,6 +22,7 @@ pub use name::Name;
 pub use pin::Pin;
 pub use role::{Role, Roles};
 pub use structure::{PaymentKind, PosKind, Siret, VatStatus};
+pub use ticket::{SaleLine, Settlement, Tender, VatTotal, settle, vat_breakdown};
 pub use vat::VatRate;
 pub use weight::Weight;
 

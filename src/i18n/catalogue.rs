@@ -58,6 +58,12 @@ catalogue! {
     ErrNoRole => "Choisissez au moins un rôle", "Choose at least one role";
     ErrRoleUnknown => "Rôle inconnu « {} » : manager, cashier, sorter ou cafe", "Unknown role “{}”: manager, cashier, sorter or cafe";
     ErrTerminalCode => "Code de poste « {} » : lettres, chiffres et tirets, 1 à 16", "Terminal code “{}”: letters, digits and dashes, 1 to 16";
+    ErrTicketEmpty => "Le ticket est vide", "The ticket is empty";
+    ErrTicketZeroQuantity => "« {} » : la quantité ne peut pas être zéro", "“{}”: the quantity cannot be zero";
+    ErrTicketDiscount => "« {} » : la remise dépasse le prix", "“{}”: the discount exceeds the price";
+    ErrTicketUnderpaid => "Reste à payer : dû {}, reçu {}", "Not fully paid: due {}, received {}";
+    ErrTicketChange => "Rendu de {} : seules les espèces peuvent être rendues", "Change of {}: only cash can be given back";
+    ErrTenderSign => "Montant de paiement invalide (zéro ou de mauvais signe)", "Invalid payment amount (zero or wrong sign)";
 
     // --- storage errors ---------------------------------------------------------------
     ErrDbNewer => "Cette base a été écrite par une version plus récente de pépite (schéma {}) ; ce programme ne connaît que le schéma {}. Mettez pépite à jour. La base n'a pas été modifiée.", "This database was written by a newer pépite (schema {}); this program knows schema {} only. Update pépite. The database was not changed.";

@@ -21,6 +21,7 @@ pub mod clock;
 pub mod config;
 pub mod domain;
 pub mod i18n;
+pub mod journal;
 pub mod ops;
 pub mod paths;
 pub mod storage;

@@ -35,3 +35,8 @@ pub fn log_file() -> PathBuf {
 pub fn config_file() -> PathBuf {
     config_dir().join("config.toml")
 }
+
+/// The folder of installation keys (owner-only files), one per database.
+pub fn key_dir() -> PathBuf {
+    config_dir().join("keys")
+}

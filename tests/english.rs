@@ -14,8 +14,13 @@ fn the_login_screen_speaks_english_on_request() {
     i18n::set_lang(Lang::En);
     let now = DateTime::parse_from_rfc3339("2026-11-24T09:30:00+01:00").expect("time");
     let mut store = Store::open_in_memory().expect("open");
-    demo::create(&mut store, now).expect("demo");
-    let app = App::new(store, None, now).expect("app");
+    demo::create(
+        &mut store,
+        now,
+        std::path::Path::new(env!("CARGO_TARGET_TMPDIR")),
+    )
+    .expect("demo");
+    let app = App::new(store, None, now, env!("CARGO_TARGET_TMPDIR").into()).expect("app");
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
     terminal.draw(|frame| app.render(frame)).expect("draw");
     let buffer = terminal.backend().buffer();

@@ -40,14 +40,14 @@ fn screen(app: &App) -> String {
 
 fn demo_app() -> App {
     let mut store = Store::open_in_memory().expect("open");
-    demo::create(&mut store, at("08:00:00")).expect("demo");
-    App::new(store, None, at("09:30:00")).expect("app")
+    demo::create(&mut store, at("08:00:00"), &common::key_dir()).expect("demo");
+    App::new(store, None, at("09:30:00"), common::key_dir()).expect("app")
 }
 
 #[test]
 fn first_run_asks_for_the_structure_and_a_manager() {
     let store = Store::open_in_memory().expect("open");
-    let mut app = App::new(store, None, at("09:30:00")).expect("app");
+    let mut app = App::new(store, None, at("09:30:00"), common::key_dir()).expect("app");
     insta::assert_snapshot!("setup_empty", screen(&app));
     type_text(&mut app, "Recyclerie du Val");
     press(&mut app, KeyCode::Tab);

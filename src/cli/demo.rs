@@ -4,7 +4,7 @@ use crate::domain::TerminalCode;
 use crate::i18n::Msg;
 use crate::ops::demo;
 use crate::storage::Store;
-use crate::{clock, tui};
+use crate::{clock, paths, tui};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -29,7 +29,7 @@ pub fn run(
         std::fs::remove_file(&path)?;
     }
     let mut store = Store::open(&path)?;
-    demo::create(&mut store, clock::now())?;
+    demo::create(&mut store, clock::now(), &paths::key_dir())?;
     super::check_terminal(&mut store, terminal.as_ref())?;
     println!("{}", Msg::CliDemoDone.fill(&[&path.display()]));
     println!("{}", Msg::CliDemoUsers.text());
@@ -47,7 +47,7 @@ pub fn run(
     if throwaway.is_some() {
         println!("{}", Msg::CliDemoThrowaway.text());
     }
-    tui::run(store, terminal)?;
+    tui::run(store, terminal, paths::key_dir())?;
     if throwaway.is_some() {
         for suffix in ["-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));

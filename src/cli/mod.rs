@@ -49,7 +49,7 @@ pub fn main() -> anyhow::Result<ExitCode> {
         None => {
             let mut store = open(&db)?;
             check_terminal(&mut store, terminal.as_ref())?;
-            tui::run(store, terminal)?;
+            tui::run(store, terminal, paths::key_dir())?;
             ExitCode::SUCCESS
         }
         Some(Command::Init { name, manager, pin }) => {
@@ -59,7 +59,7 @@ pub fn main() -> anyhow::Result<ExitCode> {
                 manager: Name::parse(&manager)?,
                 pin: Pin::parse(&pin)?,
             };
-            setup::initialise(&mut store, &request, clock::now())?;
+            setup::initialise(&mut store, &request, clock::now(), &paths::key_dir())?;
             println!(
                 "{}",
                 Msg::CliInitDone.fill(&[&request.structure, &db.display(), &request.manager])

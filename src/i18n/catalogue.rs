@@ -87,6 +87,7 @@ catalogue! {
     ThingTerminal => "Poste", "Terminal";
     ThingPaymentMethod => "Moyen de paiement", "Payment method";
     ThingSite => "Site", "Site";
+    ThingDocument => "Document", "Document";
 
     // --- ops errors -------------------------------------------------------------------
     ErrForbidden => "Action réservée au rôle « {} »", "Only the “{}” role may do this";
@@ -97,6 +98,35 @@ catalogue! {
     ErrPinHash => "Le code n'a pas pu être chiffré : {}", "The PIN could not be hashed: {}";
     ErrCategoryCycle => "Une catégorie ne peut pas être rangée sous elle-même.", "A category cannot sit under itself.";
     ErrTerminalPosInactive => "Ce point de vente est désactivé.", "This point of sale is disabled.";
+
+    // --- journal errors -------------------------------------------------------------------
+    ErrNoInstallation => "Cette base n'a pas de clé d'installation : refaites la configuration.", "This database has no installation key: set it up again.";
+    ErrKeyFile => "Clé de l'installation « {} » illisible : {}", "Installation key “{}” unreadable: {}";
+    ErrKeyMismatch => "La clé « {} » n'est pas celle de cette installation : rien ne sera signé. Prévenez l'encadrant.", "The key “{}” is not this installation's: nothing will be signed. Tell a manager.";
+    ErrDayNotClosed => "La journée du {} n'est pas clôturée : faites son ticket Z avant de vendre.", "The business day {} is not closed: print its Z before selling.";
+    ErrDayAlreadyClosed => "La journée du {} est déjà clôturée (ticket Z fait).", "The business day {} is already closed (Z printed).";
+    ErrCommentRequired => "Il y a un écart de caisse : un commentaire est obligatoire.", "There is a cash difference: a comment is required.";
+    ErrNotATicket => "« {} » n'est pas un ticket de vente", "“{}” is not a sales ticket";
+    ErrArchivePeriod => "Période d'archive « {} » : un mois (AAAA-MM) ou une année (AAAA) passés", "Archive period “{}”: a past month (YYYY-MM) or year (YYYY)";
+    ErrIo => "Fichier « {} » : {}", "File “{}”: {}";
+    VerifyTitle => "Résultat du test d'intégrité", "Integrity check result";
+    VerifyCounts => "Documents vérifiés : {} — événements techniques (JET) : {}", "Documents checked: {} — technical events (JET): {}";
+    VerifyFirst => "Premier document : {}", "First document: {}";
+    VerifyLast => "Dernier document : {}", "Last document: {}";
+    VerifyIntact => "RÉSULTAT : INTÈGRE — chaînage, numérotation et signatures conformes.", "RESULT: INTACT — chaining, numbering and signatures correct.";
+    VerifyBroken => "RÉSULTAT : ALTÉRÉ — premier enregistrement en défaut : {} — {}", "RESULT: ALTERED — first bad record: {} — {}";
+    VerifyBrokenLink => "le lien avec le document précédent est rompu (document retiré ou inséré)", "the link to the previous record is broken (record removed or inserted)";
+    VerifyBadHash => "son contenu ne correspond plus à son empreinte (contenu modifié)", "its content no longer matches its hash (content changed)";
+    VerifyGap => "numérotation interrompue : n° {} attendu, n° {} trouvé", "numbering gap: n° {} expected, n° {} found";
+    VerifyBadSignature => "signature invalide", "invalid signature";
+    VerifyNoHead => "l'enregistrement de fin de chaîne manque", "the end-of-chain record is missing";
+    VerifyTailCut => "fin de chaîne signée pour {} enregistrements, {} trouvés (fin de journal coupée)", "end of chain signed for {} records, {} found (tail cut)";
+    VerifyChainEnd => "fin de la chaîne « {} »", "end of chain “{}”";
+    VerifyEvent => "événement {} ({})", "event {} ({})";
+    VerifyInstallation => "installation", "installation";
+    VerifyBadPublicKey => "clé publique illisible", "unreadable public key";
+    VerifyKeyFile => "fichier de clé {}", "key file {}";
+    VerifyKeyMismatch => "absent ou différent de la clé de l'installation", "missing or not the installation's key";
 
     // --- roles and kinds ----------------------------------------------------------------
     RoleManager => "encadrant", "manager";

@@ -5,9 +5,11 @@
 use super::setup::{name, scale_max, seed_categories, seed_payment_methods};
 use super::{OpsError, Result, auth};
 use crate::domain::{Pin, PosKind, Role, Roles, Siret, TerminalCode, VatStatus, Weight};
+use crate::journal::InstallationKey;
 use crate::storage::points_of_sale::{self, Terminal};
 use crate::storage::structure::{self, Identity};
 use crate::storage::{Store, Timestamp, users};
+use std::path::Path;
 
 /// A demo user: name, roles, PIN.
 pub struct DemoUser {
@@ -51,7 +53,7 @@ pub const USERS: &[DemoUser] = &[
 ];
 
 /// Fills an empty database with the demo structure.
-pub fn create(store: &mut Store, now: Timestamp) -> Result<()> {
+pub fn create(store: &mut Store, now: Timestamp, key_dir: &Path) -> Result<()> {
     let mut hashed = Vec::with_capacity(USERS.len());
     for user in USERS {
         hashed.push(auth::hash_pin(&Pin::parse(user.pin)?)?);
@@ -69,6 +71,7 @@ pub fn create(store: &mut Store, now: Timestamp) -> Result<()> {
             vat_status: VatStatus::Assujetti,
         };
         structure::insert(tx, &identity, true, now)?;
+        InstallationKey::create(tx, key_dir, now)?;
         let arcueil = structure::insert_site(
             tx,
             &name("Atelier d'Arcueil")?,

@@ -29,6 +29,13 @@ pub enum OpsError {
     PinHash(String),
     Domain(DomainError),
     Storage(StorageError),
+    Journal(crate::journal::JournalError),
+}
+
+impl From<crate::journal::JournalError> for OpsError {
+    fn from(error: crate::journal::JournalError) -> OpsError {
+        OpsError::Journal(error)
+    }
 }
 
 impl From<DomainError> for OpsError {
@@ -59,6 +66,7 @@ impl fmt::Display for OpsError {
             E::PinHash(reason) => Msg::ErrPinHash.fill(&[reason]),
             E::Domain(error) => error.to_string(),
             E::Storage(error) => error.to_string(),
+            E::Journal(error) => error.to_string(),
         };
         f.write_str(&text)
     }

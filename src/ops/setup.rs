@@ -5,10 +5,12 @@ use super::{OpsError, Result, auth};
 use crate::domain::{
     Name, PaymentKind, Pin, PosKind, Role, Roles, TerminalCode, UserId, VatStatus, Weight,
 };
+use crate::journal::InstallationKey;
 use crate::storage::categories::{self, CategoryDraft};
 use crate::storage::points_of_sale::{self, Terminal};
 use crate::storage::structure::{self, Identity, Structure};
 use crate::storage::{Store, Timestamp, Tx, payment_methods, users};
+use std::path::Path;
 
 /// What the set-up screen or `pepite init` asks for.
 #[derive(Clone, Debug)]
@@ -25,7 +27,13 @@ pub fn structure(store: &mut Store) -> Result<Option<Structure>> {
 
 /// Sets up an empty database: structure, defaults and the first manager, in one
 /// transaction. Refused if the database is already set up.
-pub fn initialise(store: &mut Store, request: &SetupRequest, now: Timestamp) -> Result<UserId> {
+/// The installation's signing key is made here too, in `key_dir`.
+pub fn initialise(
+    store: &mut Store,
+    request: &SetupRequest,
+    now: Timestamp,
+    key_dir: &Path,
+) -> Result<UserId> {
     let pin_hash = auth::hash_pin(&request.pin)?;
     store.write(|tx| {
         if let Some(existing) = structure::get(tx)? {
@@ -40,6 +48,7 @@ pub fn initialise(store: &mut Store, request: &SetupRequest, now: Timestamp) -> 
             vat_status: VatStatus::Assujetti,
         };
         structure::insert(tx, &identity, false, now)?;
+        InstallationKey::create(tx, key_dir, now)?;
         let site = structure::insert_site(tx, &name("Site principal")?, "", scale_max()?)?;
         let shop = points_of_sale::insert(tx, site, &name("Boutique")?, PosKind::Shop)?;
         points_of_sale::insert_terminal(

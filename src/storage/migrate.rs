@@ -8,10 +8,16 @@ use super::StorageError;
 use rusqlite::{Connection, TransactionBehavior};
 
 /// The migrations, in order; the version of the n-th is n.
-const MIGRATIONS: &[(&str, &str)] = &[(
-    "0001_structure.sql",
-    include_str!("../../migrations/0001_structure.sql"),
-)];
+const MIGRATIONS: &[(&str, &str)] = &[
+    (
+        "0001_structure.sql",
+        include_str!("../../migrations/0001_structure.sql"),
+    ),
+    (
+        "0002_journal.sql",
+        include_str!("../../migrations/0002_journal.sql"),
+    ),
+];
 
 /// The schema version this binary writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

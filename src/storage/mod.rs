@@ -10,6 +10,7 @@
 mod backup;
 pub mod categories;
 mod error;
+pub mod journal;
 mod migrate;
 pub mod payment_methods;
 pub mod points_of_sale;

@@ -21,9 +21,11 @@ use crate::ops::{self, Session, auth, places, setup};
 use crate::storage::{Store, Timestamp};
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use std::path::PathBuf;
 
 pub struct App {
     store: Store,
+    key_dir: PathBuf,
     wanted_terminal: Option<TerminalCode>,
     terminal: Option<TerminalCode>,
     place: Place,
@@ -42,9 +44,11 @@ impl App {
         store: Store,
         wanted_terminal: Option<TerminalCode>,
         now: Timestamp,
+        key_dir: PathBuf,
     ) -> ops::Result<App> {
         let mut app = App {
             store,
+            key_dir,
             wanted_terminal,
             terminal: None,
             place: Place::default(),
@@ -119,6 +123,7 @@ impl App {
             session: self.session.as_ref(),
             now: self.now,
             terminal: self.terminal.as_ref(),
+            key_dir: &self.key_dir,
         };
         let effect = self.view.handle(action, &mut cx);
         self.apply(effect);
@@ -160,6 +165,7 @@ impl App {
             session: self.session.as_ref(),
             now: self.now,
             terminal: self.terminal.as_ref(),
+            key_dir: &self.key_dir,
         };
         let opened: ops::Result<Box<dyn View>> = match (&go, self.session.as_ref()) {
             (Go::Login(_), _) | (_, None) => {

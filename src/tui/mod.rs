@@ -23,11 +23,12 @@ use crate::clock;
 use crate::domain::TerminalCode;
 use crate::storage::Store;
 use ratatui::crossterm::event::{self, Event};
+use std::path::PathBuf;
 use std::time::Duration;
 
 /// Runs the TUI on `store` until the user quits.
-pub fn run(store: Store, terminal: Option<TerminalCode>) -> anyhow::Result<()> {
-    let mut app = App::new(store, terminal, clock::now())?;
+pub fn run(store: Store, terminal: Option<TerminalCode>, key_dir: PathBuf) -> anyhow::Result<()> {
+    let mut app = App::new(store, terminal, clock::now(), key_dir)?;
     let mut screen = ratatui::init();
     let result = event_loop(&mut screen, &mut app);
     ratatui::restore();

@@ -52,7 +52,7 @@ impl SetupView {
             manager,
             pin,
         };
-        match setup::initialise(cx.store, &request, cx.now) {
+        match setup::initialise(cx.store, &request, cx.now, cx.key_dir) {
             Ok(_) => Effect::GoTo(Go::Login(Some(Msg::SetupDone.text().to_owned()))),
             Err(e) => self.refuse(0, e.to_string()),
         }

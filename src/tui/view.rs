@@ -14,6 +14,8 @@ pub struct Cx<'a> {
     pub session: Option<&'a Session>,
     pub now: Timestamp,
     pub terminal: Option<&'a TerminalCode>,
+    /// Where the installation keys live.
+    pub key_dir: &'a std::path::Path,
 }
 
 /// Where to go next.

@@ -20,6 +20,11 @@ pub fn pin(text: &str) -> Pin {
     Pin::parse(text).expect("pin")
 }
 
+/// Where the tests' installation keys go (random names, so tests never collide).
+pub fn key_dir() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("keys")
+}
+
 /// A store set up with a structure and the manager "Claire" (PIN 1111).
 pub fn initialised(store: &mut Store) {
     let request = SetupRequest {
@@ -27,5 +32,5 @@ pub fn initialised(store: &mut Store) {
         manager: name("Claire"),
         pin: pin("1111"),
     };
-    setup::initialise(store, &request, at("08:00:00")).expect("set-up");
+    setup::initialise(store, &request, at("08:00:00"), &key_dir()).expect("set-up");
 }

@@ -1,0 +1,309 @@
+//! Closings: the daily Z per terminal (with its cash count), and the monthly and yearly
+//! closings made when a day of a new month or year is closed. An X report gives the same
+//! figures at any time without writing anything.
+
+use super::document::{self, Context, DocKind, DocRef, Figures};
+use super::events::{self, EventCode};
+use super::{InstallationKey, JournalError};
+use crate::domain::{Money, PaymentKind, Tender, VatTotal};
+use crate::storage::Tx;
+use crate::storage::journal::{self as store, PeriodStats};
+use serde_json::{Value, json};
+
+/// What the manager counted in the drawer and read off the terminals' slips.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CashCount {
+    /// Face value and how many of it (coins and notes).
+    pub denominations: Vec<(Money, i64)>,
+    pub cheques_declared: Money,
+    pub card_declared: Money,
+    /// Required when any difference is not zero.
+    pub comment: String,
+}
+
+impl CashCount {
+    pub fn counted_cash(&self) -> Result<Money, JournalError> {
+        let mut sum = Money::ZERO;
+        for (value, count) in &self.denominations {
+            sum = sum.checked_add(value.checked_mul(*count)?)?;
+        }
+        Ok(sum)
+    }
+}
+
+/// The figures of a terminal over a period (one day for X and Z).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PeriodFigures {
+    pub terminal: String,
+    pub from: String,
+    pub to: String,
+    /// Real tickets only, by VAT rate.
+    pub vat: Vec<VatTotal>,
+    /// Money per payment method (tickets and proofs), change not deducted.
+    pub tenders: Vec<(String, PaymentKind, Money)>,
+    pub stats: PeriodStats,
+    /// Payment proofs by kind: `(kind, count, amount)`.
+    pub proofs: Vec<(String, i64, Money)>,
+    /// The perpetual grand total of the terminal, by rate, as it stands now.
+    pub grand_total: Vec<VatTotal>,
+}
+
+impl PeriodFigures {
+    pub fn total_ttc(&self) -> Money {
+        self.vat.iter().map(|v| v.ttc).sum()
+    }
+
+    pub fn total_ht(&self) -> Money {
+        self.vat.iter().map(|v| v.ht).sum()
+    }
+
+    pub fn total_vat(&self) -> Money {
+        self.vat.iter().map(|v| v.vat).sum()
+    }
+
+    /// What should be in the drawer or on the slips for `kind`: the tenders of that kind,
+    /// less the change given for cash.
+    pub fn expected(&self, kind: PaymentKind) -> Money {
+        let taken: Money = self
+            .tenders
+            .iter()
+            .filter(|t| t.1 == kind)
+            .map(|t| t.2)
+            .sum();
+        if kind == PaymentKind::Cash {
+            Money::from_cents(taken.cents() - self.stats.change_given.cents())
+        } else {
+            taken
+        }
+    }
+}
+
+/// The figures of `terminal` from `from` to `to` (business dates, inclusive).
+pub fn figures(
+    tx: &Tx,
+    terminal: &str,
+    from: &str,
+    to: &str,
+) -> Result<PeriodFigures, JournalError> {
+    Ok(PeriodFigures {
+        terminal: terminal.to_owned(),
+        from: from.to_owned(),
+        to: to.to_owned(),
+        vat: store::ticket_vat(tx, terminal, from, to)?,
+        tenders: store::tender_totals(tx, terminal, from, to)?,
+        stats: store::period_stats(tx, terminal, from, to)?,
+        proofs: store::proof_totals(tx, terminal, from, to)?,
+        grand_total: store::counter(tx, terminal, "GT")?,
+    })
+}
+
+/// The X report of a business day: the Z's figures, written nowhere.
+pub fn x_report(tx: &Tx, terminal: &str, date: &str) -> Result<PeriodFigures, JournalError> {
+    figures(tx, terminal, date, date)
+}
+
+fn vat_json(vat: &[VatTotal]) -> Value {
+    Value::Array(
+        vat.iter()
+            .map(|v| json!({"rate": v.rate.basis_points(), "ttc": v.ttc.cents(), "ht": v.ht.cents(), "vat": v.vat.cents()}))
+            .collect(),
+    )
+}
+
+fn figures_json(f: &PeriodFigures) -> Value {
+    json!({
+        "from": f.from,
+        "to": f.to,
+        "vat": vat_json(&f.vat),
+        "total_ttc": f.total_ttc().cents(),
+        "total_ht": f.total_ht().cents(),
+        "total_vat": f.total_vat().cents(),
+        "payments": f.tenders.iter().map(|(method, kind, amount)| json!({
+            "method": method, "kind": kind.code(), "amount": amount.cents()
+        })).collect::<Vec<_>>(),
+        "tickets": f.stats.tickets,
+        "refunds": f.stats.refunds,
+        "refunds_total": f.stats.refunds_total.cents(),
+        "discounts": f.stats.discounts.cents(),
+        "change_given": f.stats.change_given.cents(),
+        "duplicates": f.stats.duplicates,
+        "drawer_openings": f.stats.drawer_openings,
+        "first_ticket": f.stats.first_ticket,
+        "last_ticket": f.stats.last_ticket,
+        "proofs": f.proofs.iter().map(|(kind, count, amount)| json!({
+            "kind": kind, "count": count, "amount": amount.cents()
+        })).collect::<Vec<_>>(),
+        "grand_total": vat_json(&f.grand_total),
+        "grand_total_ttc": f.grand_total.iter().map(|v| v.ttc).sum::<Money>().cents(),
+    })
+}
+
+/// Closes business day `date` on the context's terminal: writes the Z with its cash count,
+/// then the monthly and yearly closings that this day completes. Earlier unclosed days
+/// must be closed first.
+pub fn close_day(
+    tx: &Tx,
+    key: &InstallationKey,
+    ctx: &Context,
+    date: &str,
+    count: &CashCount,
+) -> Result<DocRef, JournalError> {
+    let terminal = ctx.terminal.as_str();
+    if store::is_closed(tx, terminal, "day", date)? {
+        return Err(JournalError::DayAlreadyClosed(date.to_owned()));
+    }
+    if let Some(first) = store::unclosed_days(tx, terminal, date)?.into_iter().next() {
+        return Err(JournalError::DayNotClosed(first));
+    }
+    let f = x_report(tx, terminal, date)?;
+    let counted = count.counted_cash()?;
+    let checks = [
+        ("cash", f.expected(PaymentKind::Cash), counted),
+        (
+            "cheque",
+            f.expected(PaymentKind::Cheque),
+            count.cheques_declared,
+        ),
+        ("card", f.expected(PaymentKind::Card), count.card_declared),
+    ];
+    let differences: Vec<Value> = checks
+        .iter()
+        .map(|(kind, expected, declared)| {
+            json!({"kind": kind, "expected": expected.cents(), "declared": declared.cents(),
+                   "difference": declared.cents() - expected.cents()})
+        })
+        .collect();
+    let any_difference = checks
+        .iter()
+        .any(|(_, expected, declared)| expected != declared);
+    if any_difference && count.comment.trim().is_empty() {
+        return Err(JournalError::CommentRequired);
+    }
+    let float: Money = f
+        .proofs
+        .iter()
+        .filter(|(kind, _, _)| kind == "opening_float")
+        .map(|p| p.2)
+        .sum();
+    let mut body = figures_json(&f);
+    if let Value::Object(map) = &mut body {
+        map.insert("closing".into(), json!("day"));
+        map.insert("period".into(), json!(date));
+        map.insert(
+            "cash_count".into(),
+            json!({
+                "opening_float": float.cents(),
+                "denominations": count.denominations.iter().map(|(value, n)| json!({"value": value.cents(), "count": n})).collect::<Vec<_>>(),
+                "counted_cash": counted.cents(),
+                "checks": differences,
+                "comment": count.comment.trim(),
+            }),
+        );
+    }
+    let tenders: Vec<Tender> = Vec::new();
+    let doc = document::append(
+        tx,
+        key,
+        ctx,
+        DocKind::Closing,
+        body,
+        Figures {
+            total: f.total_ttc(),
+            detail: format!("day {date}"),
+            vat: &f.vat,
+            tenders: &tenders,
+            ..Figures::default()
+        },
+    )?;
+    store::insert_closing(tx, doc.id, terminal, "day", date)?;
+    events::record(
+        tx,
+        key,
+        EventCode::Closing,
+        ctx.at,
+        &ctx.operator,
+        terminal,
+        &format!("Z {date} n° {}", doc.number),
+    )?;
+    close_completed_periods(tx, key, ctx, date)?;
+    Ok(doc)
+}
+
+/// Writes the monthly closings of months before `date`'s month whose days are closed,
+/// then the yearly closings of years before `date`'s year.
+fn close_completed_periods(
+    tx: &Tx,
+    key: &InstallationKey,
+    ctx: &Context,
+    date: &str,
+) -> Result<(), JournalError> {
+    let terminal = ctx.terminal.as_str();
+    for month in store::closed_periods_without_parent(tx, terminal, "day", "month", 7)? {
+        if month.as_str() < &date[..7] {
+            close_period(
+                tx,
+                key,
+                ctx,
+                "month",
+                &month,
+                &format!("{month}-01"),
+                &format!("{month}-31"),
+            )?;
+        }
+    }
+    for year in store::closed_periods_without_parent(tx, terminal, "month", "year", 4)? {
+        if year.as_str() < &date[..4] {
+            close_period(
+                tx,
+                key,
+                ctx,
+                "year",
+                &year,
+                &format!("{year}-01-01"),
+                &format!("{year}-12-31"),
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn close_period(
+    tx: &Tx,
+    key: &InstallationKey,
+    ctx: &Context,
+    kind: &str,
+    period: &str,
+    from: &str,
+    to: &str,
+) -> Result<DocRef, JournalError> {
+    let f = figures(tx, ctx.terminal.as_str(), from, to)?;
+    let mut body = figures_json(&f);
+    if let Value::Object(map) = &mut body {
+        map.insert("closing".into(), json!(kind));
+        map.insert("period".into(), json!(period));
+    }
+    let doc = document::append(
+        tx,
+        key,
+        ctx,
+        DocKind::Closing,
+        body,
+        Figures {
+            total: f.total_ttc(),
+            detail: format!("{kind} {period}"),
+            vat: &f.vat,
+            ..Figures::default()
+        },
+    )?;
+    store::insert_closing(tx, doc.id, ctx.terminal.as_str(), kind, period)?;
+    events::record(
+        tx,
+        key,
+        EventCode::Closing,
+        ctx.at,
+        &ctx.operator,
+        ctx.terminal.as_str(),
+        &format!("{kind} {period} n° {}", doc.number),
+    )?;
+    Ok(doc)
+}

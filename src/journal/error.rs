@@ -1,0 +1,69 @@
+//! What the journal refuses, in words a manager can act on.
+
+use crate::domain::DomainError;
+use crate::i18n::Msg;
+use crate::storage::StorageError;
+use std::fmt;
+use std::path::PathBuf;
+
+#[derive(Debug)]
+pub enum JournalError {
+    Storage(StorageError),
+    Domain(DomainError),
+    /// The database has no installation key yet (set up before the journal existed).
+    NoInstallation,
+    KeyFile {
+        path: PathBuf,
+        reason: String,
+    },
+    /// The key file's public half is not the installation's.
+    KeyMismatch(PathBuf),
+    /// A previous business day with sales has no Z yet.
+    DayNotClosed(String),
+    /// This business day already has its Z.
+    DayAlreadyClosed(String),
+    /// A cash count with a difference needs a comment.
+    CommentRequired,
+    /// A refund must name a real ticket.
+    NotATicket(String),
+    /// An archive period that is not a whole past month or year.
+    ArchivePeriod(String),
+    Io {
+        path: PathBuf,
+        reason: String,
+    },
+}
+
+impl From<StorageError> for JournalError {
+    fn from(error: StorageError) -> JournalError {
+        JournalError::Storage(error)
+    }
+}
+
+impl From<DomainError> for JournalError {
+    fn from(error: DomainError) -> JournalError {
+        JournalError::Domain(error)
+    }
+}
+
+impl fmt::Display for JournalError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use JournalError as E;
+        let text = match self {
+            E::Storage(e) => e.to_string(),
+            E::Domain(e) => e.to_string(),
+            E::NoInstallation => Msg::ErrNoInstallation.text().to_owned(),
+            E::KeyFile { path, reason } => Msg::ErrKeyFile.fill(&[&path.display(), reason]),
+            E::KeyMismatch(path) => Msg::ErrKeyMismatch.fill(&[&path.display()]),
+            E::DayNotClosed(date) => Msg::ErrDayNotClosed.fill(&[date]),
+            E::DayAlreadyClosed(date) => Msg::ErrDayAlreadyClosed.fill(&[date]),
+            E::CommentRequired => Msg::ErrCommentRequired.text().to_owned(),
+            E::NotATicket(what) => Msg::ErrNotATicket.fill(&[what]),
+            E::ArchivePeriod(what) => Msg::ErrArchivePeriod.fill(&[what]),
+            E::Io { path, reason } => Msg::ErrIo.fill(&[&path.display(), reason]),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for JournalError {}

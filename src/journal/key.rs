@@ -1,0 +1,147 @@
+//! The installation's Ed25519 key: made at set-up, kept as a PKCS#8 PEM file readable by
+//! its owner only, its public half stored in the database and exported with archives.
+//! It signs the chain's checkpoints; a key file that does not match the database's public
+//! key is refused, so a swapped key is caught before it signs anything.
+
+use super::JournalError;
+use crate::storage::journal as store;
+use crate::storage::{Timestamp, Tx};
+use argon2::password_hash::rand_core::{OsRng, RngCore};
+use ed25519_dalek::pkcs8::spki::der::pem::LineEnding;
+use ed25519_dalek::pkcs8::{DecodePrivateKey, EncodePrivateKey, EncodePublicKey};
+use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
+use std::path::{Path, PathBuf};
+
+/// The key that signs this installation's checkpoints.
+pub struct InstallationKey {
+    key_id: String,
+    signing: SigningKey,
+}
+
+/// The file holding the key `key_id` in `dir`.
+pub fn key_path(dir: &Path, key_id: &str) -> PathBuf {
+    dir.join(format!("pepite-{key_id}.pem"))
+}
+
+impl InstallationKey {
+    /// Makes a new key, writes it to `dir` (owner-only) and records its public half in
+    /// the database. Part of the set-up transaction.
+    pub fn create(tx: &Tx, dir: &Path, now: Timestamp) -> Result<InstallationKey, JournalError> {
+        let signing = SigningKey::generate(&mut OsRng);
+        let mut id = [0u8; 8];
+        OsRng.fill_bytes(&mut id);
+        let key_id = hex::encode(id);
+        let path = key_path(dir, &key_id);
+        let pem = signing
+            .to_pkcs8_pem(LineEnding::LF)
+            .map_err(|e| JournalError::KeyFile {
+                path: path.clone(),
+                reason: e.to_string(),
+            })?;
+        write_private(&path, pem.as_bytes())?;
+        store::insert_installation(
+            tx,
+            &key_id,
+            &hex::encode(signing.verifying_key().as_bytes()),
+            now,
+        )?;
+        Ok(InstallationKey { key_id, signing })
+    }
+
+    /// Loads the key of the database's installation from `dir`, refusing one whose public
+    /// half differs from the database's.
+    pub fn load(tx: &Tx, dir: &Path) -> Result<InstallationKey, JournalError> {
+        let (key_id, public) = store::installation(tx)?.ok_or(JournalError::NoInstallation)?;
+        let path = key_path(dir, &key_id);
+        let pem = std::fs::read_to_string(&path).map_err(|e| JournalError::KeyFile {
+            path: path.clone(),
+            reason: e.to_string(),
+        })?;
+        let signing = SigningKey::from_pkcs8_pem(&pem).map_err(|e| JournalError::KeyFile {
+            path: path.clone(),
+            reason: e.to_string(),
+        })?;
+        if hex::encode(signing.verifying_key().as_bytes()) != public {
+            return Err(JournalError::KeyMismatch(path));
+        }
+        Ok(InstallationKey { key_id, signing })
+    }
+
+    pub fn key_id(&self) -> &str {
+        &self.key_id
+    }
+
+    /// The hex of the signature of `message`.
+    pub fn sign_hex(&self, message: &str) -> String {
+        hex::encode(self.signing.sign(message.as_bytes()).to_bytes())
+    }
+
+    /// Raw signature bytes, for files an auditor checks with openssl.
+    pub fn sign_bytes(&self, message: &[u8]) -> [u8; 64] {
+        self.signing.sign(message).to_bytes()
+    }
+
+    /// The public key as a PEM (SubjectPublicKeyInfo), as openssl reads it.
+    pub fn public_pem(&self) -> Result<String, JournalError> {
+        self.signing
+            .verifying_key()
+            .to_public_key_pem(LineEnding::LF)
+            .map_err(|e| JournalError::KeyFile {
+                path: PathBuf::new(),
+                reason: e.to_string(),
+            })
+    }
+}
+
+/// A public key read from the database, to check signatures without the private key.
+pub struct PublicKey(VerifyingKey);
+
+impl PublicKey {
+    pub fn from_hex(text: &str) -> Option<PublicKey> {
+        let bytes: [u8; 32] = hex::decode(text).ok()?.try_into().ok()?;
+        VerifyingKey::from_bytes(&bytes).ok().map(PublicKey)
+    }
+
+    /// Whether `signature` (hex) signs `message`.
+    pub fn verifies(&self, message: &str, signature: &str) -> bool {
+        let Some(bytes) = hex::decode(signature)
+            .ok()
+            .and_then(|b| <[u8; 64]>::try_from(b).ok())
+        else {
+            return false;
+        };
+        self.0
+            .verify(message.as_bytes(), &Signature::from_bytes(&bytes))
+            .is_ok()
+    }
+
+    pub fn verifies_bytes(&self, message: &[u8], signature: &[u8]) -> bool {
+        let Ok(bytes) = <[u8; 64]>::try_from(signature) else {
+            return false;
+        };
+        self.0
+            .verify(message, &Signature::from_bytes(&bytes))
+            .is_ok()
+    }
+}
+
+fn write_private(path: &Path, bytes: &[u8]) -> Result<(), JournalError> {
+    use std::io::Write;
+    let fail = |e: std::io::Error| JournalError::KeyFile {
+        path: path.to_owned(),
+        reason: e.to_string(),
+    };
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(fail)?;
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path).map_err(fail)?;
+    file.write_all(bytes).map_err(fail)?;
+    file.sync_all().map_err(fail)
+}

@@ -1,0 +1,28 @@
+//! The fiscal journal: validated documents appended, chained and signed; closings; the
+//! technical event journal (JET); verification and archives.
+//!
+//! Every function that appends takes the caller's write transaction, so a sale, its stock
+//! moves and its document commit together or not at all. Numbers are given inside that
+//! transaction (gapless per series); the end-of-chain record is rewritten and signed in
+//! it too. Nothing here updates or deletes a document — the schema's triggers would
+//! refuse it anyway. Payloads are canonical JSON (sorted keys, integer cents) and carry
+//! every label, price and rate, so a document reads alone in ten years.
+
+mod chain;
+pub mod closing;
+mod document;
+mod error;
+pub mod events;
+pub mod key;
+mod ticket;
+pub mod verify;
+
+pub use chain::{GENESIS, hash};
+pub use closing::{CashCount, PeriodFigures, close_day, x_report};
+pub use document::{Context, DocKind, DocRef};
+pub use error::JournalError;
+pub use key::InstallationKey;
+pub use ticket::{ProofKind, append_duplicate, append_proof, append_ticket};
+
+/// The software name and version printed in every payload.
+pub const SOFTWARE: &str = concat!("pépite ", env!("CARGO_PKG_VERSION"));

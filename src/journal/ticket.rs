@@ -1,0 +1,217 @@
+//! Tickets (sales, refunds), payment proofs (fees, donations, cash in and out, opening
+//! float, drawer openings) and duplicates.
+
+use super::document::{self, Context, DocKind, DocRef, Figures};
+use super::{InstallationKey, JournalError};
+use crate::domain::{Money, SaleLine, Tender, settle};
+use crate::storage::Tx;
+use crate::storage::journal as store;
+use serde_json::{Value, json};
+
+/// Refuses to write on a business day whose earlier days with sales lack their Z, or
+/// that already has its own Z. Training documents are never held back.
+fn ensure_day_open(tx: &Tx, ctx: &Context) -> Result<(), JournalError> {
+    if ctx.training {
+        return Ok(());
+    }
+    let date = ctx.business_date();
+    if let Some(first) = store::unclosed_days(tx, ctx.terminal.as_str(), &date)?
+        .into_iter()
+        .next()
+    {
+        return Err(JournalError::DayNotClosed(first));
+    }
+    if store::is_closed(tx, ctx.terminal.as_str(), "day", &date)? {
+        return Err(JournalError::DayAlreadyClosed(date));
+    }
+    Ok(())
+}
+
+fn tenders_json(tenders: &[Tender]) -> Value {
+    Value::Array(
+        tenders
+            .iter()
+            .map(|t| json!({"method": t.method, "kind": t.kind.code(), "amount": t.amount.cents()}))
+            .collect(),
+    )
+}
+
+/// Appends a ticket. A refund or cancellation has negative lines and names the ticket it
+/// corrects (`refers_to`: series and number).
+pub fn append_ticket(
+    tx: &Tx,
+    key: &InstallationKey,
+    ctx: &Context,
+    lines: &[SaleLine],
+    tenders: &[Tender],
+    refers_to: Option<(&str, i64)>,
+) -> Result<DocRef, JournalError> {
+    ensure_day_open(tx, ctx)?;
+    let settlement = settle(lines, tenders)?;
+    let original = match refers_to {
+        Some((series, number)) => {
+            let doc = store::find_document(tx, series, number)?;
+            if doc.kind != DocKind::Ticket.code() {
+                return Err(JournalError::NotATicket(format!("{series} n° {number}")));
+            }
+            Some(doc)
+        }
+        None => None,
+    };
+    let mut discount = Money::ZERO;
+    let mut lines_json = Vec::with_capacity(lines.len());
+    for line in lines {
+        discount = discount.checked_add(line.discount)?;
+        lines_json.push(json!({
+            "label": line.label,
+            "category": line.category,
+            "item_code": line.item_code,
+            "quantity": line.quantity,
+            "unit_price": line.unit_price.cents(),
+            "original_price": line.original_price.map(Money::cents),
+            "discount": line.discount.cents(),
+            "discount_reason": line.discount_reason,
+            "vat_rate": line.vat_rate.basis_points(),
+            "total": line.total()?.cents(),
+        }));
+    }
+    let vat_json: Vec<Value> = settlement
+        .vat
+        .iter()
+        .map(|v| json!({"rate": v.rate.basis_points(), "ttc": v.ttc.cents(), "ht": v.ht.cents(), "vat": v.vat.cents()}))
+        .collect();
+    let total_ht: Money = settlement.vat.iter().map(|v| v.ht).sum();
+    let total_vat: Money = settlement.vat.iter().map(|v| v.vat).sum();
+    let body = json!({
+        "lines": lines_json,
+        "vat": vat_json,
+        "total_ttc": settlement.total.cents(),
+        "total_ht": total_ht.cents(),
+        "total_vat": total_vat.cents(),
+        "payments": tenders_json(tenders),
+        "change": settlement.change.cents(),
+        "refers_to": original.as_ref().map(|d| json!({
+            "series": d.series, "number": d.number, "hash": d.hash,
+            "text": format!("annule le ticket n° {} {}", d.series, d.number),
+        })),
+    });
+    let doc = document::append(
+        tx,
+        key,
+        ctx,
+        DocKind::Ticket,
+        body,
+        Figures {
+            total: settlement.total,
+            discount,
+            change_given: settlement.change,
+            refers_to: original.as_ref().map(|d| d.id),
+            detail: String::new(),
+            vat: &settlement.vat,
+            tenders,
+        },
+    )?;
+    if !ctx.training {
+        let date = ctx.business_date();
+        let periods = [
+            format!("D{date}"),
+            format!("M{}", &date[..7]),
+            format!("Y{}", &date[..4]),
+            "GT".to_owned(),
+        ];
+        store::add_to_counters(tx, ctx.terminal.as_str(), &periods, &settlement.vat)?;
+    }
+    Ok(doc)
+}
+
+/// Money that moves without a sale: outside VAT and outside takings, inside the cash count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProofKind {
+    MembershipFee,
+    Donation,
+    CashIn,
+    /// Money taken out of the drawer: tenders are negative.
+    CashOut,
+    OpeningFloat,
+    /// The drawer opened without a sale (no money).
+    DrawerOpening,
+}
+
+impl ProofKind {
+    pub const fn code(self) -> &'static str {
+        match self {
+            ProofKind::MembershipFee => "membership_fee",
+            ProofKind::Donation => "donation",
+            ProofKind::CashIn => "cash_in",
+            ProofKind::CashOut => "cash_out",
+            ProofKind::OpeningFloat => "opening_float",
+            ProofKind::DrawerOpening => "drawer_opening",
+        }
+    }
+}
+
+/// Appends a payment proof. Its total is the sum of its tenders.
+pub fn append_proof(
+    tx: &Tx,
+    key: &InstallationKey,
+    ctx: &Context,
+    kind: ProofKind,
+    label: &str,
+    tenders: &[Tender],
+) -> Result<DocRef, JournalError> {
+    ensure_day_open(tx, ctx)?;
+    let total = tenders
+        .iter()
+        .try_fold(Money::ZERO, |sum, t| sum.checked_add(t.amount))?;
+    let body = json!({
+        "proof": kind.code(),
+        "label": label,
+        "total": total.cents(),
+        "payments": tenders_json(tenders),
+    });
+    document::append(
+        tx,
+        key,
+        ctx,
+        DocKind::Proof,
+        body,
+        Figures {
+            total,
+            detail: kind.code().to_owned(),
+            tenders,
+            ..Figures::default()
+        },
+    )
+}
+
+/// Appends a duplicate (a reprint) of document `series` n° `number`: it copies the
+/// original's payload and is numbered among that document's duplicates.
+pub fn append_duplicate(
+    tx: &Tx,
+    key: &InstallationKey,
+    ctx: &Context,
+    series: &str,
+    number: i64,
+) -> Result<(DocRef, i64), JournalError> {
+    let original = store::find_document(tx, series, number)?;
+    let nth = store::duplicates_of(tx, original.id)? + 1;
+    let copied: Value = serde_json::from_str(&original.payload).unwrap_or(Value::Null);
+    let body = json!({
+        "duplicate_of": {"series": original.series, "number": original.number, "hash": original.hash},
+        "duplicate_number": nth,
+        "original": copied,
+    });
+    let doc = document::append(
+        tx,
+        key,
+        ctx,
+        DocKind::Duplicate,
+        body,
+        Figures {
+            refers_to: Some(original.id),
+            detail: format!("{series} {number}"),
+            ..Figures::default()
+        },
+    )?;
+    Ok((doc, nth))
+}

@@ -1,0 +1,546 @@
+//! The fiscal journal's tables: documents with their VAT and tender rows, closings, the
+//! technical events, the end-of-chain records, the running counters and the installation
+//! key. Documents and events are only ever inserted (triggers refuse the rest); chaining,
+//! signing and payloads are the `journal` layer's business, not this module's.
+
+use super::time::to_text;
+use super::{Result, StorageError, Timestamp, Tx};
+use crate::domain::{Money, PaymentKind, Tender, VatRate, VatTotal};
+use crate::i18n::Msg;
+use rusqlite::{OptionalExtension, params};
+
+/// Which chain: the documents, or the technical events (JET).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Chain {
+    Documents,
+    Events,
+}
+
+impl Chain {
+    pub const fn code(self) -> &'static str {
+        match self {
+            Chain::Documents => "documents",
+            Chain::Events => "events",
+        }
+    }
+}
+
+/// The end-of-chain record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Head {
+    pub last_id: i64,
+    pub count: i64,
+    pub hash: String,
+    pub signature: String,
+}
+
+pub fn head(tx: &Tx, chain: Chain) -> Result<Option<Head>> {
+    Ok(tx
+        .conn()
+        .query_row(
+            "SELECT last_id, count, hash, signature FROM chain_head WHERE chain = ?1",
+            [chain.code()],
+            |r| {
+                Ok(Head {
+                    last_id: r.get(0)?,
+                    count: r.get(1)?,
+                    hash: r.get(2)?,
+                    signature: r.get(3)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+pub fn set_head(tx: &Tx, chain: Chain, head: &Head) -> Result<()> {
+    tx.conn().execute(
+        "INSERT INTO chain_head (chain, last_id, count, hash, signature) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (chain) DO UPDATE SET last_id = ?2, count = ?3, hash = ?4, signature = ?5",
+        params![chain.code(), head.last_id, head.count, head.hash, head.signature],
+    )?;
+    Ok(())
+}
+
+/// The installation's key id and public key (hex), once set up.
+pub fn installation(tx: &Tx) -> Result<Option<(String, String)>> {
+    Ok(tx
+        .conn()
+        .query_row(
+            "SELECT key_id, public_key FROM installation WHERE id = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?)
+}
+
+pub fn insert_installation(tx: &Tx, key_id: &str, public_key: &str, now: Timestamp) -> Result<()> {
+    tx.conn().execute(
+        "INSERT INTO installation (id, key_id, public_key, created_at) VALUES (1, ?1, ?2, ?3)",
+        params![key_id, public_key, to_text(now)],
+    )?;
+    Ok(())
+}
+
+/// A document to insert, with everything already computed.
+pub struct NewDocument<'a> {
+    pub series: &'a str,
+    pub number: i64,
+    pub kind: &'a str,
+    pub terminal: &'a str,
+    pub training: bool,
+    pub business_date: &'a str,
+    pub created_at: Timestamp,
+    pub total: Money,
+    pub discount: Money,
+    pub change_given: Money,
+    pub refers_to: Option<i64>,
+    pub detail: &'a str,
+    pub payload: &'a str,
+    pub prev_hash: &'a str,
+    pub hash: &'a str,
+    pub signature: Option<&'a str>,
+    pub vat: &'a [VatTotal],
+    pub tenders: &'a [Tender],
+}
+
+/// The next number of `series`: one more than the highest, from 1.
+pub fn next_number(tx: &Tx, series: &str) -> Result<i64> {
+    Ok(tx.conn().query_row(
+        "SELECT ifnull(max(number), 0) + 1 FROM document WHERE series = ?1",
+        [series],
+        |r| r.get(0),
+    )?)
+}
+
+pub fn insert_document(tx: &Tx, doc: &NewDocument) -> Result<i64> {
+    tx.conn()
+        .prepare_cached(
+            "INSERT INTO document (series, number, kind, terminal, training, business_date,
+                 created_at, total, discount, change_given, refers_to, detail, payload,
+                 prev_hash, hash, signature)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+        )?
+        .execute(params![
+            doc.series,
+            doc.number,
+            doc.kind,
+            doc.terminal,
+            doc.training,
+            doc.business_date,
+            to_text(doc.created_at),
+            doc.total.cents(),
+            doc.discount.cents(),
+            doc.change_given.cents(),
+            doc.refers_to,
+            doc.detail,
+            doc.payload,
+            doc.prev_hash,
+            doc.hash,
+            doc.signature
+        ])
+        .map_err(|e| StorageError::unique(e, &format!("{} n° {}", doc.series, doc.number)))?;
+    let id = tx.conn().last_insert_rowid();
+    let mut vat = tx.conn().prepare_cached(
+        "INSERT INTO document_vat (document_id, rate_bp, ttc, ht, vat) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for v in doc.vat {
+        vat.execute(params![
+            id,
+            v.rate.basis_points(),
+            v.ttc.cents(),
+            v.ht.cents(),
+            v.vat.cents()
+        ])?;
+    }
+    let mut tender = tx.conn().prepare_cached(
+        "INSERT INTO document_tender (document_id, position, method, kind, amount)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (position, t) in doc.tenders.iter().enumerate() {
+        tender.execute(params![
+            id,
+            position as i64,
+            t.method,
+            t.kind.code(),
+            t.amount.cents()
+        ])?;
+    }
+    Ok(id)
+}
+
+/// A stored document, as read back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredDocument {
+    pub id: i64,
+    pub series: String,
+    pub number: i64,
+    pub kind: String,
+    pub terminal: String,
+    pub training: bool,
+    pub business_date: String,
+    pub created_at: String,
+    pub total: Money,
+    pub detail: String,
+    pub payload: String,
+    pub prev_hash: String,
+    pub hash: String,
+    pub signature: Option<String>,
+}
+
+const DOCUMENT_COLUMNS: &str = "id, series, number, kind, terminal, training, business_date,
+    created_at, total, detail, payload, prev_hash, hash, signature";
+
+fn document_from_row(r: &rusqlite::Row) -> rusqlite::Result<StoredDocument> {
+    Ok(StoredDocument {
+        id: r.get(0)?,
+        series: r.get(1)?,
+        number: r.get(2)?,
+        kind: r.get(3)?,
+        terminal: r.get(4)?,
+        training: r.get(5)?,
+        business_date: r.get(6)?,
+        created_at: r.get(7)?,
+        total: Money::from_cents(r.get(8)?),
+        detail: r.get(9)?,
+        payload: r.get(10)?,
+        prev_hash: r.get(11)?,
+        hash: r.get(12)?,
+        signature: r.get(13)?,
+    })
+}
+
+pub fn find_document(tx: &Tx, series: &str, number: i64) -> Result<StoredDocument> {
+    tx.conn()
+        .query_row(
+            &format!("SELECT {DOCUMENT_COLUMNS} FROM document WHERE series = ?1 AND number = ?2"),
+            params![series, number],
+            document_from_row,
+        )
+        .map_err(|e| StorageError::missing(e, Msg::ThingDocument))
+}
+
+/// Calls `visit` on every document in chain order, streaming (a million rows never sit in
+/// memory). Stops at the first error `visit` returns.
+pub fn each_document<E: From<StorageError>>(
+    tx: &Tx,
+    mut visit: impl FnMut(StoredDocument) -> std::result::Result<(), E>,
+) -> std::result::Result<(), E> {
+    let mut stmt = tx
+        .conn()
+        .prepare(&format!(
+            "SELECT {DOCUMENT_COLUMNS} FROM document ORDER BY id"
+        ))
+        .map_err(StorageError::from)?;
+    let mut rows = stmt.query([]).map_err(StorageError::from)?;
+    while let Some(row) = rows.next().map_err(StorageError::from)? {
+        visit(document_from_row(row).map_err(StorageError::from)?)?;
+    }
+    Ok(())
+}
+
+/// Documents of a business-date range (inclusive), in chain order.
+pub fn documents_between(tx: &Tx, from: &str, to: &str) -> Result<Vec<StoredDocument>> {
+    let mut stmt = tx.conn().prepare(&format!(
+        "SELECT {DOCUMENT_COLUMNS} FROM document WHERE business_date BETWEEN ?1 AND ?2 ORDER BY id"
+    ))?;
+    let rows = stmt.query_map([from, to], document_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Adds a ticket's VAT totals to the terminal's running counters of `periods`.
+pub fn add_to_counters(
+    tx: &Tx,
+    terminal: &str,
+    periods: &[String],
+    vat: &[VatTotal],
+) -> Result<()> {
+    let mut stmt = tx.conn().prepare_cached(
+        "INSERT INTO counter (terminal, period, rate_bp, ttc, ht, vat) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (terminal, period, rate_bp)
+         DO UPDATE SET ttc = ttc + ?4, ht = ht + ?5, vat = vat + ?6",
+    )?;
+    for period in periods {
+        for v in vat {
+            stmt.execute(params![
+                terminal,
+                period,
+                v.rate.basis_points(),
+                v.ttc.cents(),
+                v.ht.cents(),
+                v.vat.cents()
+            ])?;
+        }
+    }
+    Ok(())
+}
+
+fn vat_from_row(r: &rusqlite::Row) -> rusqlite::Result<(u32, i64, i64, i64)> {
+    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+}
+
+fn to_vat_totals(rows: Vec<(u32, i64, i64, i64)>) -> Result<Vec<VatTotal>> {
+    rows.into_iter()
+        .map(|(bp, ttc, ht, vat)| {
+            Ok(VatTotal {
+                rate: VatRate::from_basis_points(bp)?,
+                ttc: Money::from_cents(ttc),
+                ht: Money::from_cents(ht),
+                vat: Money::from_cents(vat),
+            })
+        })
+        .collect()
+}
+
+/// A terminal's running counter for `period`, by rate.
+pub fn counter(tx: &Tx, terminal: &str, period: &str) -> Result<Vec<VatTotal>> {
+    let mut stmt = tx.conn().prepare_cached(
+        "SELECT rate_bp, ttc, ht, vat FROM counter WHERE terminal = ?1 AND period = ?2 ORDER BY rate_bp",
+    )?;
+    let rows = stmt.query_map([terminal, period], vat_from_row)?;
+    to_vat_totals(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The VAT totals of a terminal's real (not training) tickets over a date range, by rate:
+/// the sum of each ticket's own per-rate totals.
+pub fn ticket_vat(tx: &Tx, terminal: &str, from: &str, to: &str) -> Result<Vec<VatTotal>> {
+    let mut stmt = tx.conn().prepare_cached(
+        "SELECT v.rate_bp, sum(v.ttc), sum(v.ht), sum(v.vat)
+         FROM document d JOIN document_vat v ON v.document_id = d.id
+         WHERE d.terminal = ?1 AND d.kind = 'ticket' AND d.training = 0
+           AND d.business_date BETWEEN ?2 AND ?3
+         GROUP BY v.rate_bp ORDER BY v.rate_bp",
+    )?;
+    let rows = stmt.query_map([terminal, from, to], vat_from_row)?;
+    to_vat_totals(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Money taken per payment method over a date range, tickets and payment proofs alike,
+/// real documents only: `(method, kind, amount)`, change not deducted.
+pub fn tender_totals(
+    tx: &Tx,
+    terminal: &str,
+    from: &str,
+    to: &str,
+) -> Result<Vec<(String, PaymentKind, Money)>> {
+    let mut stmt = tx.conn().prepare_cached(
+        "SELECT t.method, t.kind, sum(t.amount)
+         FROM document d JOIN document_tender t ON t.document_id = d.id
+         WHERE d.terminal = ?1 AND d.kind IN ('ticket', 'proof') AND d.training = 0
+           AND d.business_date BETWEEN ?2 AND ?3
+         GROUP BY t.method, t.kind ORDER BY min(t.rowid), t.method",
+    )?;
+    let rows = stmt.query_map([terminal, from, to], |r| {
+        let kind: String = r.get(1)?;
+        Ok((
+            r.get::<_, String>(0)?,
+            PaymentKind::from_code(&kind).unwrap_or(PaymentKind::Other),
+            Money::from_cents(r.get(2)?),
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Counts and sums of a terminal's real documents over a date range.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PeriodStats {
+    pub tickets: i64,
+    pub refunds: i64,
+    pub refunds_total: Money,
+    pub discounts: Money,
+    pub change_given: Money,
+    pub duplicates: i64,
+    pub drawer_openings: i64,
+    pub first_ticket: Option<i64>,
+    pub last_ticket: Option<i64>,
+}
+
+pub fn period_stats(tx: &Tx, terminal: &str, from: &str, to: &str) -> Result<PeriodStats> {
+    Ok(tx.conn().query_row(
+        "SELECT
+            count(*) FILTER (WHERE kind = 'ticket' AND total >= 0),
+            count(*) FILTER (WHERE kind = 'ticket' AND total < 0),
+            ifnull(sum(total) FILTER (WHERE kind = 'ticket' AND total < 0), 0),
+            ifnull(sum(discount) FILTER (WHERE kind = 'ticket'), 0),
+            ifnull(sum(change_given), 0),
+            count(*) FILTER (WHERE kind = 'duplicate'),
+            count(*) FILTER (WHERE kind = 'proof' AND detail = 'drawer_opening'),
+            min(number) FILTER (WHERE kind = 'ticket'),
+            max(number) FILTER (WHERE kind = 'ticket')
+         FROM document
+         WHERE terminal = ?1 AND training = 0 AND business_date BETWEEN ?2 AND ?3",
+        [terminal, from, to],
+        |r| {
+            Ok(PeriodStats {
+                tickets: r.get(0)?,
+                refunds: r.get(1)?,
+                refunds_total: Money::from_cents(r.get(2)?),
+                discounts: Money::from_cents(r.get(3)?),
+                change_given: Money::from_cents(r.get(4)?),
+                duplicates: r.get(5)?,
+                drawer_openings: r.get(6)?,
+                first_ticket: r.get(7)?,
+                last_ticket: r.get(8)?,
+            })
+        },
+    )?)
+}
+
+/// Payment proofs by kind over a date range: `(kind, count, amount)`.
+pub fn proof_totals(
+    tx: &Tx,
+    terminal: &str,
+    from: &str,
+    to: &str,
+) -> Result<Vec<(String, i64, Money)>> {
+    let mut stmt = tx.conn().prepare_cached(
+        "SELECT detail, count(*), sum(total) FROM document
+         WHERE terminal = ?1 AND kind = 'proof' AND training = 0 AND business_date BETWEEN ?2 AND ?3
+         GROUP BY detail ORDER BY detail",
+    )?;
+    let rows = stmt.query_map([terminal, from, to], |r| {
+        Ok((r.get(0)?, r.get(1)?, Money::from_cents(r.get(2)?)))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn insert_closing(
+    tx: &Tx,
+    document_id: i64,
+    terminal: &str,
+    kind: &str,
+    period: &str,
+) -> Result<()> {
+    tx.conn()
+        .execute(
+            "INSERT INTO closing (document_id, terminal, kind, period) VALUES (?1, ?2, ?3, ?4)",
+            params![document_id, terminal, kind, period],
+        )
+        .map_err(|e| StorageError::unique(e, &format!("{kind} {period}")))?;
+    Ok(())
+}
+
+pub fn is_closed(tx: &Tx, terminal: &str, kind: &str, period: &str) -> Result<bool> {
+    Ok(tx.conn().query_row(
+        "SELECT EXISTS (SELECT 1 FROM closing WHERE terminal = ?1 AND kind = ?2 AND period = ?3)",
+        [terminal, kind, period],
+        |r| r.get(0),
+    )?)
+}
+
+/// Business dates before `before` on which the terminal has real documents but no day
+/// closing, oldest first.
+pub fn unclosed_days(tx: &Tx, terminal: &str, before: &str) -> Result<Vec<String>> {
+    let mut stmt = tx.conn().prepare_cached(
+        "SELECT DISTINCT d.business_date FROM document d
+         WHERE d.terminal = ?1 AND d.training = 0 AND d.kind IN ('ticket', 'proof')
+           AND d.business_date < ?2
+           AND NOT EXISTS (SELECT 1 FROM closing c WHERE c.terminal = d.terminal
+                           AND c.kind = 'day' AND c.period = d.business_date)
+         ORDER BY d.business_date",
+    )?;
+    let rows = stmt.query_map([terminal, before], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Periods of `kind` closed for the terminal that are not yet covered by a closing of
+/// `parent` (days without their month, months without their year), by prefix length.
+pub fn closed_periods_without_parent(
+    tx: &Tx,
+    terminal: &str,
+    kind: &str,
+    parent: &str,
+    prefix_len: usize,
+) -> Result<Vec<String>> {
+    let mut stmt = tx.conn().prepare_cached(
+        "SELECT DISTINCT substr(c.period, 1, ?4) FROM closing c
+         WHERE c.terminal = ?1 AND c.kind = ?2
+           AND NOT EXISTS (SELECT 1 FROM closing p WHERE p.terminal = c.terminal
+                           AND p.kind = ?3 AND p.period = substr(c.period, 1, ?4))
+         ORDER BY 1",
+    )?;
+    let rows = stmt.query_map(params![terminal, kind, parent, prefix_len as i64], |r| {
+        r.get(0)
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// How many duplicates of document `id` exist already.
+pub fn duplicates_of(tx: &Tx, id: i64) -> Result<i64> {
+    Ok(tx.conn().query_row(
+        "SELECT count(*) FROM document WHERE kind = 'duplicate' AND refers_to = ?1",
+        [id],
+        |r| r.get(0),
+    )?)
+}
+
+/// A technical event to append.
+pub struct NewEvent<'a> {
+    pub code: &'a str,
+    pub at: Timestamp,
+    pub user: &'a str,
+    pub terminal: &'a str,
+    pub detail: &'a str,
+    pub payload: &'a str,
+    pub prev_hash: &'a str,
+    pub hash: &'a str,
+}
+
+pub fn insert_event(tx: &Tx, event: &NewEvent) -> Result<i64> {
+    tx.conn()
+        .prepare_cached(
+            "INSERT INTO event (code, at, user_name, terminal, detail, payload, prev_hash, hash)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?
+        .execute(params![
+            event.code,
+            to_text(event.at),
+            event.user,
+            event.terminal,
+            event.detail,
+            event.payload,
+            event.prev_hash,
+            event.hash
+        ])?;
+    Ok(tx.conn().last_insert_rowid())
+}
+
+/// A stored event: `(id, code, at, user, terminal, detail, payload, prev_hash, hash)`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredEvent {
+    pub id: i64,
+    pub code: String,
+    pub at: String,
+    pub user: String,
+    pub terminal: String,
+    pub detail: String,
+    pub payload: String,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+/// Calls `visit` on every event in chain order, streaming.
+pub fn each_event<E: From<StorageError>>(
+    tx: &Tx,
+    mut visit: impl FnMut(StoredEvent) -> std::result::Result<(), E>,
+) -> std::result::Result<(), E> {
+    let mut stmt = tx
+        .conn()
+        .prepare("SELECT id, code, at, user_name, terminal, detail, payload, prev_hash, hash FROM event ORDER BY id")
+        .map_err(StorageError::from)?;
+    let mut rows = stmt.query([]).map_err(StorageError::from)?;
+    while let Some(r) = rows.next().map_err(StorageError::from)? {
+        let event = StoredEvent {
+            id: r.get(0).map_err(StorageError::from)?,
+            code: r.get(1).map_err(StorageError::from)?,
+            at: r.get(2).map_err(StorageError::from)?,
+            user: r.get(3).map_err(StorageError::from)?,
+            terminal: r.get(4).map_err(StorageError::from)?,
+            detail: r.get(5).map_err(StorageError::from)?,
+            payload: r.get(6).map_err(StorageError::from)?,
+            prev_hash: r.get(7).map_err(StorageError::from)?,
+            hash: r.get(8).map_err(StorageError::from)?,
+        };
+        visit(event)?;
+    }
+    Ok(())
+}

@@ -327,7 +327,7 @@ pub fn tender_totals(
          FROM document d JOIN document_tender t ON t.document_id = d.id
          WHERE d.terminal = ?1 AND d.kind IN ('ticket', 'proof') AND d.training = 0
            AND d.business_date BETWEEN ?2 AND ?3
-         GROUP BY t.method, t.kind ORDER BY min(t.rowid), t.method",
+         GROUP BY t.method, t.kind ORDER BY min(t.document_id), t.method",
     )?;
     let rows = stmt.query_map([terminal, from, to], |r| {
         let kind: String = r.get(1)?;

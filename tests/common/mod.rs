@@ -34,3 +34,63 @@ pub fn initialised(store: &mut Store) {
     };
     setup::initialise(store, &request, at("08:00:00"), &key_dir()).expect("set-up");
 }
+
+use pepite::domain::{Money, PaymentKind, SaleLine, Tender, TerminalCode, VatRate};
+use pepite::journal::{Context, InstallationKey};
+
+/// A moment on a given day, Paris winter time.
+pub fn on(date: &str, time: &str) -> Timestamp {
+    DateTime::parse_from_rfc3339(&format!("{date}T{time}+01:00")).expect("time")
+}
+
+/// The journal's context for `terminal` at `at`, operated by Karim.
+pub fn ctx(terminal: &str, at: Timestamp) -> Context {
+    Context {
+        terminal: TerminalCode::parse(terminal).expect("terminal"),
+        point_of_sale: "Boutique".into(),
+        operator: "Karim".into(),
+        training: false,
+        at,
+    }
+}
+
+/// One line of `quantity` × `cents` at `rate`.
+pub fn line(label: &str, quantity: i64, cents: i64, rate: VatRate) -> SaleLine {
+    SaleLine {
+        label: label.into(),
+        category: None,
+        item_code: None,
+        quantity,
+        unit_price: Money::from_cents(cents),
+        original_price: None,
+        discount: Money::ZERO,
+        discount_reason: None,
+        vat_rate: rate,
+    }
+}
+
+pub fn tender(kind: PaymentKind, cents: i64) -> Tender {
+    let method = match kind {
+        PaymentKind::Cash => "Espèces",
+        PaymentKind::Card => "Carte bancaire",
+        PaymentKind::Cheque => "Chèque",
+        PaymentKind::LocalCurrency => "Monnaie locale",
+        PaymentKind::Voucher => "Avoir",
+        PaymentKind::Other => "Autre",
+    };
+    Tender {
+        method: method.into(),
+        kind,
+        amount: Money::from_cents(cents),
+    }
+}
+
+/// A set-up store and its installation key.
+pub fn journal_store() -> (Store, InstallationKey) {
+    let mut store = Store::open_in_memory().expect("open");
+    initialised(&mut store);
+    let key = store
+        .read(|tx| InstallationKey::load(tx, &key_dir()))
+        .expect("key");
+    (store, key)
+}

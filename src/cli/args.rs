@@ -58,6 +58,15 @@ pub enum Command {
     /// Gère les utilisateurs.
     #[command(subcommand)]
     User(UserCommand),
+    /// Vérifie le journal fiscal : empreintes, numérotation, signatures (code 0 si intègre).
+    Verify {
+        /// Première date comptée (AAAA-MM-JJ).
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Dernière date comptée (AAAA-MM-JJ).
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+    },
     /// Copie cohérente de la base pendant que les caisses tournent.
     Backup {
         /// Fichier de sauvegarde à créer (il ne doit pas exister).

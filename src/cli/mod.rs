@@ -14,8 +14,8 @@ pub use args::{Cli, Command, ManagerAuth, UserCommand};
 use crate::config::Config;
 use crate::domain::{Name, Pin, TerminalCode};
 use crate::i18n::{self, Lang, Msg};
-use crate::ops::places;
 use crate::ops::setup::{self, SetupRequest};
+use crate::ops::{self, places};
 use crate::storage::{self, Store};
 use crate::{clock, paths, tui};
 use clap::Parser;
@@ -68,6 +68,22 @@ pub fn main() -> anyhow::Result<ExitCode> {
         }
         Some(Command::Demo { no_tui }) => demo::run(cli.db.clone(), no_tui, terminal)?,
         Some(Command::User(command)) => user::run(&mut open(&db)?, command)?,
+        Some(Command::Verify { from, to }) => {
+            let mut store = open(&db)?;
+            let report = ops::journal::verify(
+                &mut store,
+                &paths::key_dir(),
+                from.as_deref(),
+                to.as_deref(),
+                clock::now(),
+            )?;
+            print!("{report}");
+            if report.is_intact() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }
         Some(Command::Backup { file }) => {
             let store = open(&db)?;
             let bytes = storage::backup_to(&store, &file)?;

@@ -17,7 +17,7 @@ pub mod key;
 mod ticket;
 pub mod verify;
 
-pub use chain::{GENESIS, hash};
+pub use chain::{GENESIS, hash as chain_hash};
 pub use closing::{CashCount, PeriodFigures, close_day, x_report};
 pub use document::{Context, DocKind, DocRef};
 pub use error::JournalError;

@@ -52,13 +52,13 @@ pub const USERS: &[DemoUser] = &[
     },
 ];
 
-/// Fills an empty database with the demo structure.
+/// Fills an empty database with the demo structure and four weeks of history.
 pub fn create(store: &mut Store, now: Timestamp, key_dir: &Path) -> Result<()> {
     let mut hashed = Vec::with_capacity(USERS.len());
     for user in USERS {
         hashed.push(auth::hash_pin(&Pin::parse(user.pin)?)?);
     }
-    store.write(|tx| {
+    let key = store.write(|tx| {
         if let Some(existing) = structure::get(tx)? {
             return Err(OpsError::AlreadyInitialised(existing.identity.name));
         }
@@ -71,7 +71,7 @@ pub fn create(store: &mut Store, now: Timestamp, key_dir: &Path) -> Result<()> {
             vat_status: VatStatus::Assujetti,
         };
         structure::insert(tx, &identity, true, now)?;
-        InstallationKey::create(tx, key_dir, now)?;
+        let key = InstallationKey::create(tx, key_dir, now)?;
         let arcueil = structure::insert_site(
             tx,
             &name("Atelier d'Arcueil")?,
@@ -130,6 +130,7 @@ pub fn create(store: &mut Store, now: Timestamp, key_dir: &Path) -> Result<()> {
             let roles: Roles = user.roles.iter().copied().collect();
             users::insert(tx, &name(user.name)?, hash, roles, now, Some(user.pin))?;
         }
-        Ok(())
-    })
+        Ok(key)
+    })?;
+    super::demo_history::write(store, &key, now)
 }

@@ -9,7 +9,9 @@
 pub mod auth;
 pub mod categories;
 pub mod demo;
+mod demo_history;
 mod error;
+pub mod journal;
 pub mod places;
 mod session;
 pub mod setup;

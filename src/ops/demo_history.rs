@@ -1,0 +1,244 @@
+//! Four weeks of a demo shop's life, written through the same journal functions as a real
+//! till: each open day (Tuesday to Saturday) and each till opens with a float, sells,
+//! takes a few membership fees and donations, refunds now and then, reprints a ticket,
+//! and closes with a counted Z (once with an explained difference). Deterministic: the
+//! same `now` gives the same journal.
+
+use super::Result;
+use crate::domain::{Money, PaymentKind, SaleLine, Tender, TerminalCode, VatRate};
+use crate::journal::{self, CashCount, Context, InstallationKey, ProofKind};
+use crate::storage::{Store, Timestamp};
+use chrono::{Datelike, TimeDelta, Weekday};
+
+/// A small deterministic generator (an LCG): the demo needs variety, not randomness.
+struct Dice(u64);
+
+impl Dice {
+    fn next(&mut self, below: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 33) % below.max(1)
+    }
+}
+
+/// What a till sells: label, category, price in cents, VAT rate.
+type Product = (&'static str, &'static str, i64, VatRate);
+
+const SHOP: &[Product] = &[
+    ("Chaise bistrot", "Mobilier", 1500, VatRate::STANDARD),
+    ("Commode trois tiroirs", "Mobilier", 4500, VatRate::STANDARD),
+    ("Pull en laine", "Vêtements", 400, VatRate::STANDARD),
+    ("Jean", "Vêtements", 500, VatRate::STANDARD),
+    ("Chaussures de marche", "Chaussures", 800, VatRate::STANDARD),
+    ("Roman de poche", "Livres", 100, VatRate::REDUCED),
+    ("Beau livre", "Livres", 500, VatRate::REDUCED),
+    ("Lot d'assiettes", "Vaisselle", 300, VatRate::STANDARD),
+    ("Lampe de chevet", "Luminaires", 700, VatRate::STANDARD),
+    (
+        "Grille-pain testé",
+        "Petit électroménager",
+        1200,
+        VatRate::STANDARD,
+    ),
+    ("Puzzle complet", "Jouets", 250, VatRate::STANDARD),
+    ("Vélo de ville révisé", "Vélos", 6000, VatRate::STANDARD),
+    ("Vase", "Bibelots et déco", 350, VatRate::STANDARD),
+];
+
+const CAFE: &[Product] = &[
+    ("Crêpe sucre", "Crêpes", 300, VatRate::INTERMEDIATE),
+    ("Galette complète", "Galettes", 750, VatRate::INTERMEDIATE),
+    ("Café", "Boissons chaudes", 150, VatRate::INTERMEDIATE),
+    ("Thé", "Boissons chaudes", 200, VatRate::INTERMEDIATE),
+    (
+        "Jus de pomme en bouteille (à emporter)",
+        "Boissons",
+        250,
+        VatRate::REDUCED,
+    ),
+    ("Cidre (bolée)", "Alcools", 350, VatRate::STANDARD),
+];
+
+/// The tills that sell in the demo: code, point of sale, operator, what they sell.
+const TILLS: &[(&str, &str, &str, &[Product])] = &[
+    ("caisse-1", "Boutique Arcueil", "Karim", SHOP),
+    ("caisse-2", "Boutique Cachan", "Aïcha", SHOP),
+    ("cafe-1", "Café-crêperie La Galette", "Lucas", CAFE),
+];
+
+const DAYS: i64 = 28;
+
+fn tender(kind: PaymentKind, cents: i64) -> Tender {
+    let method = match kind {
+        PaymentKind::Cash => "Espèces",
+        PaymentKind::Card => "Carte bancaire",
+        PaymentKind::Cheque => "Chèque",
+        PaymentKind::LocalCurrency => "Monnaie locale",
+        PaymentKind::Voucher => "Avoir",
+        PaymentKind::Other => "Autre",
+    };
+    Tender {
+        method: method.to_owned(),
+        kind,
+        amount: Money::from_cents(cents),
+    }
+}
+
+/// Cash as notes and coins, largest first.
+fn denominations(mut cents: i64) -> Vec<(Money, i64)> {
+    let mut out = Vec::new();
+    for value in [5000, 2000, 1000, 500, 200, 100, 50, 20, 10, 5, 2, 1] {
+        if cents >= value {
+            out.push((Money::from_cents(value), cents / value));
+            cents %= value;
+        }
+    }
+    out
+}
+
+/// Writes the history of the `DAYS` days before `now`.
+pub fn write(store: &mut Store, key: &InstallationKey, now: Timestamp) -> Result<()> {
+    let mut dice = Dice(now.timestamp() as u64 ^ 0x5045_5054);
+    let mut explained_difference = false;
+    for back in (1..=DAYS).rev() {
+        let day = now - TimeDelta::days(back);
+        if matches!(day.weekday(), Weekday::Sun | Weekday::Mon) {
+            continue;
+        }
+        let opening = day
+            .with_time(chrono::NaiveTime::from_hms_opt(9, 30, 0).unwrap_or_default())
+            .single()
+            .unwrap_or(day);
+        for (code, pos, operator, products) in TILLS {
+            let terminal = TerminalCode::parse(code)?;
+            let ctx = |minutes: i64, who: &str| Context {
+                terminal: terminal.clone(),
+                point_of_sale: (*pos).to_owned(),
+                operator: who.to_owned(),
+                training: false,
+                at: opening + TimeDelta::minutes(minutes),
+            };
+            store.write(|tx| {
+                journal::append_proof(
+                    tx,
+                    key,
+                    &ctx(0, operator),
+                    ProofKind::OpeningFloat,
+                    "Fond de caisse",
+                    &[tender(PaymentKind::Cash, 15_000)],
+                )?;
+                let sales = 6 + dice.next(10) as i64;
+                let mut last_sale = None;
+                for n in 0..sales {
+                    let mut lines = Vec::new();
+                    for _ in 0..1 + dice.next(3) {
+                        let (label, category, price, rate) =
+                            products[dice.next(products.len() as u64) as usize];
+                        lines.push(SaleLine {
+                            label: label.to_owned(),
+                            category: Some(category.to_owned()),
+                            item_code: None,
+                            quantity: 1 + dice.next(2) as i64,
+                            unit_price: Money::from_cents(price),
+                            original_price: None,
+                            discount: Money::ZERO,
+                            discount_reason: None,
+                            vat_rate: rate,
+                        });
+                    }
+                    let total: i64 = lines
+                        .iter()
+                        .map(|l| l.unit_price.cents() * l.quantity)
+                        .sum();
+                    let tenders = match dice.next(10) {
+                        0..=4 => vec![tender(PaymentKind::Cash, (total + 499) / 500 * 500)],
+                        5..=7 => vec![tender(PaymentKind::Card, total)],
+                        8 => vec![tender(PaymentKind::LocalCurrency, total)],
+                        _ if total > 1000 => vec![tender(PaymentKind::Cheque, total)],
+                        _ => vec![tender(PaymentKind::Cash, total)],
+                    };
+                    let doc = journal::append_ticket(
+                        tx,
+                        key,
+                        &ctx(20 + n * 25, operator),
+                        &lines,
+                        &tenders,
+                        None,
+                    )?;
+                    last_sale = Some((doc, lines, tenders));
+                }
+                if dice.next(4) == 0 {
+                    journal::append_proof(
+                        tx,
+                        key,
+                        &ctx(300, operator),
+                        ProofKind::MembershipFee,
+                        "Adhésion annuelle",
+                        &[tender(PaymentKind::Cash, 1000)],
+                    )?;
+                }
+                if dice.next(5) == 0 {
+                    journal::append_proof(
+                        tx,
+                        key,
+                        &ctx(310, operator),
+                        ProofKind::Donation,
+                        "Don",
+                        &[tender(PaymentKind::Cheque, 2000)],
+                    )?;
+                }
+                if let Some((doc, lines, tenders)) = last_sale.filter(|_| dice.next(6) == 0) {
+                    // The customer comes back: the first line is refunded the way it was paid.
+                    let back = SaleLine {
+                        quantity: -lines[0].quantity,
+                        ..lines[0].clone()
+                    };
+                    let amount = -(back.unit_price.cents() * lines[0].quantity);
+                    let kind = if tenders[0].kind == PaymentKind::Card {
+                        PaymentKind::Card
+                    } else {
+                        PaymentKind::Cash
+                    };
+                    journal::append_ticket(
+                        tx,
+                        key,
+                        &ctx(330, operator),
+                        &[back],
+                        &[tender(kind, amount)],
+                        Some((&doc.series, doc.number)),
+                    )?;
+                }
+                if dice.next(7) == 0 {
+                    journal::append_duplicate(
+                        tx,
+                        key,
+                        &ctx(340, operator),
+                        &format!("{code}/T"),
+                        1,
+                    )?;
+                }
+                let date = ctx(0, operator).business_date();
+                let x = journal::x_report(tx, code, &date)?;
+                let mut cash = x.expected(PaymentKind::Cash).cents();
+                let mut comment = String::new();
+                if !explained_difference && code == &"caisse-1" {
+                    cash -= 200;
+                    comment =
+                        "Pièce de 2 € manquante, sans doute un rendu trop généreux".to_owned();
+                    explained_difference = true;
+                }
+                let count = CashCount {
+                    denominations: denominations(cash),
+                    cheques_declared: x.expected(PaymentKind::Cheque),
+                    card_declared: x.expected(PaymentKind::Card),
+                    comment,
+                };
+                journal::close_day(tx, key, &ctx(540, "Claire"), &date, &count)?;
+                Ok::<_, super::OpsError>(())
+            })?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,45 @@
+//! The journal's use-cases that a person triggers: verify the chains (anyone; a failure is
+//! itself recorded in the JET), close the day (manager only).
+
+use super::{OpsError, Result, Session};
+use crate::domain::Role;
+use crate::journal::events::{self, EventCode};
+use crate::journal::verify::{self, Report};
+use crate::journal::{self, CashCount, Context, DocRef, InstallationKey};
+use crate::storage::{Store, Timestamp};
+use std::path::Path;
+
+/// Verifies both chains and the key file; a failure is logged and written to the JET when
+/// the key still signs.
+pub fn verify(
+    store: &mut Store,
+    key_dir: &Path,
+    from: Option<&str>,
+    to: Option<&str>,
+    now: Timestamp,
+) -> Result<Report> {
+    let report = store.read(|tx| verify::verify(tx, from, to, Some(key_dir)))?;
+    if let Some(failure) = &report.failure {
+        tracing::error!(record = %failure.record, reason = %failure.reason, "integrity check failed");
+        if let Ok(key) = store.read(|tx| InstallationKey::load(tx, key_dir)) {
+            let detail = format!("{} — {}", failure.record, failure.reason);
+            store.write(|tx| {
+                events::record(tx, &key, EventCode::IntegrityFailure, now, "", "", &detail)
+            })?;
+        }
+    }
+    Ok(report)
+}
+
+/// Closes business day `date` of the context's terminal with the manager's cash count.
+pub fn close_day(
+    store: &mut Store,
+    session: &Session,
+    key: &InstallationKey,
+    ctx: &Context,
+    date: &str,
+    count: &CashCount,
+) -> Result<DocRef> {
+    session.require(Role::Manager)?;
+    store.write(|tx| Ok::<_, OpsError>(journal::close_day(tx, key, ctx, date, count)?))
+}

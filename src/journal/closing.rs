@@ -89,12 +89,22 @@ pub fn figures(
         terminal: terminal.to_owned(),
         from: from.to_owned(),
         to: to.to_owned(),
-        vat: store::ticket_vat(tx, terminal, from, to)?,
+        vat: on_totals(store::ticket_vat(tx, terminal, from, to)?)?,
         tenders: store::tender_totals(tx, terminal, from, to)?,
         stats: store::period_stats(tx, terminal, from, to)?,
         proofs: store::proof_totals(tx, terminal, from, to)?,
-        grand_total: store::counter(tx, terminal, "GT")?,
+        grand_total: on_totals(store::counter(tx, terminal, "GT")?)?,
     })
+}
+
+/// VAT extracted once per rate on the period's TTC total of that rate, as on a ticket: a
+/// period's VAT is the rate applied to its TTC, not the sum of each ticket's rounded VAT
+/// (which may differ from it by a cent or so).
+fn on_totals(sums: Vec<VatTotal>) -> Result<Vec<VatTotal>, JournalError> {
+    Ok(sums
+        .into_iter()
+        .map(|v| VatTotal::of(v.rate, v.ttc))
+        .collect::<Result<_, _>>()?)
 }
 
 /// The X report of a business day: the Z's figures, written nowhere.

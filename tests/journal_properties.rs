@@ -14,6 +14,9 @@ use std::collections::BTreeMap;
 
 const RATES: [u32; 5] = [0, 210, 550, 1000, 2000];
 
+/// A line as generated: quantity, unit price in cents, index into `RATES`.
+type GenLine = (i64, i64, usize);
+
 #[derive(Clone, Debug)]
 enum Step {
     /// Lines of (quantity, unit price in cents, rate index); paid by card or cash.
@@ -39,7 +42,7 @@ proptest! {
     #[test]
     fn z_totals_are_the_sum_of_the_documents(steps in prop::collection::vec(step(), 1..25)) {
         let (mut db, key) = journal_store();
-        let mut sales: Vec<(String, i64, Vec<(i64, i64, usize)>)> = Vec::new();
+        let mut sales: Vec<(String, i64, Vec<GenLine>)> = Vec::new();
         let mut expected_ttc: BTreeMap<u32, i64> = BTreeMap::new();
         let mut tickets = 0;
         for (i, step) in steps.iter().enumerate() {

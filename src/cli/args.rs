@@ -67,6 +67,22 @@ pub enum Command {
         #[arg(long, value_name = "DATE")]
         to: Option<String>,
     },
+    /// Archive un mois (AAAA-MM) ou une année (AAAA) passés du journal (demande un encadrant).
+    Archive {
+        /// La période : AAAA-MM ou AAAA.
+        #[arg(long)]
+        period: String,
+        /// Dossier de l'archive (nouveau ou vide).
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        auth: ManagerAuth,
+    },
+    /// Vérifie une archive : empreintes, signature du manifeste, chaînage.
+    VerifyArchive {
+        /// Le dossier de l'archive.
+        dir: PathBuf,
+    },
     /// Copie cohérente de la base pendant que les caisses tournent.
     Backup {
         /// Fichier de sauvegarde à créer (il ne doit pas exister).

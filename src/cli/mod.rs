@@ -14,6 +14,7 @@ pub use args::{Cli, Command, ManagerAuth, UserCommand};
 use crate::config::Config;
 use crate::domain::{Name, Pin, TerminalCode};
 use crate::i18n::{self, Lang, Msg};
+use crate::journal::InstallationKey;
 use crate::ops::setup::{self, SetupRequest};
 use crate::ops::{self, places};
 use crate::storage::{self, Store};
@@ -79,6 +80,32 @@ pub fn main() -> anyhow::Result<ExitCode> {
             )?;
             print!("{report}");
             if report.is_intact() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+        Some(Command::Archive { period, out, auth }) => {
+            let mut store = open(&db)?;
+            let session = user::manager_session(&mut store, &auth)?;
+            let key = store.read(|tx| InstallationKey::load(tx, &paths::key_dir()))?;
+            let ctx = ops::journal::manager_context(
+                &mut store,
+                &session,
+                terminal.as_ref(),
+                clock::now(),
+            )?;
+            let doc = ops::journal::archive(&mut store, &session, &key, &ctx, &period, &out)?;
+            println!(
+                "{}",
+                Msg::CliArchiveDone.fill(&[&period, &out.display(), &doc.series, &doc.number])
+            );
+            ExitCode::SUCCESS
+        }
+        Some(Command::VerifyArchive { dir }) => {
+            let report = crate::journal::archive::check(&dir);
+            print!("{report}");
+            if report.problem.is_none() {
                 ExitCode::SUCCESS
             } else {
                 ExitCode::FAILURE

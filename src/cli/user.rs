@@ -74,7 +74,10 @@ pub fn run(store: &mut Store, command: UserCommand) -> anyhow::Result<ExitCode> 
 
 /// Logs in the manager named by `--as` with `--as-pin`; the role itself is checked by the
 /// operation.
-fn manager_session(store: &mut Store, credentials: &ManagerAuth) -> anyhow::Result<Session> {
+pub(super) fn manager_session(
+    store: &mut Store,
+    credentials: &ManagerAuth,
+) -> anyhow::Result<Session> {
     let (Some(name), Some(pin)) = (&credentials.manager, &credentials.pin) else {
         anyhow::bail!(Msg::CliNeedManager.text());
     };

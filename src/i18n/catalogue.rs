@@ -109,6 +109,12 @@ catalogue! {
     ErrNotATicket => "« {} » n'est pas un ticket de vente", "“{}” is not a sales ticket";
     ErrArchivePeriod => "Période d'archive « {} » : un mois (AAAA-MM) ou une année (AAAA) passés", "Archive period “{}”: a past month (YYYY-MM) or year (YYYY)";
     ErrIo => "Fichier « {} » : {}", "File “{}”: {}";
+    ArchiveTitle => "Vérification de l'archive", "Archive check";
+    ArchiveCounts => "Fichiers contrôlés : {} — documents chaînés : {}", "Files checked: {} — chained documents: {}";
+    ArchiveBroken => "RÉSULTAT : ALTÉRÉE — {}", "RESULT: ALTERED — {}";
+    ArchiveFileChanged => "« {} » ne correspond pas au manifeste (fichier modifié)", "“{}” does not match the manifest (file changed)";
+    ErrArchiveNotEmpty => "le dossier n'est pas vide : choisissez un nouveau dossier", "the folder is not empty: choose a new one";
+    CliArchiveDone => "Archive {} écrite dans {} (document {} n° {}).", "Archive {} written to {} (document {} n° {}).";
     VerifyTitle => "Résultat du test d'intégrité", "Integrity check result";
     VerifyCounts => "Documents vérifiés : {} — événements techniques (JET) : {}", "Documents checked: {} — technical events (JET): {}";
     VerifyFirst => "Premier document : {}", "First document: {}";

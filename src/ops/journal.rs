@@ -43,3 +43,36 @@ pub fn close_day(
     session.require(Role::Manager)?;
     store.write(|tx| Ok::<_, OpsError>(journal::close_day(tx, key, ctx, date, count)?))
 }
+
+/// Archives a past month or year into `out` (manager only): the files, then the archive
+/// document and its JET event.
+pub fn archive(
+    store: &mut Store,
+    session: &Session,
+    key: &InstallationKey,
+    ctx: &Context,
+    period: &str,
+    out: &Path,
+) -> Result<DocRef> {
+    session.require(Role::Manager)?;
+    let period = journal::archive::Period::parse(period, ctx.at.date_naive())?;
+    store.write(|tx| Ok::<_, OpsError>(journal::archive::write(tx, key, ctx, &period, out)?))
+}
+
+/// The journal context of a manager acting from the command line on `terminal`.
+pub fn manager_context(
+    store: &mut Store,
+    session: &Session,
+    terminal: Option<&crate::domain::TerminalCode>,
+    now: Timestamp,
+) -> Result<Context> {
+    let (terminal, pos) =
+        super::places::choose_terminal(store, terminal)?.ok_or(OpsError::NotInitialised)?;
+    Ok(Context {
+        terminal: terminal.code,
+        point_of_sale: pos.name.to_string(),
+        operator: session.name().to_string(),
+        training: false,
+        at: now,
+    })
+}

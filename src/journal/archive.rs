@@ -1,0 +1,320 @@
+//! Archives: a past month or year of the journal as plain files an auditor can check
+//! without pépite — the documents (CSV and JSON lines, payloads byte for byte), the
+//! closings, the JET, the public key, a `sha256sum` manifest signed with the installation
+//! key, and a README saying how to check it with `sha256sum` and `openssl`.
+
+use super::chain;
+use super::document::{self, Context, DocKind, DocRef, Figures};
+use super::events::{self, EventCode};
+use super::key::PublicKey;
+use super::{InstallationKey, JournalError};
+use crate::i18n::Msg;
+use crate::storage::Tx;
+use crate::storage::journal::{self as store, StoredDocument, StoredEvent};
+use chrono::NaiveDate;
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+pub const MANIFEST: &str = "MANIFEST.sha256";
+pub const SIGNATURE: &str = "MANIFEST.sha256.sig";
+pub const PUBLIC_KEY: &str = "public_key.pem";
+
+/// A past month (`2026-10`) or year (`2025`), as first and last business dates.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Period {
+    pub label: String,
+    pub from: String,
+    pub to: String,
+}
+
+impl Period {
+    /// Parses `YYYY` or `YYYY-MM`, refusing a period that is not over on `today`.
+    pub fn parse(text: &str, today: NaiveDate) -> Result<Period, JournalError> {
+        let bad = || JournalError::ArchivePeriod(text.to_owned());
+        let (from, to) = match text.len() {
+            4 => {
+                let year: i32 = text.parse().map_err(|_| bad())?;
+                (
+                    NaiveDate::from_ymd_opt(year, 1, 1),
+                    NaiveDate::from_ymd_opt(year, 12, 31),
+                )
+            }
+            7 if &text[4..5] == "-" => {
+                let year: i32 = text[..4].parse().map_err(|_| bad())?;
+                let month: u32 = text[5..].parse().map_err(|_| bad())?;
+                let first = NaiveDate::from_ymd_opt(year, month, 1);
+                let next = if month == 12 {
+                    NaiveDate::from_ymd_opt(year + 1, 1, 1)
+                } else {
+                    NaiveDate::from_ymd_opt(year, month + 1, 1)
+                };
+                (first, next.and_then(|d| d.pred_opt()))
+            }
+            _ => (None, None),
+        };
+        let (Some(from), Some(to)) = (from, to) else {
+            return Err(bad());
+        };
+        if to >= today {
+            return Err(bad());
+        }
+        Ok(Period {
+            label: text.to_owned(),
+            from: from.to_string(),
+            to: to.to_string(),
+        })
+    }
+}
+
+fn document_json(d: &StoredDocument) -> Value {
+    json!({
+        "id": d.id, "series": d.series, "number": d.number, "kind": d.kind,
+        "terminal": d.terminal, "training": d.training, "business_date": d.business_date,
+        "created_at": d.created_at, "payload": d.payload, "prev_hash": d.prev_hash,
+        "hash": d.hash, "signature": d.signature,
+    })
+}
+
+fn event_json(e: &StoredEvent) -> Value {
+    json!({
+        "id": e.id, "code": e.code, "at": e.at, "user": e.user, "terminal": e.terminal,
+        "detail": e.detail, "payload": e.payload, "prev_hash": e.prev_hash, "hash": e.hash,
+    })
+}
+
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', ';']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+fn documents_csv(docs: &[StoredDocument]) -> String {
+    let mut out = String::from(
+        "id,series,number,kind,terminal,training,business_date,created_at,total_cents,prev_hash,hash,signature,payload\n",
+    );
+    for d in docs {
+        let _ = writeln!(
+            out,
+            "{},{},{},{},{},{},{},{},{},{},{},{},{}",
+            d.id,
+            csv_field(&d.series),
+            d.number,
+            d.kind,
+            csv_field(&d.terminal),
+            u8::from(d.training),
+            d.business_date,
+            d.created_at,
+            d.total.cents(),
+            d.prev_hash,
+            d.hash,
+            d.signature.as_deref().unwrap_or(""),
+            csv_field(&d.payload)
+        );
+    }
+    out
+}
+
+fn lines(values: impl Iterator<Item = Value>) -> String {
+    values.map(|v| v.to_string() + "\n").collect()
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
+}
+
+const README: &str = include_str!("archive_readme.txt");
+
+/// Writes the archive of `period` into `out` (a new or empty folder), then appends the
+/// archive document and its JET event. Returns the document.
+pub fn write(
+    tx: &Tx,
+    key: &InstallationKey,
+    ctx: &Context,
+    period: &Period,
+    out: &Path,
+) -> Result<DocRef, JournalError> {
+    let io = |path: &Path, e: std::io::Error| JournalError::Io {
+        path: path.to_owned(),
+        reason: e.to_string(),
+    };
+    if out.exists()
+        && std::fs::read_dir(out)
+            .map_err(|e| io(out, e))?
+            .next()
+            .is_some()
+    {
+        return Err(JournalError::Io {
+            path: out.to_owned(),
+            reason: Msg::ErrArchiveNotEmpty.text().to_owned(),
+        });
+    }
+    std::fs::create_dir_all(out).map_err(|e| io(out, e))?;
+    let docs = store::documents_between(tx, &period.from, &period.to)?;
+    let closings: Vec<&StoredDocument> = docs.iter().filter(|d| d.kind == "closing").collect();
+    let mut events = Vec::new();
+    store::each_event(tx, |e: StoredEvent| -> Result<(), JournalError> {
+        if e.at
+            .get(..10)
+            .is_some_and(|date| date >= period.from.as_str() && date <= period.to.as_str())
+        {
+            events.push(e);
+        }
+        Ok(())
+    })?;
+    let files: Vec<(&str, String)> = vec![
+        ("documents.csv", documents_csv(&docs)),
+        ("documents.jsonl", lines(docs.iter().map(document_json))),
+        (
+            "closings.jsonl",
+            lines(closings.iter().map(|d| document_json(d))),
+        ),
+        ("events.jsonl", lines(events.iter().map(event_json))),
+        (PUBLIC_KEY, key.public_pem()?),
+        ("README.txt", README.replace("{period}", &period.label)),
+    ];
+    let mut manifest = String::new();
+    for (name, content) in &files {
+        let path = out.join(name);
+        std::fs::write(&path, content).map_err(|e| io(&path, e))?;
+        let _ = writeln!(manifest, "{}  {name}", sha256_hex(content.as_bytes()));
+    }
+    let manifest_path = out.join(MANIFEST);
+    std::fs::write(&manifest_path, &manifest).map_err(|e| io(&manifest_path, e))?;
+    let signature_path = out.join(SIGNATURE);
+    std::fs::write(&signature_path, key.sign_bytes(manifest.as_bytes()))
+        .map_err(|e| io(&signature_path, e))?;
+
+    let body = json!({
+        "archive": period.label,
+        "from": period.from,
+        "to": period.to,
+        "documents": docs.len(),
+        "events": events.len(),
+        "first": docs.first().map(|d| format!("{} {}", d.series, d.number)),
+        "last": docs.last().map(|d| format!("{} {}", d.series, d.number)),
+        "manifest_sha256": sha256_hex(manifest.as_bytes()),
+        "files": files.iter().map(|(name, content)| json!({"name": name, "sha256": sha256_hex(content.as_bytes())})).collect::<Vec<_>>(),
+    });
+    let doc = document::append(
+        tx,
+        key,
+        ctx,
+        DocKind::Archive,
+        body,
+        Figures {
+            detail: format!("archive {}", period.label),
+            ..Figures::default()
+        },
+    )?;
+    events::record(
+        tx,
+        key,
+        EventCode::Archive,
+        ctx.at,
+        &ctx.operator,
+        ctx.terminal.as_str(),
+        &format!("archive {} n° {}", period.label, doc.number),
+    )?;
+    Ok(doc)
+}
+
+/// What checking an archive found.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ArchiveReport {
+    pub files: usize,
+    pub documents: usize,
+    pub problem: Option<String>,
+}
+
+impl std::fmt::Display for ArchiveReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(f, "{}", Msg::ArchiveTitle.text())?;
+        writeln!(
+            f,
+            "{}",
+            Msg::ArchiveCounts.fill(&[&self.files, &self.documents])
+        )?;
+        match &self.problem {
+            None => writeln!(f, "{}", Msg::VerifyIntact.text()),
+            Some(problem) => writeln!(f, "{}", Msg::ArchiveBroken.fill(&[problem])),
+        }
+    }
+}
+
+/// Checks an archive folder: every file's SHA-256 against the manifest, the manifest's
+/// signature with the archive's public key, and the documents' chain and numbering.
+pub fn check(dir: &Path) -> ArchiveReport {
+    let mut report = ArchiveReport::default();
+    report.problem = check_into(dir, &mut report).err();
+    report
+}
+
+fn check_into(dir: &Path, report: &mut ArchiveReport) -> Result<(), String> {
+    let read = |name: &str| -> Result<Vec<u8>, String> {
+        let path: PathBuf = dir.join(name);
+        std::fs::read(&path).map_err(|e| Msg::ErrIo.fill(&[&path.display(), &e]))
+    };
+    let manifest = read(MANIFEST)?;
+    let signature = read(SIGNATURE)?;
+    let pem = String::from_utf8_lossy(&read(PUBLIC_KEY)?).into_owned();
+    let public = {
+        use ed25519_dalek::pkcs8::DecodePublicKey;
+        ed25519_dalek::VerifyingKey::from_public_key_pem(&pem)
+            .ok()
+            .and_then(|k| PublicKey::from_hex(&hex::encode(k.as_bytes())))
+            .ok_or_else(|| Msg::VerifyBadPublicKey.text().to_owned())?
+    };
+    if !public.verifies_bytes(&manifest, &signature) {
+        return Err(format!("{MANIFEST} : {}", Msg::VerifyBadSignature.text()));
+    }
+    for entry in String::from_utf8_lossy(&manifest).lines() {
+        let Some((sum, name)) = entry.split_once("  ") else {
+            return Err(format!("{MANIFEST} : « {entry} »"));
+        };
+        if sha256_hex(&read(name)?) != sum {
+            return Err(Msg::ArchiveFileChanged.fill(&[&name]));
+        }
+        report.files += 1;
+    }
+    let documents = String::from_utf8_lossy(&read("documents.jsonl")?).into_owned();
+    let mut previous: Option<String> = None;
+    let mut numbers: BTreeMap<String, i64> = BTreeMap::new();
+    for line in documents.lines() {
+        let doc: Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
+        let field = |k: &str| doc[k].as_str().unwrap_or_default().to_owned();
+        let (series, number) = (field("series"), doc["number"].as_i64().unwrap_or(0));
+        let name = format!("{series} n° {number}");
+        let prev = field("prev_hash");
+        if previous.as_ref().is_some_and(|p| *p != prev) {
+            return Err(format!("{name} : {}", Msg::VerifyBrokenLink.text()));
+        }
+        if chain::hash(&prev, &field("payload")) != field("hash") {
+            return Err(format!("{name} : {}", Msg::VerifyBadHash.text()));
+        }
+        if let Some(last) = numbers.get(&series)
+            && *last + 1 != number
+        {
+            return Err(format!(
+                "{name} : {}",
+                Msg::VerifyGap.fill(&[&(last + 1), &number])
+            ));
+        }
+        if matches!(field("kind").as_str(), "closing" | "archive")
+            && !public.verifies(
+                &chain::document_message(&field("hash")),
+                &field("signature"),
+            )
+        {
+            return Err(format!("{name} : {}", Msg::VerifyBadSignature.text()));
+        }
+        numbers.insert(series, number);
+        previous = Some(field("hash"));
+        report.documents += 1;
+    }
+    Ok(())
+}

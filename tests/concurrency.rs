@@ -40,7 +40,7 @@ fn writer() {
             name: name(&format!("Lot {id}-{n}")),
             unit_weight: None,
         };
-        categories::add(&mut store, &session, &draft).expect("a write failed");
+        categories::add(&mut store, &session, &draft, at("09:00:01")).expect("a write failed");
     }
 }
 

@@ -99,11 +99,11 @@ fn a_cashier_cannot_call_manager_operations() {
         "add a user",
     );
     forbidden(
-        users::set_active(&mut store, &cashier, karim, false),
+        users::set_active(&mut store, &cashier, karim, false, at("12:00:00")),
         "disable a user",
     );
     forbidden(
-        users::reset_pin(&mut store, &cashier, karim, &pin("4444")),
+        users::reset_pin(&mut store, &cashier, karim, &pin("4444"), at("12:00:00")),
         "reset a PIN",
     );
     forbidden(
@@ -113,6 +113,7 @@ fn a_cashier_cannot_call_manager_operations() {
             karim,
             &name("Karim"),
             Roles::empty().with(Role::Manager),
+            at("12:00:00"),
         ),
         "promote oneself",
     );
@@ -122,7 +123,7 @@ fn a_cashier_cannot_call_manager_operations() {
         unit_weight: None,
     };
     forbidden(
-        categories::add(&mut store, &cashier, &draft).map(|_| ()),
+        categories::add(&mut store, &cashier, &draft, at("12:00:00")).map(|_| ()),
         "add a category",
     );
     forbidden(
@@ -131,6 +132,7 @@ fn a_cashier_cannot_call_manager_operations() {
             &cashier,
             &name("Stand"),
             pepite::domain::PosKind::Event,
+            at("12:00:00"),
         )
         .map(|_| ()),
         "add a point of sale",
@@ -140,7 +142,7 @@ fn a_cashier_cannot_call_manager_operations() {
         before,
         "nothing changed"
     );
-    let message = users::set_active(&mut store, &cashier, karim, false)
+    let message = users::set_active(&mut store, &cashier, karim, false, at("12:00:00"))
         .expect_err("refused")
         .to_string();
     assert_eq!(message, "Action réservée au rôle « encadrant »");
@@ -152,7 +154,7 @@ fn the_last_manager_cannot_be_disabled_or_demoted() {
     let (manager, _) = manager_and_cashier(&mut store);
     let me = manager.user();
     assert!(matches!(
-        users::set_active(&mut store, &manager, me, false),
+        users::set_active(&mut store, &manager, me, false, at("12:00:00")),
         Err(OpsError::LastManager)
     ));
     assert!(matches!(
@@ -161,7 +163,8 @@ fn the_last_manager_cannot_be_disabled_or_demoted() {
             &manager,
             me,
             &name("Claire"),
-            Roles::empty().with(Role::Cashier)
+            Roles::empty().with(Role::Cashier),
+            at("12:00:00")
         ),
         Err(OpsError::LastManager)
     ));
@@ -181,9 +184,9 @@ fn a_disabled_user_cannot_log_in_and_a_reset_pin_unlocks() {
     for _ in 0..5 {
         let _ = auth::login(&mut store, karim, "0000", at("12:00:00"));
     }
-    users::reset_pin(&mut store, &manager, karim, &pin("5678")).expect("reset");
+    users::reset_pin(&mut store, &manager, karim, &pin("5678"), at("12:00:00")).expect("reset");
     auth::login(&mut store, karim, "5678", at("12:00:10")).expect("new PIN works at once");
-    users::set_active(&mut store, &manager, karim, false).expect("disable");
+    users::set_active(&mut store, &manager, karim, false, at("12:00:00")).expect("disable");
     assert!(matches!(
         auth::login(&mut store, karim, "5678", at("12:01:00")),
         Err(OpsError::UserDisabled(_))

@@ -65,7 +65,7 @@ pub fn run(store: &mut Store, command: UserCommand) -> anyhow::Result<ExitCode> 
             let user = users::find(store, &name)?.ok_or_else(|| {
                 OpsError::Storage(crate::storage::StorageError::NotFound(Msg::ThingUser))
             })?;
-            users::set_active(store, &session, user.id, false)?;
+            users::set_active(store, &session, user.id, false, clock::now())?;
             println!("{}", Msg::CliUserDisabled.fill(&[&user.name]));
         }
     }
@@ -83,5 +83,17 @@ pub(super) fn manager_session(
     };
     let user = users::find(store, name)?
         .ok_or_else(|| OpsError::Storage(crate::storage::StorageError::NotFound(Msg::ThingUser)))?;
-    Ok(auth::login(store, user.id, pin, clock::now())?)
+    // The key is there on a set-up installation; without it the change is still checked
+    // and made, only not written to the JET (the log says why).
+    let key = crate::ops::journal::load_key(store, &crate::paths::key_dir())
+        .map_err(|e| tracing::warn!(error = %e, "no installation key for the JET"))
+        .ok();
+    Ok(auth::login_at(
+        store,
+        user.id,
+        pin,
+        clock::now(),
+        key,
+        "cli",
+    )?)
 }

@@ -2,6 +2,7 @@
 //! float, drawer openings) and duplicates.
 
 use super::document::{self, Context, DocKind, DocRef, Figures};
+use super::events::{self, EventCode};
 use super::{InstallationKey, JournalError};
 use crate::domain::{Money, SaleLine, Tender, settle};
 use crate::storage::Tx;
@@ -212,6 +213,15 @@ pub fn append_duplicate(
             detail: format!("{series} {number}"),
             ..Figures::default()
         },
+    )?;
+    events::record(
+        tx,
+        key,
+        EventCode::Reprint,
+        ctx.at,
+        &ctx.operator,
+        ctx.terminal.as_str(),
+        &format!("DUPLICATA n° {nth} de {series} {number}"),
     )?;
     Ok((doc, nth))
 }

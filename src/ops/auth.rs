@@ -4,11 +4,14 @@
 //! any transaction, so a login never holds the write lock the other tills need.
 
 use super::{OpsError, Result, Session};
-use crate::domain::{Pin, UserId};
+use crate::domain::{Pin, Roles, UserId};
+use crate::journal::InstallationKey;
+use crate::journal::events::EventCode;
 use crate::storage::{Store, Timestamp, users};
 use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use std::sync::Arc;
 
 /// Wrong PINs in a row that lock a user.
 pub const MAX_ATTEMPTS: u32 = 5;
@@ -40,9 +43,23 @@ fn pin_matches(pin: &str, stored: &str) -> bool {
     }
 }
 
-/// Checks `pin` for `user` at `now` and opens a session. A wrong PIN counts an attempt;
-/// the fifth in a row locks the user until `now` + one minute.
+/// Checks `pin` for `user` at `now` and opens a session that does not sign (tests of
+/// rights, tools). See [`login_at`].
 pub fn login(store: &mut Store, user: UserId, pin: &str, now: Timestamp) -> Result<Session> {
+    login_at(store, user, pin, now, None, "")
+}
+
+/// Checks `pin` for `user` at `now` on `terminal` and opens a session carrying `key`. A
+/// wrong PIN counts an attempt; the fifth in a row locks the user until `now` + one
+/// minute. Logins and failures go to the JET when there is a key.
+pub fn login_at(
+    store: &mut Store,
+    user: UserId,
+    pin: &str,
+    now: Timestamp,
+    key: Option<Arc<InstallationKey>>,
+    terminal: &str,
+) -> Result<Session> {
     let (account, stored) =
         store.read(|tx| Ok::<_, OpsError>((users::get(tx, user)?, users::pin_hash(tx, user)?)))?;
     if !account.active {
@@ -55,14 +72,31 @@ pub fn login(store: &mut Store, user: UserId, pin: &str, now: Timestamp) -> Resu
         });
     }
     if pin_matches(pin, &stored) {
-        store.write(|tx| users::clear_attempts(tx, user))?;
+        let session = Session::new(account.id, account.name, account.roles, key, terminal);
+        store.write(|tx| {
+            users::clear_attempts(tx, user)?;
+            session.note(tx, EventCode::Login, now, "")
+        })?;
         tracing::info!(user = %user, "login");
-        return Ok(Session::new(account.id, account.name, account.roles));
+        return Ok(session);
     }
+    let failed = Session::new(
+        account.id,
+        account.name.clone(),
+        Roles::empty(),
+        key,
+        terminal,
+    );
     tracing::warn!(user = %user, "wrong PIN");
     // The attempt is committed; the refusal is what the caller gets.
     let refusal = store.write(|tx| {
         let attempts = users::add_failed_attempt(tx, user)?;
+        failed.note(
+            tx,
+            EventCode::LoginFailed,
+            now,
+            &format!("essai {attempts}"),
+        )?;
         if attempts >= MAX_ATTEMPTS {
             let until = now + LOCK_DURATION;
             users::lock_until(tx, user, until)?;
@@ -77,6 +111,13 @@ pub fn login(store: &mut Store, user: UserId, pin: &str, now: Timestamp) -> Resu
         }
     })?;
     Err(refusal)
+}
+
+/// Closes a session: a JET event.
+pub fn logout(store: &mut Store, session: &Session, now: Timestamp) -> Result<()> {
+    store.write(|tx| session.note(tx, EventCode::Logout, now, ""))?;
+    tracing::info!(user = %session.user(), "logout");
+    Ok(())
 }
 
 /// The users a login screen offers: the active ones, by name.

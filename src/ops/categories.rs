@@ -1,18 +1,34 @@
-//! The category tree: read by every screen, changed by a manager. A category is never
-//! deleted (sold lines and intakes point at it), only disabled.
+//! The category tree: read by every screen, changed by a manager (each change a JET
+//! settings event). A category is never deleted (sold lines and intakes point at it),
+//! only disabled.
 
 use super::{OpsError, Result, Session};
 use crate::domain::{CategoryId, Role};
-use crate::storage::Store;
+use crate::journal::events::EventCode;
 use crate::storage::categories::{self, Category, CategoryDraft};
+use crate::storage::{Store, Timestamp};
 
 pub fn list(store: &mut Store) -> Result<Vec<Category>> {
     Ok(store.read(categories::list)?)
 }
 
-pub fn add(store: &mut Store, session: &Session, draft: &CategoryDraft) -> Result<CategoryId> {
+pub fn add(
+    store: &mut Store,
+    session: &Session,
+    draft: &CategoryDraft,
+    now: Timestamp,
+) -> Result<CategoryId> {
     session.require(Role::Manager)?;
-    let id = store.write(|tx| Ok::<_, OpsError>(categories::insert(tx, draft)?))?;
+    let id = store.write(|tx| {
+        let id = categories::insert(tx, draft)?;
+        session.note(
+            tx,
+            EventCode::SettingsChange,
+            now,
+            &format!("catégorie ajoutée « {} »", draft.name),
+        )?;
+        Ok::<_, OpsError>(id)
+    })?;
     tracing::info!(by = %session.user(), category = %id, "category added");
     Ok(id)
 }
@@ -23,6 +39,7 @@ pub fn update(
     session: &Session,
     id: CategoryId,
     draft: &CategoryDraft,
+    now: Timestamp,
 ) -> Result<()> {
     session.require(Role::Manager)?;
     store.write(|tx| {
@@ -31,7 +48,14 @@ pub fn update(
         {
             return Err(OpsError::CategoryCycle);
         }
-        Ok(categories::update(tx, id, draft)?)
+        categories::update(tx, id, draft)?;
+        let weight = draft.unit_weight.map(|w| w.to_string()).unwrap_or_default();
+        session.note(
+            tx,
+            EventCode::SettingsChange,
+            now,
+            &format!("catégorie {id} « {} » {weight}", draft.name),
+        )
     })?;
     tracing::info!(by = %session.user(), category = %id, "category changed");
     Ok(())
@@ -42,9 +66,18 @@ pub fn set_active(
     session: &Session,
     id: CategoryId,
     active: bool,
+    now: Timestamp,
 ) -> Result<()> {
     session.require(Role::Manager)?;
-    store.write(|tx| Ok::<_, OpsError>(categories::set_active(tx, id, active)?))?;
+    store.write(|tx| {
+        categories::set_active(tx, id, active)?;
+        session.note(
+            tx,
+            EventCode::SettingsChange,
+            now,
+            &format!("catégorie {id} active={active}"),
+        )
+    })?;
     tracing::info!(by = %session.user(), category = %id, active, "category state changed");
     Ok(())
 }

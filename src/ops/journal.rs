@@ -76,3 +76,53 @@ pub fn manager_context(
         at: now,
     })
 }
+
+/// Loads the installation key of the database from `key_dir`, shared by the sessions.
+pub fn load_key(store: &mut Store, key_dir: &Path) -> Result<std::sync::Arc<InstallationKey>> {
+    Ok(std::sync::Arc::new(
+        store.read(|tx| InstallationKey::load(tx, key_dir))?,
+    ))
+}
+
+/// Records that pépite starts on `terminal`, and a version change when the last start
+/// was made by another version of the software.
+pub fn start(
+    store: &mut Store,
+    key: &InstallationKey,
+    terminal: &str,
+    now: Timestamp,
+) -> Result<()> {
+    store.write(|tx| {
+        let last = crate::storage::journal::last_event_payload(tx, EventCode::Start.code())?;
+        let previous = last
+            .and_then(|p| serde_json::from_str::<serde_json::Value>(&p).ok())
+            .and_then(|v| v["software"].as_str().map(str::to_owned));
+        if let Some(previous) = previous.filter(|p| p != journal::SOFTWARE) {
+            events::record(
+                tx,
+                key,
+                EventCode::SoftwareVersion,
+                now,
+                "",
+                terminal,
+                &format!("{previous} → {}", journal::SOFTWARE),
+            )?;
+        }
+        events::record(tx, key, EventCode::Start, now, "", terminal, "")?;
+        Ok::<_, OpsError>(())
+    })
+}
+
+/// Records that pépite stops on `terminal`.
+pub fn stop(
+    store: &mut Store,
+    key: &InstallationKey,
+    terminal: &str,
+    now: Timestamp,
+) -> Result<()> {
+    store.write(|tx| {
+        Ok::<_, OpsError>(
+            events::record(tx, key, EventCode::Stop, now, "", terminal, "").map(|_| ())?,
+        )
+    })
+}

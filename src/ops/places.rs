@@ -5,14 +5,37 @@ use super::{OpsError, Result, Session};
 use crate::domain::{
     Name, PaymentKind, PaymentMethodId, PointOfSaleId, PosKind, Role, TerminalCode,
 };
-use crate::storage::Store;
+use crate::journal::events::EventCode;
 use crate::storage::payment_methods::{self, PaymentMethod};
 use crate::storage::points_of_sale::{self, PointOfSale, Terminal};
 use crate::storage::structure::{self, Identity, Site};
+use crate::storage::{Store, Timestamp};
 
-pub fn update_identity(store: &mut Store, session: &Session, identity: &Identity) -> Result<()> {
+pub fn update_identity(
+    store: &mut Store,
+    session: &Session,
+    identity: &Identity,
+    now: Timestamp,
+) -> Result<()> {
     session.require(Role::Manager)?;
-    store.write(|tx| Ok::<_, OpsError>(structure::update(tx, identity)?))?;
+    store.write(|tx| {
+        structure::update(tx, identity)?;
+        let siret = identity
+            .siret
+            .as_ref()
+            .map(|s| s.to_string())
+            .unwrap_or_default();
+        session.note(
+            tx,
+            EventCode::SettingsChange,
+            now,
+            &format!(
+                "identité « {} » SIRET {siret} TVA {}",
+                identity.name,
+                identity.vat_status.code()
+            ),
+        )
+    })?;
     tracing::info!(by = %session.user(), "structure identity changed");
     Ok(())
 }
@@ -32,6 +55,7 @@ pub fn add_point_of_sale(
     session: &Session,
     name: &Name,
     kind: PosKind,
+    now: Timestamp,
 ) -> Result<PointOfSaleId> {
     session.require(Role::Manager)?;
     let id = store.write(|tx| {
@@ -39,15 +63,41 @@ pub fn add_point_of_sale(
             .first()
             .map(|s| s.id)
             .ok_or(OpsError::NotInitialised)?;
-        Ok::<_, OpsError>(points_of_sale::insert(tx, site, name, kind)?)
+        let id = points_of_sale::insert(tx, site, name, kind)?;
+        session.note(
+            tx,
+            EventCode::SettingsChange,
+            now,
+            &format!("point de vente ajouté « {name} » ({})", kind.code()),
+        )?;
+        Ok::<_, OpsError>(id)
     })?;
     tracing::info!(by = %session.user(), pos = %id, "point of sale added");
     Ok(id)
 }
 
-pub fn update_point_of_sale(store: &mut Store, session: &Session, pos: &PointOfSale) -> Result<()> {
+pub fn update_point_of_sale(
+    store: &mut Store,
+    session: &Session,
+    pos: &PointOfSale,
+    now: Timestamp,
+) -> Result<()> {
     session.require(Role::Manager)?;
-    store.write(|tx| Ok::<_, OpsError>(points_of_sale::update(tx, pos)?))?;
+    store.write(|tx| {
+        points_of_sale::update(tx, pos)?;
+        session.note(
+            tx,
+            EventCode::SettingsChange,
+            now,
+            &format!(
+                "point de vente {} « {} » {} active={}",
+                pos.id,
+                pos.name,
+                pos.kind.code(),
+                pos.active
+            ),
+        )
+    })?;
     tracing::info!(by = %session.user(), pos = %pos.id, "point of sale changed");
     Ok(())
 }
@@ -84,6 +134,7 @@ pub fn save_terminal(
     session: &Session,
     terminal: &Terminal,
     is_new: bool,
+    now: Timestamp,
 ) -> Result<()> {
     session.require(Role::Manager)?;
     store.write(|tx| {
@@ -96,7 +147,15 @@ pub fn save_terminal(
         } else {
             points_of_sale::update_terminal(tx, terminal)?;
         }
-        Ok(())
+        session.note(
+            tx,
+            EventCode::SettingsChange,
+            now,
+            &format!(
+                "poste {} « {} » point de vente {} active={}",
+                terminal.code, terminal.name, pos.name, terminal.active
+            ),
+        )
     })?;
     tracing::info!(by = %session.user(), terminal = %terminal.code, is_new, "terminal saved");
     Ok(())
@@ -111,9 +170,19 @@ pub fn add_payment_method(
     session: &Session,
     kind: PaymentKind,
     label: &Name,
+    now: Timestamp,
 ) -> Result<PaymentMethodId> {
     session.require(Role::Manager)?;
-    let id = store.write(|tx| Ok::<_, OpsError>(payment_methods::insert(tx, kind, label)?))?;
+    let id = store.write(|tx| {
+        let id = payment_methods::insert(tx, kind, label)?;
+        session.note(
+            tx,
+            EventCode::SettingsChange,
+            now,
+            &format!("moyen de paiement ajouté « {label} » ({})", kind.code()),
+        )?;
+        Ok::<_, OpsError>(id)
+    })?;
     tracing::info!(by = %session.user(), method = %id, "payment method added");
     Ok(id)
 }
@@ -125,9 +194,18 @@ pub fn update_payment_method(
     id: PaymentMethodId,
     label: &Name,
     active: bool,
+    now: Timestamp,
 ) -> Result<()> {
     session.require(Role::Manager)?;
-    store.write(|tx| Ok::<_, OpsError>(payment_methods::update(tx, id, label, active)?))?;
+    store.write(|tx| {
+        payment_methods::update(tx, id, label, active)?;
+        session.note(
+            tx,
+            EventCode::SettingsChange,
+            now,
+            &format!("moyen de paiement {id} « {label} » active={active}"),
+        )
+    })?;
     tracing::info!(by = %session.user(), method = %id, active, "payment method changed");
     Ok(())
 }

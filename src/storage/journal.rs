@@ -504,6 +504,18 @@ pub fn insert_event(tx: &Tx, event: &NewEvent) -> Result<i64> {
     Ok(tx.conn().last_insert_rowid())
 }
 
+/// The payload of the most recent event with `code`, if any.
+pub fn last_event_payload(tx: &Tx, code: &str) -> Result<Option<String>> {
+    Ok(tx
+        .conn()
+        .query_row(
+            "SELECT payload FROM event WHERE code = ?1 ORDER BY id DESC LIMIT 1",
+            [code],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
 /// A stored event: `(id, code, at, user, terminal, detail, payload, prev_hash, hash)`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StoredEvent {

@@ -17,15 +17,19 @@ use super::setup::SetupView;
 use super::table::TableView;
 use super::view::{Cx, Effect, Go, View};
 use crate::domain::TerminalCode;
+use crate::journal::InstallationKey;
 use crate::ops::{self, Session, auth, places, setup};
 use crate::storage::{Store, Timestamp};
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 pub struct App {
     store: Store,
     key_dir: PathBuf,
+    /// Loaded once the database is set up; `None` (with a message) if the file is missing.
+    key: Option<Arc<InstallationKey>>,
     wanted_terminal: Option<TerminalCode>,
     terminal: Option<TerminalCode>,
     place: Place,
@@ -49,6 +53,7 @@ impl App {
         let mut app = App {
             store,
             key_dir,
+            key: None,
             wanted_terminal,
             terminal: None,
             place: Place::default(),
@@ -78,7 +83,41 @@ impl App {
             terminal: chosen.as_ref().map(|(t, _)| t.code.to_string()),
         };
         self.terminal = chosen.map(|(t, _)| t.code);
+        if self.key.is_none() {
+            match ops::journal::load_key(&mut self.store, &self.key_dir) {
+                Ok(key) => self.key = Some(key),
+                Err(e) => {
+                    tracing::error!(error = %e, "installation key");
+                    self.message = Some((true, e.to_string()));
+                }
+            }
+        }
         Ok(true)
+    }
+
+    /// Writes the JET's start event (and a version change) once the key is there.
+    pub fn record_start(&mut self) {
+        self.record(true);
+    }
+
+    /// Writes the JET's stop event.
+    pub fn record_stop(&mut self) {
+        self.record(false);
+    }
+
+    fn record(&mut self, starting: bool) {
+        let (Some(key), Some(terminal)) = (self.key.clone(), self.terminal.as_ref()) else {
+            return;
+        };
+        let terminal = terminal.to_string();
+        let result = if starting {
+            ops::journal::start(&mut self.store, &key, &terminal, self.now)
+        } else {
+            ops::journal::stop(&mut self.store, &key, &terminal, self.now)
+        };
+        if let Err(e) = result {
+            tracing::error!(error = %e, "JET start/stop");
+        }
     }
 
     pub fn should_quit(&self) -> bool {
@@ -124,6 +163,7 @@ impl App {
             now: self.now,
             terminal: self.terminal.as_ref(),
             key_dir: &self.key_dir,
+            key: self.key.as_ref(),
         };
         let effect = self.view.handle(action, &mut cx);
         self.apply(effect);
@@ -140,8 +180,11 @@ impl App {
                 self.go(Go::Home);
             }
             Effect::Logout => {
-                tracing::info!("logout");
-                self.session = None;
+                if let Some(session) = self.session.take()
+                    && let Err(e) = auth::logout(&mut self.store, &session, self.now)
+                {
+                    self.message = Some((true, e.to_string()));
+                }
                 self.go(Go::Login(None));
             }
             Effect::PlaceChanged(text) => {
@@ -166,6 +209,7 @@ impl App {
             now: self.now,
             terminal: self.terminal.as_ref(),
             key_dir: &self.key_dir,
+            key: self.key.as_ref(),
         };
         let opened: ops::Result<Box<dyn View>> = match (&go, self.session.as_ref()) {
             (Go::Login(_), _) | (_, None) => {

@@ -85,7 +85,15 @@ impl View for LoginView {
                 let Some(user) = self.users.get(self.selected) else {
                     return Effect::None;
                 };
-                match auth::login(cx.store, user.id, &typed, cx.now) {
+                let terminal = cx.terminal.map(|t| t.to_string()).unwrap_or_default();
+                match auth::login_at(
+                    cx.store,
+                    user.id,
+                    &typed,
+                    cx.now,
+                    cx.key.cloned(),
+                    &terminal,
+                ) {
                     Ok(session) => return Effect::LoggedIn(session),
                     Err(e) => self.error = Some(e.to_string()),
                 }

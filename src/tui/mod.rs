@@ -29,9 +29,12 @@ use std::time::Duration;
 /// Runs the TUI on `store` until the user quits.
 pub fn run(store: Store, terminal: Option<TerminalCode>, key_dir: PathBuf) -> anyhow::Result<()> {
     let mut app = App::new(store, terminal, clock::now(), key_dir)?;
+    app.record_start();
     let mut screen = ratatui::init();
     let result = event_loop(&mut screen, &mut app);
     ratatui::restore();
+    app.tick(clock::now());
+    app.record_stop();
     result
 }
 

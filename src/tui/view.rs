@@ -16,6 +16,8 @@ pub struct Cx<'a> {
     pub terminal: Option<&'a TerminalCode>,
     /// Where the installation keys live.
     pub key_dir: &'a std::path::Path,
+    /// The installation key, once loaded: sessions sign JET events with it.
+    pub key: Option<&'a std::sync::Arc<crate::journal::InstallationKey>>,
 }
 
 /// Where to go next.

@@ -139,8 +139,8 @@ impl Table for CategoriesTable {
             unit_weight,
         };
         let result = match (intent, current) {
-            (Intent::Add, _) => categories::add(cx.store, &session, &draft).map(|_| ()),
-            (Intent::Edit, Some(id)) => categories::update(cx.store, &session, id, &draft),
+            (Intent::Add, _) => categories::add(cx.store, &session, &draft, cx.now).map(|_| ()),
+            (Intent::Edit, Some(id)) => categories::update(cx.store, &session, id, &draft, cx.now),
             _ => return Err((0, Msg::ErrNotFound.fill(&[&Msg::ThingCategory]))),
         };
         result.map_err(|e| (0, e.to_string()))?;
@@ -150,7 +150,7 @@ impl Table for CategoriesTable {
     fn toggle(&mut self, row: usize, cx: &mut Cx) -> ops::Result<()> {
         let session = session(cx)?.clone();
         match self.categories.get(row) {
-            Some(c) => categories::set_active(cx.store, &session, c.id, !c.active),
+            Some(c) => categories::set_active(cx.store, &session, c.id, !c.active, cx.now),
             None => Ok(()),
         }
     }

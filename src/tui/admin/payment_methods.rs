@@ -89,10 +89,10 @@ impl Table for PaymentMethodsTable {
                     .get(form.choice(1))
                     .copied()
                     .unwrap_or(PaymentKind::Other);
-                places::add_payment_method(cx.store, &session, kind, &label).map(|_| ())
+                places::add_payment_method(cx.store, &session, kind, &label, cx.now).map(|_| ())
             }
             (Intent::Edit, Some(m)) => {
-                places::update_payment_method(cx.store, &session, m.id, &label, m.active)
+                places::update_payment_method(cx.store, &session, m.id, &label, m.active, cx.now)
             }
             _ => return Err((0, Msg::ErrNotFound.fill(&[&Msg::ThingPaymentMethod]))),
         };
@@ -103,7 +103,9 @@ impl Table for PaymentMethodsTable {
     fn toggle(&mut self, row: usize, cx: &mut Cx) -> ops::Result<()> {
         let session = session(cx)?.clone();
         match self.methods.get(row) {
-            Some(m) => places::update_payment_method(cx.store, &session, m.id, &m.label, !m.active),
+            Some(m) => {
+                places::update_payment_method(cx.store, &session, m.id, &m.label, !m.active, cx.now)
+            }
             None => Ok(()),
         }
     }

@@ -98,7 +98,7 @@ impl Table for PointsOfSaleTable {
             .unwrap_or(PosKind::Shop);
         let result = match (intent, row.and_then(|r| self.places.get(r))) {
             (Intent::Add, _) => {
-                places::add_point_of_sale(cx.store, &session, &name, kind).map(|_| ())
+                places::add_point_of_sale(cx.store, &session, &name, kind, cx.now).map(|_| ())
             }
             (Intent::Edit, Some(p)) => {
                 let changed = PointOfSale {
@@ -106,7 +106,7 @@ impl Table for PointsOfSaleTable {
                     kind,
                     ..p.clone()
                 };
-                places::update_point_of_sale(cx.store, &session, &changed)
+                places::update_point_of_sale(cx.store, &session, &changed, cx.now)
             }
             _ => return Err((0, Msg::ErrNotFound.fill(&[&Msg::ThingPointOfSale]))),
         };
@@ -122,7 +122,7 @@ impl Table for PointsOfSaleTable {
                     active: !p.active,
                     ..p.clone()
                 };
-                places::update_point_of_sale(cx.store, &session, &changed)
+                places::update_point_of_sale(cx.store, &session, &changed, cx.now)
             }
             None => Ok(()),
         }

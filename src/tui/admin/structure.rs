@@ -86,7 +86,7 @@ impl View for StructureView {
             FormEvent::Submit => {
                 let saved = self.identity().and_then(|identity| {
                     let session = session(cx).map_err(|e| (0, e.to_string()))?.clone();
-                    places::update_identity(cx.store, &session, &identity)
+                    places::update_identity(cx.store, &session, &identity, cx.now)
                         .map_err(|e| (0, e.to_string()))
                 });
                 match saved {

@@ -134,7 +134,7 @@ impl Table for TerminalsTable {
             }
             _ => return Err((0, Msg::ErrNotFound.fill(&[&Msg::ThingTerminal]))),
         };
-        places::save_terminal(cx.store, &session, &terminal, is_new)
+        places::save_terminal(cx.store, &session, &terminal, is_new, cx.now)
             .map_err(|e| (0, e.to_string()))?;
         Ok(Msg::Saved.text().to_owned())
     }
@@ -147,7 +147,7 @@ impl Table for TerminalsTable {
                     active: !t.active,
                     ..t.clone()
                 };
-                places::save_terminal(cx.store, &session, &changed, false)
+                places::save_terminal(cx.store, &session, &changed, false, cx.now)
             }
             None => Ok(()),
         }

@@ -126,14 +126,14 @@ impl Table for UsersTable {
             (Intent::Edit, Some(user)) => {
                 let name = Name::parse(form.value(0)).map_err(|e| (0, e.to_string()))?;
                 let roles = roles_from(&form.flags(1));
-                users::update(cx.store, &session, user.id, &name, roles)
+                users::update(cx.store, &session, user.id, &name, roles, cx.now)
                     .map_err(|e| (1, e.to_string()))?;
                 Ok(Msg::Saved.text().to_owned())
             }
             (Intent::ResetPin, Some(user)) => {
                 let pin = Pin::parse_confirmed(form.value(0), form.value(1))
                     .map_err(|e| (0, e.to_string()))?;
-                users::reset_pin(cx.store, &session, user.id, &pin)
+                users::reset_pin(cx.store, &session, user.id, &pin, cx.now)
                     .map_err(|e| (0, e.to_string()))?;
                 Ok(Msg::PinChanged.fill(&[&user.name]))
             }
@@ -144,7 +144,7 @@ impl Table for UsersTable {
     fn toggle(&mut self, row: usize, cx: &mut Cx) -> ops::Result<()> {
         let session = session(cx)?.clone();
         match self.users.get(row) {
-            Some(user) => users::set_active(cx.store, &session, user.id, !user.active),
+            Some(user) => users::set_active(cx.store, &session, user.id, !user.active, cx.now),
             None => Ok(()),
         }
     }

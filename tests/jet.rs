@@ -1,0 +1,155 @@
+//! The technical event journal records who did what: logins, failed logins, logouts,
+//! user and rights changes, settings changes, reprints — each chained like the documents.
+
+mod common;
+
+use common::{at, ctx, initialised, key_dir, line, name, on, pin, tender};
+use pepite::domain::PaymentKind::Cash;
+use pepite::domain::{Role, Roles, VatRate};
+use pepite::journal::{self, JournalError};
+use pepite::ops::{self, auth, categories, users};
+use pepite::storage::Store;
+use pepite::storage::categories::CategoryDraft;
+use pepite::storage::journal as store;
+
+fn events(db: &mut Store) -> Vec<(String, String, String)> {
+    let mut out = Vec::new();
+    db.read(|tx| {
+        store::each_event(tx, |e| -> Result<(), pepite::storage::StorageError> {
+            out.push((e.code, e.user, e.detail));
+            Ok(())
+        })
+    })
+    .expect("events");
+    out
+}
+
+#[test]
+fn every_change_leaves_an_event_and_the_chain_holds() {
+    let mut db = Store::open_in_memory().expect("open");
+    initialised(&mut db);
+    let key = ops::journal::load_key(&mut db, &key_dir()).expect("key");
+    ops::journal::start(&mut db, &key, "caisse-1", at("08:00:00")).expect("start");
+    let claire = users::find(&mut db, "Claire")
+        .expect("find")
+        .expect("Claire");
+    let wrong = auth::login_at(
+        &mut db,
+        claire.id,
+        "0000",
+        at("08:01:00"),
+        Some(key.clone()),
+        "caisse-1",
+    );
+    assert!(wrong.is_err());
+    let manager = auth::login_at(
+        &mut db,
+        claire.id,
+        "1111",
+        at("08:02:00"),
+        Some(key.clone()),
+        "caisse-1",
+    )
+    .expect("login");
+    let karim = users::add(
+        &mut db,
+        &manager,
+        &name("Karim"),
+        Roles::empty().with(Role::Cashier),
+        &pin("2222"),
+        at("08:03:00"),
+    )
+    .expect("add");
+    users::update(
+        &mut db,
+        &manager,
+        karim,
+        &name("Karim"),
+        [Role::Cashier, Role::Cafe].into_iter().collect(),
+        at("08:04:00"),
+    )
+    .expect("rights");
+    let draft = CategoryDraft {
+        parent_id: None,
+        name: name("Instruments de musique"),
+        unit_weight: None,
+    };
+    categories::add(&mut db, &manager, &draft, at("08:05:00")).expect("category");
+    db.write(|tx| {
+        journal::append_ticket(
+            tx,
+            &key,
+            &ctx("caisse-1", on("2026-11-24", "09:00:00")),
+            &[line("Ukulélé", 1, 2500, VatRate::STANDARD)],
+            &[tender(Cash, 2500)],
+            None,
+        )?;
+        journal::append_duplicate(
+            tx,
+            &key,
+            &ctx("caisse-1", on("2026-11-24", "09:05:00")),
+            "caisse-1/T",
+            1,
+        )
+    })
+    .map_err(|e: JournalError| e.to_string())
+    .expect("ticket and reprint");
+    auth::logout(&mut db, &manager, at("18:00:00")).expect("logout");
+    ops::journal::stop(&mut db, &key, "caisse-1", at("18:01:00")).expect("stop");
+
+    let codes: Vec<String> = events(&mut db)
+        .into_iter()
+        .map(|(code, _, _)| code)
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "10-DEMARRAGE",
+            "35-ECHEC-CONNEXION",
+            "30-CONNEXION",
+            "50-UTILISATEUR",
+            "55-DROITS",
+            "60-PARAMETRES",
+            "90-DUPLICATA",
+            "40-DECONNEXION",
+            "20-ARRET",
+        ]
+    );
+    let all = events(&mut db);
+    assert_eq!(
+        all[3],
+        (
+            "50-UTILISATEUR".into(),
+            "Claire".into(),
+            "ajout de « Karim » (cashier)".into()
+        )
+    );
+    assert_eq!(all[4].2, "« Karim » : cashier → cashier,cafe");
+    let report = db
+        .read(|tx| journal::verify::verify(tx, None, None, Some(&key_dir())))
+        .expect("verify");
+    assert!(report.is_intact(), "{report}");
+    assert_eq!(report.events, 9);
+}
+
+#[test]
+fn a_new_software_version_is_an_event() {
+    let mut db = Store::open_in_memory().expect("open");
+    initialised(&mut db);
+    let key = ops::journal::load_key(&mut db, &key_dir()).expect("key");
+    // A start written by an older version, as a previous binary would have left it.
+    db.write(|tx| {
+        let payload = serde_json::json!({"at": "x", "code": "10-DEMARRAGE", "detail": "", "software": "pépite 0.0.9", "terminal": "caisse-1", "user": ""}).to_string();
+        let hash = journal::chain_hash(journal::GENESIS, &payload);
+        store::insert_event(tx, &store::NewEvent { code: "10-DEMARRAGE", at: at("07:00:00"), user: "", terminal: "caisse-1", detail: "", payload: &payload, prev_hash: journal::GENESIS, hash: &hash })
+    })
+    .expect("old start");
+    ops::journal::start(&mut db, &key, "caisse-1", at("08:00:00")).expect("start");
+    let all = events(&mut db);
+    assert_eq!(all[1].0, "99-VERSION");
+    assert!(
+        all[1].2.starts_with("pépite 0.0.9 → pépite "),
+        "{:?}",
+        all[1]
+    );
+}

@@ -33,7 +33,9 @@ CREATE TABLE document (
     detail         TEXT NOT NULL DEFAULT '',  -- proof kind, closing period, duplicate of …
     payload        TEXT NOT NULL,
     prev_hash      TEXT NOT NULL,
-    hash           TEXT NOT NULL UNIQUE,
+    -- Not UNIQUE: the chain already makes hashes distinct, and an index of random keys
+    -- would cost a scattered page write on every sale.
+    hash           TEXT NOT NULL,
     signature      TEXT,                      -- closings and archives: Ed25519 over hash
     UNIQUE (series, number)
 );
@@ -75,7 +77,7 @@ CREATE TABLE event (
     detail     TEXT NOT NULL DEFAULT '',
     payload    TEXT NOT NULL,
     prev_hash  TEXT NOT NULL,
-    hash       TEXT NOT NULL UNIQUE
+    hash       TEXT NOT NULL
 );
 
 -- The movable end-of-chain records, rewritten in the same transaction as each append.
@@ -87,15 +89,28 @@ CREATE TABLE chain_head (
     signature  TEXT NOT NULL
 );
 
--- Running totals per terminal: period is 'D2026-11-24', 'M2026-11', 'Y2026' or 'GT'.
+-- Running totals per terminal and VAT rate: the current day, month and year, and the
+-- perpetual grand total. One row per rate keeps a sale's update on one hot page; a period
+-- that is over lives on in its closing.
 CREATE TABLE counter (
-    terminal  TEXT NOT NULL,
-    period    TEXT NOT NULL,
-    rate_bp   INTEGER NOT NULL,
-    ttc       INTEGER NOT NULL,
-    ht        INTEGER NOT NULL,
-    vat       INTEGER NOT NULL,
-    PRIMARY KEY (terminal, period, rate_bp)
+    terminal   TEXT NOT NULL,
+    rate_bp    INTEGER NOT NULL,
+    day        TEXT NOT NULL,
+    day_ttc    INTEGER NOT NULL,
+    day_ht     INTEGER NOT NULL,
+    day_vat    INTEGER NOT NULL,
+    month      TEXT NOT NULL,
+    month_ttc  INTEGER NOT NULL,
+    month_ht   INTEGER NOT NULL,
+    month_vat  INTEGER NOT NULL,
+    year       TEXT NOT NULL,
+    year_ttc   INTEGER NOT NULL,
+    year_ht    INTEGER NOT NULL,
+    year_vat   INTEGER NOT NULL,
+    total_ttc  INTEGER NOT NULL,
+    total_ht   INTEGER NOT NULL,
+    total_vat  INTEGER NOT NULL,
+    PRIMARY KEY (terminal, rate_bp)
 ) WITHOUT ROWID;
 
 CREATE TRIGGER document_no_update BEFORE UPDATE ON document

@@ -18,6 +18,14 @@ fn payload(store: &mut pepite::storage::Store, series: &str, number: i64) -> Val
     serde_json::from_str(&doc.payload).expect("json")
 }
 
+fn counter_ttc(db: &mut pepite::storage::Store, period: store::Period) -> i64 {
+    db.read(|tx| store::counter(tx, "caisse-1", period))
+        .expect("counter")
+        .iter()
+        .map(|v| v.ttc.cents())
+        .sum()
+}
+
 fn count(cash_cents: &[(i64, i64)], card: i64, cheques: i64, comment: &str) -> CashCount {
     CashCount {
         denominations: cash_cents
@@ -106,6 +114,7 @@ fn a_month_of_tickets_refunds_proofs_duplicates_and_closings_adds_up() {
     );
     assert_eq!(refund["total_ttc"], -1250);
 
+    assert_eq!(counter_ttc(&mut db, store::Period::Day("2026-10-30")), 1100);
     // X report: takings are tickets only (fee and donation outside), net of the refund.
     let x = db
         .read(|tx| journal::x_report(tx, "caisse-1", "2026-10-30"))
@@ -180,6 +189,8 @@ fn a_month_of_tickets_refunds_proofs_duplicates_and_closings_adds_up() {
         )
     })
     .expect("day 2");
+    assert_eq!(counter_ttc(&mut db, store::Period::Day("2026-10-31")), 4800);
+    let october_running = counter_ttc(&mut db, store::Period::Month("2026-10"));
     let z2 = db
         .write(|tx| {
             journal::close_day(
@@ -267,19 +278,19 @@ fn a_month_of_tickets_refunds_proofs_duplicates_and_closings_adds_up() {
     }
 
     // Counters: day, month, year and the perpetual grand total equal the tickets.
-    fn counter_ttc(db: &mut pepite::storage::Store, period: &str) -> i64 {
-        db.read(|tx| store::counter(tx, "caisse-1", period))
-            .expect("counter")
-            .iter()
-            .map(|v| v.ttc.cents())
-            .sum()
-    }
-    assert_eq!(counter_ttc(&mut db, "D2026-10-30"), 1100);
-    assert_eq!(counter_ttc(&mut db, "D2026-10-31"), 4800);
-    assert_eq!(counter_ttc(&mut db, "M2026-10"), 5900);
-    assert_eq!(counter_ttc(&mut db, "M2026-11"), 1500);
-    assert_eq!(counter_ttc(&mut db, "Y2026"), 7400);
-    assert_eq!(counter_ttc(&mut db, "GT"), 7400);
+    // The running counters hold the current day, month and year; past ones live on in
+    // their closings (checked above), and October's total was seen before November began.
+    use store::Period::{Day, Month, Perpetual, Year};
+    assert_eq!(counter_ttc(&mut db, Day("2026-11-02")), 1500);
+    assert_eq!(
+        counter_ttc(&mut db, Day("2026-10-31")),
+        0,
+        "a past day is not running any more"
+    );
+    assert_eq!(october_running, 5900);
+    assert_eq!(counter_ttc(&mut db, Month("2026-11")), 1500);
+    assert_eq!(counter_ttc(&mut db, Year("2026")), 7400);
+    assert_eq!(counter_ttc(&mut db, Perpetual), 7400);
     let z3p = payload(&mut db, &z3.series, z3.number);
     assert_eq!(z3p["grand_total_ttc"], 7400);
 
@@ -301,7 +312,7 @@ fn a_month_of_tickets_refunds_proofs_duplicates_and_closings_adds_up() {
         db.read(|tx| store::find_document(tx, "caisse-1/ECOLE/T", 1))
             .is_ok()
     );
-    assert_eq!(counter_ttc(&mut db, "GT"), 7400);
+    assert_eq!(counter_ttc(&mut db, Perpetual), 7400);
 
     let report = db
         .read(|tx| journal::verify::verify(tx, None, None, Some(&common::key_dir())))

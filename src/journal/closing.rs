@@ -93,7 +93,7 @@ pub fn figures(
         tenders: store::tender_totals(tx, terminal, from, to)?,
         stats: store::period_stats(tx, terminal, from, to)?,
         proofs: store::proof_totals(tx, terminal, from, to)?,
-        grand_total: on_totals(store::counter(tx, terminal, "GT")?)?,
+        grand_total: on_totals(store::counter(tx, terminal, store::Period::Perpetual)?)?,
     })
 }
 
@@ -162,8 +162,8 @@ pub fn close_day(
     if store::is_closed(tx, terminal, "day", date)? {
         return Err(JournalError::DayAlreadyClosed(date.to_owned()));
     }
-    if let Some(first) = store::unclosed_days(tx, terminal, date)?.into_iter().next() {
-        return Err(JournalError::DayNotClosed(first));
+    if let Some(open) = store::unclosed_day_before(tx, terminal, date)? {
+        return Err(JournalError::DayNotClosed(open));
     }
     let f = x_report(tx, terminal, date)?;
     let counted = count.counted_cash()?;

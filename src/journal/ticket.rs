@@ -16,11 +16,8 @@ fn ensure_day_open(tx: &Tx, ctx: &Context) -> Result<(), JournalError> {
         return Ok(());
     }
     let date = ctx.business_date();
-    if let Some(first) = store::unclosed_days(tx, ctx.terminal.as_str(), &date)?
-        .into_iter()
-        .next()
-    {
-        return Err(JournalError::DayNotClosed(first));
+    if let Some(open) = store::unclosed_day_before(tx, ctx.terminal.as_str(), &date)? {
+        return Err(JournalError::DayNotClosed(open));
     }
     if store::is_closed(tx, ctx.terminal.as_str(), "day", &date)? {
         return Err(JournalError::DayAlreadyClosed(date));
@@ -113,14 +110,12 @@ pub fn append_ticket(
         },
     )?;
     if !ctx.training {
-        let date = ctx.business_date();
-        let periods = [
-            format!("D{date}"),
-            format!("M{}", &date[..7]),
-            format!("Y{}", &date[..4]),
-            "GT".to_owned(),
-        ];
-        store::add_to_counters(tx, ctx.terminal.as_str(), &periods, &settlement.vat)?;
+        store::add_to_counters(
+            tx,
+            ctx.terminal.as_str(),
+            &ctx.business_date(),
+            &settlement.vat,
+        )?;
     }
     Ok(doc)
 }

@@ -37,18 +37,15 @@ pub struct Head {
 pub fn head(tx: &Tx, chain: Chain) -> Result<Option<Head>> {
     Ok(tx
         .conn()
-        .query_row(
-            "SELECT last_id, count, hash, signature FROM chain_head WHERE chain = ?1",
-            [chain.code()],
-            |r| {
-                Ok(Head {
-                    last_id: r.get(0)?,
-                    count: r.get(1)?,
-                    hash: r.get(2)?,
-                    signature: r.get(3)?,
-                })
-            },
-        )
+        .prepare_cached("SELECT last_id, count, hash, signature FROM chain_head WHERE chain = ?1")?
+        .query_row([chain.code()], |r| {
+            Ok(Head {
+                last_id: r.get(0)?,
+                count: r.get(1)?,
+                hash: r.get(2)?,
+                signature: r.get(3)?,
+            })
+        })
         .optional()?)
 }
 
@@ -65,11 +62,8 @@ pub fn set_head(tx: &Tx, chain: Chain, head: &Head) -> Result<()> {
 pub fn installation(tx: &Tx) -> Result<Option<(String, String)>> {
     Ok(tx
         .conn()
-        .query_row(
-            "SELECT key_id, public_key FROM installation WHERE id = 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        .prepare_cached("SELECT key_id, public_key FROM installation WHERE id = 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?)
 }
 
@@ -105,11 +99,10 @@ pub struct NewDocument<'a> {
 
 /// The next number of `series`: one more than the highest, from 1.
 pub fn next_number(tx: &Tx, series: &str) -> Result<i64> {
-    Ok(tx.conn().query_row(
-        "SELECT ifnull(max(number), 0) + 1 FROM document WHERE series = ?1",
-        [series],
-        |r| r.get(0),
-    )?)
+    Ok(tx
+        .conn()
+        .prepare_cached("SELECT ifnull(max(number), 0) + 1 FROM document WHERE series = ?1")?
+        .query_row([series], |r| r.get(0))?)
 }
 
 pub fn insert_document(tx: &Tx, doc: &NewDocument) -> Result<i64> {
@@ -247,31 +240,51 @@ pub fn documents_between(tx: &Tx, from: &str, to: &str) -> Result<Vec<StoredDocu
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Adds a ticket's VAT totals to the terminal's running counters of `periods`.
-pub fn add_to_counters(
-    tx: &Tx,
-    terminal: &str,
-    periods: &[String],
-    vat: &[VatTotal],
-) -> Result<()> {
+/// Adds a ticket's VAT totals to the terminal's running counters for business date
+/// `date` (`YYYY-MM-DD`): a new day, month or year starts its counter from this ticket.
+pub fn add_to_counters(tx: &Tx, terminal: &str, date: &str, vat: &[VatTotal]) -> Result<()> {
     let mut stmt = tx.conn().prepare_cached(
-        "INSERT INTO counter (terminal, period, rate_bp, ttc, ht, vat) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-         ON CONFLICT (terminal, period, rate_bp)
-         DO UPDATE SET ttc = ttc + ?4, ht = ht + ?5, vat = vat + ?6",
+        "INSERT INTO counter (terminal, rate_bp, day, day_ttc, day_ht, day_vat,
+                              month, month_ttc, month_ht, month_vat,
+                              year, year_ttc, year_ht, year_vat, total_ttc, total_ht, total_vat)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, substr(?3, 1, 7), ?4, ?5, ?6, substr(?3, 1, 4), ?4, ?5, ?6, ?4, ?5, ?6)
+         ON CONFLICT (terminal, rate_bp) DO UPDATE SET
+             day_ttc = CASE WHEN day = excluded.day THEN day_ttc + ?4 ELSE ?4 END,
+             day_ht = CASE WHEN day = excluded.day THEN day_ht + ?5 ELSE ?5 END,
+             day_vat = CASE WHEN day = excluded.day THEN day_vat + ?6 ELSE ?6 END,
+             day = excluded.day,
+             month_ttc = CASE WHEN month = excluded.month THEN month_ttc + ?4 ELSE ?4 END,
+             month_ht = CASE WHEN month = excluded.month THEN month_ht + ?5 ELSE ?5 END,
+             month_vat = CASE WHEN month = excluded.month THEN month_vat + ?6 ELSE ?6 END,
+             month = excluded.month,
+             year_ttc = CASE WHEN year = excluded.year THEN year_ttc + ?4 ELSE ?4 END,
+             year_ht = CASE WHEN year = excluded.year THEN year_ht + ?5 ELSE ?5 END,
+             year_vat = CASE WHEN year = excluded.year THEN year_vat + ?6 ELSE ?6 END,
+             year = excluded.year,
+             total_ttc = total_ttc + ?4, total_ht = total_ht + ?5, total_vat = total_vat + ?6",
     )?;
-    for period in periods {
-        for v in vat {
-            stmt.execute(params![
-                terminal,
-                period,
-                v.rate.basis_points(),
-                v.ttc.cents(),
-                v.ht.cents(),
-                v.vat.cents()
-            ])?;
-        }
+    for v in vat {
+        stmt.execute(params![
+            terminal,
+            v.rate.basis_points(),
+            date,
+            v.ttc.cents(),
+            v.ht.cents(),
+            v.vat.cents()
+        ])?;
     }
     Ok(())
+}
+
+/// Which running counter to read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Period<'a> {
+    /// A day (`YYYY-MM-DD`): empty unless it is the terminal's current day.
+    Day(&'a str),
+    Month(&'a str),
+    Year(&'a str),
+    /// The perpetual grand total.
+    Perpetual,
 }
 
 fn vat_from_row(r: &rusqlite::Row) -> rusqlite::Result<(u32, i64, i64, i64)> {
@@ -291,12 +304,19 @@ fn to_vat_totals(rows: Vec<(u32, i64, i64, i64)>) -> Result<Vec<VatTotal>> {
         .collect()
 }
 
-/// A terminal's running counter for `period`, by rate.
-pub fn counter(tx: &Tx, terminal: &str, period: &str) -> Result<Vec<VatTotal>> {
-    let mut stmt = tx.conn().prepare_cached(
-        "SELECT rate_bp, ttc, ht, vat FROM counter WHERE terminal = ?1 AND period = ?2 ORDER BY rate_bp",
-    )?;
-    let rows = stmt.query_map([terminal, period], vat_from_row)?;
+/// A terminal's running counter for `period`, by rate (empty for a period that is not
+/// the current one).
+pub fn counter(tx: &Tx, terminal: &str, period: Period) -> Result<Vec<VatTotal>> {
+    let (columns, filter, key) = match period {
+        Period::Day(d) => ("day_ttc, day_ht, day_vat", "day = ?2", d),
+        Period::Month(m) => ("month_ttc, month_ht, month_vat", "month = ?2", m),
+        Period::Year(y) => ("year_ttc, year_ht, year_vat", "year = ?2", y),
+        Period::Perpetual => ("total_ttc, total_ht, total_vat", "?2 = ''", ""),
+    };
+    let mut stmt = tx.conn().prepare_cached(&format!(
+        "SELECT rate_bp, {columns} FROM counter WHERE terminal = ?1 AND {filter} ORDER BY rate_bp"
+    ))?;
+    let rows = stmt.query_map([terminal, key], vat_from_row)?;
     to_vat_totals(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -355,8 +375,10 @@ pub struct PeriodStats {
 }
 
 pub fn period_stats(tx: &Tx, terminal: &str, from: &str, to: &str) -> Result<PeriodStats> {
-    Ok(tx.conn().query_row(
-        "SELECT
+    Ok(tx
+        .conn()
+        .prepare_cached(
+            "SELECT
             count(*) FILTER (WHERE kind = 'ticket' AND total >= 0),
             count(*) FILTER (WHERE kind = 'ticket' AND total < 0),
             ifnull(sum(total) FILTER (WHERE kind = 'ticket' AND total < 0), 0),
@@ -368,8 +390,8 @@ pub fn period_stats(tx: &Tx, terminal: &str, from: &str, to: &str) -> Result<Per
             max(number) FILTER (WHERE kind = 'ticket')
          FROM document
          WHERE terminal = ?1 AND training = 0 AND business_date BETWEEN ?2 AND ?3",
-        [terminal, from, to],
-        |r| {
+        )?
+        .query_row([terminal, from, to], |r| {
             Ok(PeriodStats {
                 tickets: r.get(0)?,
                 refunds: r.get(1)?,
@@ -381,8 +403,7 @@ pub fn period_stats(tx: &Tx, terminal: &str, from: &str, to: &str) -> Result<Per
                 first_ticket: r.get(7)?,
                 last_ticket: r.get(8)?,
             })
-        },
-    )?)
+        })?)
 }
 
 /// Payment proofs by kind over a date range: `(kind, count, amount)`.
@@ -420,26 +441,31 @@ pub fn insert_closing(
 }
 
 pub fn is_closed(tx: &Tx, terminal: &str, kind: &str, period: &str) -> Result<bool> {
-    Ok(tx.conn().query_row(
-        "SELECT EXISTS (SELECT 1 FROM closing WHERE terminal = ?1 AND kind = ?2 AND period = ?3)",
+    Ok(tx.conn().prepare_cached("SELECT EXISTS (SELECT 1 FROM closing WHERE terminal = ?1 AND kind = ?2 AND period = ?3)")?.query_row(
         [terminal, kind, period],
         |r| r.get(0),
     )?)
 }
 
-/// Business dates before `before` on which the terminal has real documents but no day
-/// closing, oldest first.
-pub fn unclosed_days(tx: &Tx, terminal: &str, before: &str) -> Result<Vec<String>> {
-    let mut stmt = tx.conn().prepare_cached(
-        "SELECT DISTINCT d.business_date FROM document d
-         WHERE d.terminal = ?1 AND d.training = 0 AND d.kind IN ('ticket', 'proof')
-           AND d.business_date < ?2
-           AND NOT EXISTS (SELECT 1 FROM closing c WHERE c.terminal = d.terminal
-                           AND c.kind = 'day' AND c.period = d.business_date)
-         ORDER BY d.business_date",
-    )?;
-    let rows = stmt.query_map([terminal, before], |r| r.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+/// The last business date before `before` on which the terminal has real documents, if
+/// it has no day closing. Days are closed in order (a Z is refused while an earlier day is
+/// open), so this one day answers for all earlier ones — in one index lookup whatever the
+/// length of the history.
+pub fn unclosed_day_before(tx: &Tx, terminal: &str, before: &str) -> Result<Option<String>> {
+    Ok(tx
+        .conn()
+        .prepare_cached(
+            "SELECT last.day FROM (
+             SELECT max(business_date) AS day FROM document
+             WHERE terminal = ?1 AND business_date < ?2 AND kind IN ('ticket', 'proof')
+               AND training = 0
+         ) AS last
+         WHERE last.day IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM closing c WHERE c.terminal = ?1 AND c.kind = 'day'
+                           AND c.period = last.day)",
+        )?
+        .query_row([terminal, before], |r| r.get(0))
+        .optional()?)
 }
 
 /// Periods of `kind` closed for the terminal that are not yet covered by a closing of
@@ -466,11 +492,12 @@ pub fn closed_periods_without_parent(
 
 /// How many duplicates of document `id` exist already.
 pub fn duplicates_of(tx: &Tx, id: i64) -> Result<i64> {
-    Ok(tx.conn().query_row(
-        "SELECT count(*) FROM document WHERE kind = 'duplicate' AND refers_to = ?1",
-        [id],
-        |r| r.get(0),
-    )?)
+    Ok(tx
+        .conn()
+        .prepare_cached(
+            "SELECT count(*) FROM document WHERE kind = 'duplicate' AND refers_to = ?1",
+        )?
+        .query_row([id], |r| r.get(0))?)
 }
 
 /// A technical event to append.
@@ -508,11 +535,8 @@ pub fn insert_event(tx: &Tx, event: &NewEvent) -> Result<i64> {
 pub fn last_event_payload(tx: &Tx, code: &str) -> Result<Option<String>> {
     Ok(tx
         .conn()
-        .query_row(
-            "SELECT payload FROM event WHERE code = ?1 ORDER BY id DESC LIMIT 1",
-            [code],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT payload FROM event WHERE code = ?1 ORDER BY id DESC LIMIT 1")?
+        .query_row([code], |r| r.get(0))
         .optional()?)
 }
 

@@ -28,29 +28,27 @@ pub struct Structure {
 pub fn get(tx: &Tx) -> Result<Option<Structure>> {
     Ok(tx
         .conn()
-        .query_row(
+        .prepare_cached(
             "SELECT name, address, postcode, city, siret, vat_status, is_demo
              FROM structure WHERE id = 1",
-            [],
-            |row| {
-                let siret: Option<String> = row.get(4)?;
-                let status: String = row.get(5)?;
-                Ok(Structure {
-                    identity: Identity {
-                        name: Name::parse(&row.get::<_, String>(0)?)
-                            .map_err(|e| bad_value(0, e))?,
-                        address: row.get(1)?,
-                        postcode: row.get(2)?,
-                        city: row.get(3)?,
-                        siret: siret
-                            .map(|s| Siret::parse(&s).map_err(|e| bad_value(4, e)))
-                            .transpose()?,
-                        vat_status: VatStatus::from_code(&status).unwrap_or(VatStatus::Assujetti),
-                    },
-                    is_demo: row.get(6)?,
-                })
-            },
-        )
+        )?
+        .query_row([], |row| {
+            let siret: Option<String> = row.get(4)?;
+            let status: String = row.get(5)?;
+            Ok(Structure {
+                identity: Identity {
+                    name: Name::parse(&row.get::<_, String>(0)?).map_err(|e| bad_value(0, e))?,
+                    address: row.get(1)?,
+                    postcode: row.get(2)?,
+                    city: row.get(3)?,
+                    siret: siret
+                        .map(|s| Siret::parse(&s).map_err(|e| bad_value(4, e)))
+                        .transpose()?,
+                    vat_status: VatStatus::from_code(&status).unwrap_or(VatStatus::Assujetti),
+                },
+                is_demo: row.get(6)?,
+            })
+        })
         .optional()?)
 }
 

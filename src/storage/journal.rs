@@ -1,4 +1,4 @@
-//! The fiscal journal's tables: documents with their VAT and tender rows, closings, the
+//! The fiscal journal's tables: documents (with their VAT and tender figures), closings, the
 //! technical events, the end-of-chain records, the running counters and the installation
 //! key. Documents and events are only ever inserted (triggers refuse the rest); chaining,
 //! signing and payloads are the `journal` layer's business, not this module's.
@@ -109,9 +109,9 @@ pub fn insert_document(tx: &Tx, doc: &NewDocument) -> Result<i64> {
     tx.conn()
         .prepare_cached(
             "INSERT INTO document (series, number, kind, terminal, training, business_date,
-                 created_at, total, discount, change_given, refers_to, detail, payload,
-                 prev_hash, hash, signature)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                 created_at, total, discount, change_given, refers_to, vat, tenders, detail,
+                 payload, prev_hash, hash, signature)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
         )?
         .execute(params![
             doc.series,
@@ -125,6 +125,8 @@ pub fn insert_document(tx: &Tx, doc: &NewDocument) -> Result<i64> {
             doc.discount.cents(),
             doc.change_given.cents(),
             doc.refers_to,
+            vat_column(doc.vat),
+            tenders_column(doc.tenders),
             doc.detail,
             doc.payload,
             doc.prev_hash,
@@ -133,32 +135,33 @@ pub fn insert_document(tx: &Tx, doc: &NewDocument) -> Result<i64> {
         ])
         .map_err(|e| StorageError::unique(e, &format!("{} n° {}", doc.series, doc.number)))?;
     let id = tx.conn().last_insert_rowid();
-    let mut vat = tx.conn().prepare_cached(
-        "INSERT INTO document_vat (document_id, rate_bp, ttc, ht, vat) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?;
-    for v in doc.vat {
-        vat.execute(params![
-            id,
-            v.rate.basis_points(),
-            v.ttc.cents(),
-            v.ht.cents(),
-            v.vat.cents()
-        ])?;
-    }
-    let mut tender = tx.conn().prepare_cached(
-        "INSERT INTO document_tender (document_id, position, method, kind, amount)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?;
-    for (position, t) in doc.tenders.iter().enumerate() {
-        tender.execute(params![
-            id,
-            position as i64,
-            t.method,
-            t.kind.code(),
-            t.amount.cents()
-        ])?;
-    }
     Ok(id)
+}
+
+fn vat_column(vat: &[VatTotal]) -> String {
+    serde_json::Value::Array(
+        vat.iter()
+            .map(|v| {
+                serde_json::json!([
+                    v.rate.basis_points(),
+                    v.ttc.cents(),
+                    v.ht.cents(),
+                    v.vat.cents()
+                ])
+            })
+            .collect(),
+    )
+    .to_string()
+}
+
+fn tenders_column(tenders: &[Tender]) -> String {
+    serde_json::Value::Array(
+        tenders
+            .iter()
+            .map(|t| serde_json::json!([t.method, t.kind.code(), t.amount.cents()]))
+            .collect(),
+    )
+    .to_string()
 }
 
 /// A stored document, as read back.
@@ -324,11 +327,11 @@ pub fn counter(tx: &Tx, terminal: &str, period: Period) -> Result<Vec<VatTotal>>
 /// the sum of each ticket's own per-rate totals.
 pub fn ticket_vat(tx: &Tx, terminal: &str, from: &str, to: &str) -> Result<Vec<VatTotal>> {
     let mut stmt = tx.conn().prepare_cached(
-        "SELECT v.rate_bp, sum(v.ttc), sum(v.ht), sum(v.vat)
-         FROM document d JOIN document_vat v ON v.document_id = d.id
+        "SELECT v.value ->> 0, sum(v.value ->> 1), sum(v.value ->> 2), sum(v.value ->> 3)
+         FROM document d, json_each(d.vat) v
          WHERE d.terminal = ?1 AND d.kind = 'ticket' AND d.training = 0
            AND d.business_date BETWEEN ?2 AND ?3
-         GROUP BY v.rate_bp ORDER BY v.rate_bp",
+         GROUP BY 1 ORDER BY 1",
     )?;
     let rows = stmt.query_map([terminal, from, to], vat_from_row)?;
     to_vat_totals(rows.collect::<rusqlite::Result<_>>()?)
@@ -343,11 +346,11 @@ pub fn tender_totals(
     to: &str,
 ) -> Result<Vec<(String, PaymentKind, Money)>> {
     let mut stmt = tx.conn().prepare_cached(
-        "SELECT t.method, t.kind, sum(t.amount)
-         FROM document d JOIN document_tender t ON t.document_id = d.id
+        "SELECT t.value ->> 0, t.value ->> 1, sum(t.value ->> 2)
+         FROM document d, json_each(d.tenders) t
          WHERE d.terminal = ?1 AND d.kind IN ('ticket', 'proof') AND d.training = 0
            AND d.business_date BETWEEN ?2 AND ?3
-         GROUP BY t.method, t.kind ORDER BY min(t.document_id), t.method",
+         GROUP BY 1, 2 ORDER BY min(d.id), 1",
     )?;
     let rows = stmt.query_map([terminal, from, to], |r| {
         let kind: String = r.get(1)?;
@@ -452,20 +455,22 @@ pub fn is_closed(tx: &Tx, terminal: &str, kind: &str, period: &str) -> Result<bo
 /// open), so this one day answers for all earlier ones — in one index lookup whatever the
 /// length of the history.
 pub fn unclosed_day_before(tx: &Tx, terminal: &str, before: &str) -> Result<Option<String>> {
-    Ok(tx
+    // ORDER BY … DESC LIMIT 1 walks the (terminal, business_date, kind) index backwards and
+    // stops at the first match; max() with these filters would scan the whole history.
+    let last: Option<String> = tx
         .conn()
         .prepare_cached(
-            "SELECT last.day FROM (
-             SELECT max(business_date) AS day FROM document
+            "SELECT business_date FROM document
              WHERE terminal = ?1 AND business_date < ?2 AND kind IN ('ticket', 'proof')
                AND training = 0
-         ) AS last
-         WHERE last.day IS NOT NULL
-           AND NOT EXISTS (SELECT 1 FROM closing c WHERE c.terminal = ?1 AND c.kind = 'day'
-                           AND c.period = last.day)",
+             ORDER BY business_date DESC LIMIT 1",
         )?
         .query_row([terminal, before], |r| r.get(0))
-        .optional()?)
+        .optional()?;
+    match last {
+        Some(day) if !is_closed(tx, terminal, "day", &day)? => Ok(Some(day)),
+        _ => Ok(None),
+    }
 }
 
 /// Periods of `kind` closed for the terminal that are not yet covered by a closing of

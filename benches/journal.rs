@@ -61,7 +61,7 @@ fn ticket_lines() -> Vec<SaleLine> {
 
 fn card(cents: i64) -> Tender {
     Tender {
-        method: "Carte bancaire".into(),
+        method: PaymentKind::Card.default_label(),
         kind: PaymentKind::Card,
         amount: Money::from_cents(cents),
     }

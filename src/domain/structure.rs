@@ -114,6 +114,17 @@ impl PaymentKind {
         PaymentKind::ALL.into_iter().find(|k| k.code() == code)
     }
 
+    /// The label a new payment method of this kind gets: the kind's word, capitalised
+    /// (`Espèces`, `Carte bancaire` …), in the process's language.
+    pub fn default_label(self) -> String {
+        let word = self.label().text();
+        let mut chars = word.chars();
+        match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => String::new(),
+        }
+    }
+
     pub const fn label(self) -> Msg {
         match self {
             PaymentKind::Cash => Msg::PayCash,

@@ -71,16 +71,8 @@ const TILLS: &[(&str, &str, &str, &[Product])] = &[
 const DAYS: i64 = 28;
 
 fn tender(kind: PaymentKind, cents: i64) -> Tender {
-    let method = match kind {
-        PaymentKind::Cash => "Espèces",
-        PaymentKind::Card => "Carte bancaire",
-        PaymentKind::Cheque => "Chèque",
-        PaymentKind::LocalCurrency => "Monnaie locale",
-        PaymentKind::Voucher => "Avoir",
-        PaymentKind::Other => "Autre",
-    };
     Tender {
-        method: method.to_owned(),
+        method: kind.default_label(),
         kind,
         amount: Money::from_cents(cents),
     }

@@ -92,18 +92,9 @@ pub(super) fn seed_payment_methods(tx: &Tx) -> Result<()> {
         PaymentKind::LocalCurrency,
         PaymentKind::Voucher,
     ] {
-        let label = capitalised(kind.label().text());
-        payment_methods::insert(tx, kind, &name(&label)?)?;
+        payment_methods::insert(tx, kind, &name(&kind.default_label())?)?;
     }
     Ok(())
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 /// A seeded category: name and default unit weight in grams.

@@ -70,16 +70,8 @@ pub fn line(label: &str, quantity: i64, cents: i64, rate: VatRate) -> SaleLine {
 }
 
 pub fn tender(kind: PaymentKind, cents: i64) -> Tender {
-    let method = match kind {
-        PaymentKind::Cash => "Espèces",
-        PaymentKind::Card => "Carte bancaire",
-        PaymentKind::Cheque => "Chèque",
-        PaymentKind::LocalCurrency => "Monnaie locale",
-        PaymentKind::Voucher => "Avoir",
-        PaymentKind::Other => "Autre",
-    };
     Tender {
-        method: method.into(),
+        method: kind.default_label(),
         kind,
         amount: Money::from_cents(cents),
     }

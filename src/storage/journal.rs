@@ -50,9 +50,8 @@ pub fn head(tx: &Tx, chain: Chain) -> Result<Option<Head>> {
 }
 
 pub fn set_head(tx: &Tx, chain: Chain, head: &Head) -> Result<()> {
-    tx.conn().execute(
-        "INSERT INTO chain_head (chain, last_id, count, hash, signature) VALUES (?1, ?2, ?3, ?4, ?5)
-         ON CONFLICT (chain) DO UPDATE SET last_id = ?2, count = ?3, hash = ?4, signature = ?5",
+    tx.conn().prepare_cached("INSERT INTO chain_head (chain, last_id, count, hash, signature) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (chain) DO UPDATE SET last_id = ?2, count = ?3, hash = ?4, signature = ?5")?.execute(
         params![chain.code(), head.last_id, head.count, head.hash, head.signature],
     )?;
     Ok(())
@@ -68,10 +67,11 @@ pub fn installation(tx: &Tx) -> Result<Option<(String, String)>> {
 }
 
 pub fn insert_installation(tx: &Tx, key_id: &str, public_key: &str, now: Timestamp) -> Result<()> {
-    tx.conn().execute(
-        "INSERT INTO installation (id, key_id, public_key, created_at) VALUES (1, ?1, ?2, ?3)",
-        params![key_id, public_key, to_text(now)],
-    )?;
+    tx.conn()
+        .prepare_cached(
+            "INSERT INTO installation (id, key_id, public_key, created_at) VALUES (1, ?1, ?2, ?3)",
+        )?
+        .execute(params![key_id, public_key, to_text(now)])?;
     Ok(())
 }
 

@@ -28,12 +28,8 @@ macro_rules! catalogue {
 
 catalogue! {
     // --- application -----------------------------------------------------------------
-    AppName => "pépite", "pépite";
-    Yes => "Oui", "Yes";
-    No => "Non", "No";
     Active => "actif", "active";
     Inactive => "désactivé", "disabled";
-    None_ => "aucun", "none";
 
     // --- domain errors ----------------------------------------------------------------
     ErrMoneyEmpty => "Montant vide : tapez un prix comme 12,50", "Empty amount: type a price such as 12.50";
@@ -86,7 +82,6 @@ catalogue! {
     ThingPointOfSale => "Point de vente", "Point of sale";
     ThingTerminal => "Poste", "Terminal";
     ThingPaymentMethod => "Moyen de paiement", "Payment method";
-    ThingSite => "Site", "Site";
     ThingDocument => "Document", "Document";
 
     // --- ops errors -------------------------------------------------------------------
@@ -172,12 +167,10 @@ catalogue! {
     KeyResetPin => "Nouveau code", "New PIN";
     KeyMove => "Se déplacer", "Move";
     KeyCancel => "Annuler", "Cancel";
-    KeyErase => "Effacer", "Erase";
     StatusNoUser => "non connecté", "not logged in";
     StatusTerminal => "Poste", "Terminal";
     QuitConfirm => "Quitter pépite ?", "Quit pépite?";
     QuitConfirmHint => "O = oui, N = non", "Y = yes, N = no";
-    ConfirmYesKey => "o", "y";
 
     SetupTitle => "Première installation", "First set-up";
     SetupIntro => "Bienvenue ! Donnez le nom de la structure et créez le premier encadrant.", "Welcome! Give the structure's name and create the first manager.";
@@ -195,7 +188,6 @@ catalogue! {
     LoginWelcome => "Bonjour {} !", "Hello {}!";
 
     HomeTitle => "Accueil", "Home";
-    HomeChoose => "Choisissez :", "Choose:";
     HomeNothing => "Aucun écran pour vos rôles sur ce poste.", "No screen for your roles on this terminal.";
     ModeUsers => "Utilisateurs", "Users";
     ModeCategories => "Catégories", "Categories";
@@ -212,7 +204,6 @@ catalogue! {
     ColCode => "Code", "Code";
     ColPointOfSale => "Point de vente", "Point of sale";
     ColSite => "Site", "Site";
-    ColParent => "Rangée sous", "Parent";
     ColLabel => "Libellé", "Label";
 
     FormName => "Nom", "Name";
@@ -245,7 +236,6 @@ catalogue! {
     FormTitleStructure => "Identité de la structure", "Structure identity";
     Saved => "Enregistré.", "Saved.";
     PinChanged => "Code changé pour {}.", "PIN changed for {}.";
-    Locked => "bloqué", "locked";
     Weekdays => "lun.,mar.,mer.,jeu.,ven.,sam.,dim.", "Mon,Tue,Wed,Thu,Fri,Sat,Sun";
     DateFormat => "{} {}/{}/{} {}:{}", "{} {}/{}/{} {}:{}";
     ThisTerminal => "(ce poste)", "(this terminal)";
@@ -263,7 +253,6 @@ catalogue! {
     CliError => "Erreur : {}", "Error: {}";
     CliTerminalUnknown => "Poste « {} » inconnu ou désactivé. Postes : {}", "Terminal “{}” unknown or disabled. Terminals: {}";
     CliUserListHeader => "Nom|Rôles|État", "Name|Roles|State";
-    CliAbout => "Caisse et inventaire en terminal pour les ressourceries", "Terminal point of sale and inventory for ressourceries";
     CliDemoThrowaway => "(fichier jetable : il sera effacé en quittant)", "(throwaway file: deleted on exit)";
     CliLangUnknown => "« {} » : fr ou en", "“{}”: fr or en";
     CliConfigAt => "{} (octet {})", "{} (byte {})";

@@ -5,7 +5,7 @@
 use super::document::{self, Context, DocKind, DocRef, Figures};
 use super::events::{self, EventCode};
 use super::{InstallationKey, JournalError};
-use crate::domain::{Money, PaymentKind, Tender, VatTotal};
+use crate::domain::{Money, PaymentKind, VatTotal};
 use crate::storage::Tx;
 use crate::storage::journal::{self as store, PeriodStats};
 use serde_json::{Value, json};
@@ -210,7 +210,6 @@ pub fn close_day(
             }),
         );
     }
-    let tenders: Vec<Tender> = Vec::new();
     let doc = document::append(
         tx,
         key,
@@ -221,7 +220,6 @@ pub fn close_day(
             total: f.total_ttc(),
             detail: format!("day {date}"),
             vat: &f.vat,
-            tenders: &tenders,
             ..Figures::default()
         },
     )?;

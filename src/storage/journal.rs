@@ -545,7 +545,7 @@ pub fn last_event_payload(tx: &Tx, code: &str) -> Result<Option<String>> {
         .optional()?)
 }
 
-/// A stored event: `(id, code, at, user, terminal, detail, payload, prev_hash, hash)`.
+/// A stored event of the JET, as read back.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StoredEvent {
     pub id: i64,

@@ -69,10 +69,11 @@ pub const FORM: &[Binding] = &[
     bind(KeyCode::Right, Action::Right, None),
     bind(KeyCode::Char(' '), Action::Toggle, Some(Msg::KeyToggle)),
     bind(KeyCode::Backspace, Action::Erase, None),
-    bind(KeyCode::Enter, Action::Submit, Some(Msg::KeyValidate)),
+    VALIDATE,
     bind(KeyCode::Esc, Action::Back, Some(Msg::KeyCancel)),
 ];
 
+pub const VALIDATE: Binding = bind(KeyCode::Enter, Action::Submit, Some(Msg::KeyValidate));
 pub const CHOOSE: Binding = bind(KeyCode::Enter, Action::Submit, Some(Msg::KeyChoose));
 pub const BACK: Binding = bind(KeyCode::Esc, Action::Back, Some(Msg::KeyBack));
 pub const ADD: Binding = bind(KeyCode::F(2), Action::Add, Some(Msg::KeyAdd));

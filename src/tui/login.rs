@@ -47,7 +47,7 @@ impl View for LoginView {
 
     fn bindings(&self) -> Vec<Binding> {
         if self.pin.is_some() {
-            vec![keys::FORM[8], keys::BACK, keys::ERASE, keys::QUIT]
+            vec![keys::VALIDATE, keys::BACK, keys::ERASE, keys::QUIT]
         } else {
             vec![keys::LIST[0], keys::LIST[1], keys::CHOOSE, keys::QUIT]
         }

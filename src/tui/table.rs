@@ -56,7 +56,7 @@ pub trait Table {
 }
 
 /// The logged-in session, which every manager screen has (the app opens none without).
-pub fn session<'a>(cx: &'a Cx) -> ops::Result<&'a Session> {
+pub fn session<'a>(cx: &Cx<'a>) -> ops::Result<&'a Session> {
     cx.session.ok_or(OpsError::Forbidden(Role::Manager))
 }
 

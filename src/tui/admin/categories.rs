@@ -123,7 +123,7 @@ impl Table for CategoriesTable {
         form: &Form,
         cx: &mut Cx,
     ) -> Result<String, Refusal> {
-        let session = session(cx).map_err(|e| (0, e.to_string()))?.clone();
+        let session = session(cx).map_err(|e| (0, e.to_string()))?;
         let current = row.and_then(|r| self.categories.get(r)).map(|c| c.id);
         let (_, ids) = self.parent_options(current);
         let name = Name::parse(form.value(0)).map_err(|e| (0, e.to_string()))?;
@@ -139,8 +139,8 @@ impl Table for CategoriesTable {
             unit_weight,
         };
         let result = match (intent, current) {
-            (Intent::Add, _) => categories::add(cx.store, &session, &draft, cx.now).map(|_| ()),
-            (Intent::Edit, Some(id)) => categories::update(cx.store, &session, id, &draft, cx.now),
+            (Intent::Add, _) => categories::add(cx.store, session, &draft, cx.now).map(|_| ()),
+            (Intent::Edit, Some(id)) => categories::update(cx.store, session, id, &draft, cx.now),
             _ => return Err((0, Msg::ErrNotFound.fill(&[&Msg::ThingCategory]))),
         };
         result.map_err(|e| (0, e.to_string()))?;
@@ -148,9 +148,9 @@ impl Table for CategoriesTable {
     }
 
     fn toggle(&mut self, row: usize, cx: &mut Cx) -> ops::Result<()> {
-        let session = session(cx)?.clone();
+        let session = session(cx)?;
         match self.categories.get(row) {
-            Some(c) => categories::set_active(cx.store, &session, c.id, !c.active, cx.now),
+            Some(c) => categories::set_active(cx.store, session, c.id, !c.active, cx.now),
             None => Ok(()),
         }
     }

@@ -81,7 +81,7 @@ impl Table for PaymentMethodsTable {
         form: &Form,
         cx: &mut Cx,
     ) -> Result<String, Refusal> {
-        let session = session(cx).map_err(|e| (0, e.to_string()))?.clone();
+        let session = session(cx).map_err(|e| (0, e.to_string()))?;
         let label = Name::parse(form.value(0)).map_err(|e| (0, e.to_string()))?;
         let result = match (intent, row.and_then(|r| self.methods.get(r))) {
             (Intent::Add, _) => {
@@ -89,10 +89,10 @@ impl Table for PaymentMethodsTable {
                     .get(form.choice(1))
                     .copied()
                     .unwrap_or(PaymentKind::Other);
-                places::add_payment_method(cx.store, &session, kind, &label, cx.now).map(|_| ())
+                places::add_payment_method(cx.store, session, kind, &label, cx.now).map(|_| ())
             }
             (Intent::Edit, Some(m)) => {
-                places::update_payment_method(cx.store, &session, m.id, &label, m.active, cx.now)
+                places::update_payment_method(cx.store, session, m.id, &label, m.active, cx.now)
             }
             _ => return Err((0, Msg::ErrNotFound.fill(&[&Msg::ThingPaymentMethod]))),
         };
@@ -101,10 +101,10 @@ impl Table for PaymentMethodsTable {
     }
 
     fn toggle(&mut self, row: usize, cx: &mut Cx) -> ops::Result<()> {
-        let session = session(cx)?.clone();
+        let session = session(cx)?;
         match self.methods.get(row) {
             Some(m) => {
-                places::update_payment_method(cx.store, &session, m.id, &m.label, !m.active, cx.now)
+                places::update_payment_method(cx.store, session, m.id, &m.label, !m.active, cx.now)
             }
             None => Ok(()),
         }

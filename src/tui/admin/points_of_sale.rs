@@ -90,7 +90,7 @@ impl Table for PointsOfSaleTable {
         form: &Form,
         cx: &mut Cx,
     ) -> Result<String, Refusal> {
-        let session = session(cx).map_err(|e| (0, e.to_string()))?.clone();
+        let session = session(cx).map_err(|e| (0, e.to_string()))?;
         let name = Name::parse(form.value(0)).map_err(|e| (0, e.to_string()))?;
         let kind = PosKind::ALL
             .get(form.choice(1))
@@ -98,7 +98,7 @@ impl Table for PointsOfSaleTable {
             .unwrap_or(PosKind::Shop);
         let result = match (intent, row.and_then(|r| self.places.get(r))) {
             (Intent::Add, _) => {
-                places::add_point_of_sale(cx.store, &session, &name, kind, cx.now).map(|_| ())
+                places::add_point_of_sale(cx.store, session, &name, kind, cx.now).map(|_| ())
             }
             (Intent::Edit, Some(p)) => {
                 let changed = PointOfSale {
@@ -106,7 +106,7 @@ impl Table for PointsOfSaleTable {
                     kind,
                     ..p.clone()
                 };
-                places::update_point_of_sale(cx.store, &session, &changed, cx.now)
+                places::update_point_of_sale(cx.store, session, &changed, cx.now)
             }
             _ => return Err((0, Msg::ErrNotFound.fill(&[&Msg::ThingPointOfSale]))),
         };
@@ -115,14 +115,14 @@ impl Table for PointsOfSaleTable {
     }
 
     fn toggle(&mut self, row: usize, cx: &mut Cx) -> ops::Result<()> {
-        let session = session(cx)?.clone();
+        let session = session(cx)?;
         match self.places.get(row) {
             Some(p) => {
                 let changed = PointOfSale {
                     active: !p.active,
                     ..p.clone()
                 };
-                places::update_point_of_sale(cx.store, &session, &changed, cx.now)
+                places::update_point_of_sale(cx.store, session, &changed, cx.now)
             }
             None => Ok(()),
         }

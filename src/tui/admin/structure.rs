@@ -85,8 +85,8 @@ impl View for StructureView {
             FormEvent::Cancel => Effect::GoTo(Go::Home),
             FormEvent::Submit => {
                 let saved = self.identity().and_then(|identity| {
-                    let session = session(cx).map_err(|e| (0, e.to_string()))?.clone();
-                    places::update_identity(cx.store, &session, &identity, cx.now)
+                    let session = session(cx).map_err(|e| (0, e.to_string()))?;
+                    places::update_identity(cx.store, session, &identity, cx.now)
                         .map_err(|e| (0, e.to_string()))
                 });
                 match saved {

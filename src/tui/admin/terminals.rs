@@ -98,7 +98,7 @@ impl Table for TerminalsTable {
         form: &Form,
         cx: &mut Cx,
     ) -> Result<String, Refusal> {
-        let session = session(cx).map_err(|e| (0, e.to_string()))?.clone();
+        let session = session(cx).map_err(|e| (0, e.to_string()))?;
         let (terminal, is_new) = match (intent, row.and_then(|r| self.terminals.get(r))) {
             (Intent::Add, _) => {
                 let code = TerminalCode::parse(form.value(0)).map_err(|e| (0, e.to_string()))?;
@@ -134,20 +134,20 @@ impl Table for TerminalsTable {
             }
             _ => return Err((0, Msg::ErrNotFound.fill(&[&Msg::ThingTerminal]))),
         };
-        places::save_terminal(cx.store, &session, &terminal, is_new, cx.now)
+        places::save_terminal(cx.store, session, &terminal, is_new, cx.now)
             .map_err(|e| (0, e.to_string()))?;
         Ok(Msg::Saved.text().to_owned())
     }
 
     fn toggle(&mut self, row: usize, cx: &mut Cx) -> ops::Result<()> {
-        let session = session(cx)?.clone();
+        let session = session(cx)?;
         match self.terminals.get(row) {
             Some(t) => {
                 let changed = Terminal {
                     active: !t.active,
                     ..t.clone()
                 };
-                places::save_terminal(cx.store, &session, &changed, false, cx.now)
+                places::save_terminal(cx.store, session, &changed, false, cx.now)
             }
             None => Ok(()),
         }

@@ -111,7 +111,7 @@ impl Table for UsersTable {
         form: &Form,
         cx: &mut Cx,
     ) -> Result<String, Refusal> {
-        let session = session(cx).map_err(|e| (0, e.to_string()))?.clone();
+        let session = session(cx).map_err(|e| (0, e.to_string()))?;
         let user = row.and_then(|r| self.users.get(r));
         match (intent, user) {
             (Intent::Add, _) => {
@@ -119,21 +119,21 @@ impl Table for UsersTable {
                 let roles = roles_from(&form.flags(1));
                 let pin = Pin::parse_confirmed(form.value(2), form.value(3))
                     .map_err(|e| (2, e.to_string()))?;
-                users::add(cx.store, &session, &name, roles, &pin, cx.now)
+                users::add(cx.store, session, &name, roles, &pin, cx.now)
                     .map_err(|e| (0, e.to_string()))?;
                 Ok(Msg::Saved.text().to_owned())
             }
             (Intent::Edit, Some(user)) => {
                 let name = Name::parse(form.value(0)).map_err(|e| (0, e.to_string()))?;
                 let roles = roles_from(&form.flags(1));
-                users::update(cx.store, &session, user.id, &name, roles, cx.now)
+                users::update(cx.store, session, user.id, &name, roles, cx.now)
                     .map_err(|e| (1, e.to_string()))?;
                 Ok(Msg::Saved.text().to_owned())
             }
             (Intent::ResetPin, Some(user)) => {
                 let pin = Pin::parse_confirmed(form.value(0), form.value(1))
                     .map_err(|e| (0, e.to_string()))?;
-                users::reset_pin(cx.store, &session, user.id, &pin, cx.now)
+                users::reset_pin(cx.store, session, user.id, &pin, cx.now)
                     .map_err(|e| (0, e.to_string()))?;
                 Ok(Msg::PinChanged.fill(&[&user.name]))
             }
@@ -142,9 +142,9 @@ impl Table for UsersTable {
     }
 
     fn toggle(&mut self, row: usize, cx: &mut Cx) -> ops::Result<()> {
-        let session = session(cx)?.clone();
+        let session = session(cx)?;
         match self.users.get(row) {
-            Some(user) => users::set_active(cx.store, &session, user.id, !user.active, cx.now),
+            Some(user) => users::set_active(cx.store, session, user.id, !user.active, cx.now),
             None => Ok(()),
         }
     }

@@ -1,21 +1,9 @@
 //! The command line as a person uses it: `init`, `user`, `backup`, a bad config file, an
 //! unknown terminal — each with its French message and exit code.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn pepite(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_pepite"))
-        .args(args)
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env_remove("PEPITE_DB")
-        .env_remove("PEPITE_PIN")
-        .env_remove("PEPITE_TERMINAL")
-        .output()
-        .expect("run pepite")
-}
+use common::run_pepite as pepite;
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()

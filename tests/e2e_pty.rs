@@ -5,24 +5,14 @@
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
-use std::path::Path;
-use std::process::Command;
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_pepite");
+mod common;
 
-/// Runs `pepite` with its data and config folders inside `home`.
-fn pepite(home: &Path) -> Command {
-    let mut command = Command::new(BIN);
-    command
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env_remove("PEPITE_DB")
-        .env_remove("PEPITE_TERMINAL");
-    command
-}
+use common::pepite_command as pepite;
+
+const BIN: &str = env!("CARGO_BIN_EXE_pepite");
 
 struct Screen {
     parser: vt100::Parser,

@@ -6,17 +6,9 @@ use chrono::Datelike;
 use std::path::Path;
 use std::process::{Command, Output};
 
-fn pepite(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_pepite"))
-        .args(args)
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env_remove("PEPITE_DB")
-        .env_remove("PEPITE_PIN")
-        .output()
-        .expect("run pepite")
-}
+mod common;
+
+use common::run_pepite as pepite;
 
 /// Runs a shell command in `dir`; `None` when one of `tools` is missing here (outside CI
 /// only: on CI, `.ci/run` installs them and a missing tool fails the test).

@@ -192,17 +192,11 @@ fn a_swapped_key_file_is_found() {
 fn a_swapped_key_signs_nothing() {
     let dir = tempfile::tempdir().expect("dir");
     let path = journal_file(dir.path());
-    let db = Store::open(&path).expect("open");
-    let mut db = db;
+    let mut db = Store::open(&path).expect("open");
     let key = db
         .read(|tx| InstallationKey::load(tx, &key_dir()))
         .expect("key");
     let other_dir = tempfile::tempdir().expect("other");
-    std::fs::copy(
-        journal::key::key_path(&key_dir(), key.key_id()),
-        journal::key::key_path(other_dir.path(), key.key_id()),
-    )
-    .expect("copy");
     // A different key under the installation's name in another folder.
     let mut other = Store::open_in_memory().expect("other db");
     initialised_in(&mut other, other_dir.path());
@@ -287,16 +281,7 @@ fn a_chain_recomputed_without_the_key_fails_on_the_signatures() {
 fn verify_on_the_demo_passes_and_a_hand_edit_fails_naming_the_ticket() {
     let home = tempfile::tempdir().expect("home");
     let db = home.path().join("demo.db");
-    let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_pepite"))
-            .args(args)
-            .env("HOME", home.path())
-            .env("XDG_DATA_HOME", home.path().join("data"))
-            .env("XDG_CONFIG_HOME", home.path().join("config"))
-            .env_remove("PEPITE_DB")
-            .output()
-            .expect("run")
-    };
+    let run = |args: &[&str]| common::run_pepite(home.path(), args);
     let db_arg = db.to_str().expect("path");
     assert!(run(&["demo", "--no-tui", "--db", db_arg]).status.success());
     let ok = run(&["verify", "--db", db_arg]);

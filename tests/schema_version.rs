@@ -1,6 +1,8 @@
 //! A database from a newer pépite is refused with a French message naming both versions,
 //! and its bytes are left as they were.
 
+mod common;
+
 use pepite::storage::{SCHEMA_VERSION, StorageError, Store};
 
 #[test]
@@ -54,12 +56,9 @@ fn the_binary_refuses_it_in_french_too() {
             .expect("no wal");
     }
     let before = std::fs::read(&path).expect("read");
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_pepite"))
+    let output = common::pepite_command(dir.path())
         .args(["user", "list", "--db"])
         .arg(&path)
-        .env("HOME", dir.path())
-        .env("XDG_DATA_HOME", dir.path().join("data"))
-        .env("XDG_CONFIG_HOME", dir.path().join("config"))
         .output()
         .expect("run pepite");
     assert!(!output.status.success());

@@ -6,6 +6,8 @@ use chrono::DateTime;
 use pepite::domain::{Name, Pin};
 use pepite::ops::setup::{self, SetupRequest};
 use pepite::storage::{Store, Timestamp};
+use std::path::Path;
+use std::process::{Command, Output};
 
 /// A fixed Tuesday morning in Paris.
 pub fn at(time: &str) -> Timestamp {
@@ -85,4 +87,27 @@ pub fn journal_store() -> (Store, InstallationKey) {
         .read(|tx| InstallationKey::load(tx, &key_dir()))
         .expect("key");
     (store, key)
+}
+
+/// The real `pepite` binary with its data and config folders inside `home`, and none of
+/// the caller's `PEPITE_*` settings.
+pub fn pepite_command(home: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_pepite"));
+    command
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env_remove("PEPITE_DB")
+        .env_remove("PEPITE_PIN")
+        .env_remove("PEPITE_TERMINAL")
+        .env_remove("PEPITE_CONFIG");
+    command
+}
+
+/// Runs `pepite args…` that way and waits for it.
+pub fn run_pepite(home: &Path, args: &[&str]) -> Output {
+    pepite_command(home)
+        .args(args)
+        .output()
+        .expect("run pepite")
 }

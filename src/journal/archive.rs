@@ -16,6 +16,8 @@ use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::fs::File;
+use std::io::{BufWriter, Write as _};
 use std::path::{Path, PathBuf};
 
 pub const MANIFEST: &str = "MANIFEST.sha256";
@@ -93,34 +95,76 @@ fn csv_field(text: &str) -> String {
     }
 }
 
-fn documents_csv(docs: &[StoredDocument]) -> String {
-    let mut out = String::from(
-        "id,series,number,kind,terminal,training,business_date,created_at,total_cents,prev_hash,hash,signature,payload\n",
-    );
-    for d in docs {
-        let _ = writeln!(
-            out,
-            "{},{},{},{},{},{},{},{},{},{},{},{},{}",
-            d.id,
-            csv_field(&d.series),
-            d.number,
-            d.kind,
-            csv_field(&d.terminal),
-            u8::from(d.training),
-            d.business_date,
-            d.created_at,
-            d.total.cents(),
-            d.prev_hash,
-            d.hash,
-            d.signature.as_deref().unwrap_or(""),
-            csv_field(&d.payload)
-        );
-    }
-    out
+const CSV_HEADER: &str = "id,series,number,kind,terminal,training,business_date,created_at,total_cents,prev_hash,hash,signature,payload\n";
+
+fn csv_row(d: &StoredDocument) -> String {
+    format!(
+        "{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
+        d.id,
+        csv_field(&d.series),
+        d.number,
+        d.kind,
+        csv_field(&d.terminal),
+        u8::from(d.training),
+        d.business_date,
+        d.created_at,
+        d.total.cents(),
+        d.prev_hash,
+        d.hash,
+        d.signature.as_deref().unwrap_or(""),
+        csv_field(&d.payload)
+    )
 }
 
-fn lines(values: impl Iterator<Item = Value>) -> String {
-    values.map(|v| v.to_string() + "\n").collect()
+/// A file of the archive, written once and hashed on the way, so a year of documents
+/// streams from the database to disk without sitting in memory.
+struct HashedFile {
+    name: &'static str,
+    path: PathBuf,
+    out: BufWriter<File>,
+    hasher: Sha256,
+}
+
+impl HashedFile {
+    fn create(dir: &Path, name: &'static str) -> Result<HashedFile, JournalError> {
+        let path = dir.join(name);
+        let file = File::create(&path).map_err(|e| io_error(&path, e))?;
+        Ok(HashedFile {
+            name,
+            path,
+            out: BufWriter::new(file),
+            hasher: Sha256::new(),
+        })
+    }
+
+    fn write(&mut self, bytes: &[u8]) -> Result<(), JournalError> {
+        self.hasher.update(bytes);
+        self.out
+            .write_all(bytes)
+            .map_err(|e| io_error(&self.path, e))
+    }
+
+    fn line(&mut self, value: &Value) -> Result<(), JournalError> {
+        self.write(format!("{value}\n").as_bytes())
+    }
+
+    /// Flushes to disk and gives `(name, hex SHA-256)`.
+    fn finish(self) -> Result<(&'static str, String), JournalError> {
+        let path = self.path;
+        let file = self
+            .out
+            .into_inner()
+            .map_err(|e| io_error(&path, e.into_error()))?;
+        file.sync_all().map_err(|e| io_error(&path, e))?;
+        Ok((self.name, hex::encode(self.hasher.finalize())))
+    }
+}
+
+fn io_error(path: &Path, e: std::io::Error) -> JournalError {
+    JournalError::Io {
+        path: path.to_owned(),
+        reason: e.to_string(),
+    }
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
@@ -138,13 +182,9 @@ pub fn write(
     period: &Period,
     out: &Path,
 ) -> Result<DocRef, JournalError> {
-    let io = |path: &Path, e: std::io::Error| JournalError::Io {
-        path: path.to_owned(),
-        reason: e.to_string(),
-    };
     if out.exists()
         && std::fs::read_dir(out)
-            .map_err(|e| io(out, e))?
+            .map_err(|e| io_error(out, e))?
             .next()
             .is_some()
     {
@@ -153,52 +193,69 @@ pub fn write(
             reason: Msg::ErrArchiveNotEmpty.text().to_owned(),
         });
     }
-    std::fs::create_dir_all(out).map_err(|e| io(out, e))?;
-    let docs = store::documents_between(tx, &period.from, &period.to)?;
-    let closings: Vec<&StoredDocument> = docs.iter().filter(|d| d.kind == "closing").collect();
-    let mut events = Vec::new();
-    store::each_event(tx, |e: StoredEvent| -> Result<(), JournalError> {
-        if e.at
-            .get(..10)
-            .is_some_and(|date| date >= period.from.as_str() && date <= period.to.as_str())
-        {
-            events.push(e);
+    std::fs::create_dir_all(out).map_err(|e| io_error(out, e))?;
+    let mut csv = HashedFile::create(out, "documents.csv")?;
+    csv.write(CSV_HEADER.as_bytes())?;
+    let mut documents = HashedFile::create(out, "documents.jsonl")?;
+    let mut closings = HashedFile::create(out, "closings.jsonl")?;
+    let (mut count, mut first, mut last) = (0usize, None, None);
+    store::each_document(tx, Some((&period.from, &period.to)), |d: StoredDocument| {
+        csv.write(csv_row(&d).as_bytes())?;
+        let value = document_json(&d);
+        documents.line(&value)?;
+        if d.kind == "closing" {
+            closings.line(&value)?;
         }
-        Ok(())
+        count += 1;
+        let name = format!("{} {}", d.series, d.number);
+        first.get_or_insert_with(|| name.clone());
+        last = Some(name);
+        Ok::<_, JournalError>(())
     })?;
-    let files: Vec<(&str, String)> = vec![
-        ("documents.csv", documents_csv(&docs)),
-        ("documents.jsonl", lines(docs.iter().map(document_json))),
-        (
-            "closings.jsonl",
-            lines(closings.iter().map(|d| document_json(d))),
-        ),
-        ("events.jsonl", lines(events.iter().map(event_json))),
+    let mut events = HashedFile::create(out, "events.jsonl")?;
+    let mut event_count = 0usize;
+    store::each_event(tx, |e: StoredEvent| {
+        let day = e.at.get(..10).unwrap_or_default();
+        if day >= period.from.as_str() && day <= period.to.as_str() {
+            events.line(&event_json(&e))?;
+            event_count += 1;
+        }
+        Ok::<_, JournalError>(())
+    })?;
+    let mut sums = vec![
+        csv.finish()?,
+        documents.finish()?,
+        closings.finish()?,
+        events.finish()?,
+    ];
+    for (name, content) in [
         (PUBLIC_KEY, key.public_pem()?),
         ("README.txt", README.replace("{period}", &period.label)),
-    ];
+    ] {
+        let mut file = HashedFile::create(out, name)?;
+        file.write(content.as_bytes())?;
+        sums.push(file.finish()?);
+    }
     let mut manifest = String::new();
-    for (name, content) in &files {
-        let path = out.join(name);
-        std::fs::write(&path, content).map_err(|e| io(&path, e))?;
-        let _ = writeln!(manifest, "{}  {name}", sha256_hex(content.as_bytes()));
+    for (name, sum) in &sums {
+        let _ = writeln!(manifest, "{sum}  {name}");
     }
     let manifest_path = out.join(MANIFEST);
-    std::fs::write(&manifest_path, &manifest).map_err(|e| io(&manifest_path, e))?;
+    std::fs::write(&manifest_path, &manifest).map_err(|e| io_error(&manifest_path, e))?;
     let signature_path = out.join(SIGNATURE);
     std::fs::write(&signature_path, key.sign_bytes(manifest.as_bytes()))
-        .map_err(|e| io(&signature_path, e))?;
+        .map_err(|e| io_error(&signature_path, e))?;
 
     let body = json!({
         "archive": period.label,
         "from": period.from,
         "to": period.to,
-        "documents": docs.len(),
-        "events": events.len(),
-        "first": docs.first().map(|d| format!("{} {}", d.series, d.number)),
-        "last": docs.last().map(|d| format!("{} {}", d.series, d.number)),
+        "documents": count,
+        "events": event_count,
+        "first": first,
+        "last": last,
         "manifest_sha256": sha256_hex(manifest.as_bytes()),
-        "files": files.iter().map(|(name, content)| json!({"name": name, "sha256": sha256_hex(content.as_bytes())})).collect::<Vec<_>>(),
+        "files": sums.iter().map(|(name, sum)| json!({"name": name, "sha256": sum})).collect::<Vec<_>>(),
     });
     let doc = document::append(
         tx,

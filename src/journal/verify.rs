@@ -88,47 +88,51 @@ pub fn verify(
     let mut last_id = 0;
     let in_range = |date: &str| from.is_none_or(|f| date >= f) && to.is_none_or(|t| date <= t);
     let mut failure: Option<Failure> = None;
-    store::each_document(tx, |doc: StoredDocument| -> Result<(), JournalError> {
-        if failure.is_some() {
-            return Ok(());
-        }
-        let fail = |reason: String| {
-            Some(Failure {
-                record: name(&doc),
-                reason,
-            })
-        };
-        let expected_number = last_number.get(&doc.series).copied().unwrap_or(0) + 1;
-        if doc.prev_hash != running {
-            failure = fail(Msg::VerifyBrokenLink.text().into());
-        } else if chain::hash(&doc.prev_hash, &doc.payload) != doc.hash {
-            failure = fail(Msg::VerifyBadHash.text().into());
-        } else if doc.number != expected_number {
-            failure = fail(Msg::VerifyGap.fill(&[&expected_number, &doc.number]));
-        } else if matches!(doc.kind.as_str(), "closing" | "archive")
-            && !doc
-                .signature
-                .as_deref()
-                .is_some_and(|s| public.verifies(&chain::document_message(&doc.hash), s))
-        {
-            failure = fail(Msg::VerifyBadSignature.text().into());
-        }
-        if failure.is_some() {
-            return Ok(());
-        }
-        running = doc.hash.clone();
-        last_number.insert(doc.series.clone(), doc.number);
-        last_id = doc.id;
-        report.documents += 1;
-        if in_range(&doc.business_date) {
-            *report.per_series.entry(doc.series.clone()).or_default() += 1;
-            if report.first.is_none() {
-                report.first = Some(name(&doc));
+    store::each_document(
+        tx,
+        None,
+        |doc: StoredDocument| -> Result<(), JournalError> {
+            if failure.is_some() {
+                return Ok(());
             }
-            report.last = Some(name(&doc));
-        }
-        Ok(())
-    })?;
+            let fail = |reason: String| {
+                Some(Failure {
+                    record: name(&doc),
+                    reason,
+                })
+            };
+            let expected_number = last_number.get(&doc.series).copied().unwrap_or(0) + 1;
+            if doc.prev_hash != running {
+                failure = fail(Msg::VerifyBrokenLink.text().into());
+            } else if chain::hash(&doc.prev_hash, &doc.payload) != doc.hash {
+                failure = fail(Msg::VerifyBadHash.text().into());
+            } else if doc.number != expected_number {
+                failure = fail(Msg::VerifyGap.fill(&[&expected_number, &doc.number]));
+            } else if matches!(doc.kind.as_str(), "closing" | "archive")
+                && !doc
+                    .signature
+                    .as_deref()
+                    .is_some_and(|s| public.verifies(&chain::document_message(&doc.hash), s))
+            {
+                failure = fail(Msg::VerifyBadSignature.text().into());
+            }
+            if failure.is_some() {
+                return Ok(());
+            }
+            running = doc.hash.clone();
+            last_number.insert(doc.series.clone(), doc.number);
+            last_id = doc.id;
+            report.documents += 1;
+            if in_range(&doc.business_date) {
+                *report.per_series.entry(doc.series.clone()).or_default() += 1;
+                if report.first.is_none() {
+                    report.first = Some(name(&doc));
+                }
+                report.last = Some(name(&doc));
+            }
+            Ok(())
+        },
+    )?;
     if failure.is_none() {
         failure = check_head(
             tx,

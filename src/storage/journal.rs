@@ -215,19 +215,25 @@ pub fn find_document(tx: &Tx, series: &str, number: i64) -> Result<StoredDocumen
         .map_err(|e| StorageError::missing(e, Msg::ThingDocument))
 }
 
-/// Calls `visit` on every document in chain order, streaming (a million rows never sit in
-/// memory). Stops at the first error `visit` returns.
+/// Calls `visit` on every document in chain order — or only those whose business date is
+/// in `dates` (inclusive) — streaming: a million rows never sit in memory. Stops at the
+/// first error `visit` returns.
 pub fn each_document<E: From<StorageError>>(
     tx: &Tx,
+    dates: Option<(&str, &str)>,
     mut visit: impl FnMut(StoredDocument) -> std::result::Result<(), E>,
 ) -> std::result::Result<(), E> {
+    let (filter, from, to) = match dates {
+        Some((from, to)) => ("WHERE business_date BETWEEN ?1 AND ?2", from, to),
+        None => ("WHERE ?1 = ?2", "", ""),
+    };
     let mut stmt = tx
         .conn()
         .prepare(&format!(
-            "SELECT {DOCUMENT_COLUMNS} FROM document ORDER BY id"
+            "SELECT {DOCUMENT_COLUMNS} FROM document {filter} ORDER BY id"
         ))
         .map_err(StorageError::from)?;
-    let mut rows = stmt.query([]).map_err(StorageError::from)?;
+    let mut rows = stmt.query([from, to]).map_err(StorageError::from)?;
     while let Some(row) = rows.next().map_err(StorageError::from)? {
         visit(document_from_row(row).map_err(StorageError::from)?)?;
     }

@@ -8,6 +8,7 @@
 //! domain   pure types and rules (money, weight, VAT, PIN, roles, structure) — no I/O, no clock
 //! storage  every SQL statement; migrations/ applied in order; speaks domain types
 //! ops      one use-case per function, one transaction each; checks the user's role
+//! print    printer profiles, our code-page encoder, ESC/POS slips, the print queue
 //! tui      the only place that knows ratatui and crossterm
 //! cli      clap subcommands for what needs no screen (init, demo, user, backup …)
 //! ```
@@ -24,5 +25,6 @@ pub mod i18n;
 pub mod journal;
 pub mod ops;
 pub mod paths;
+pub mod print;
 pub mod storage;
 pub mod tui;

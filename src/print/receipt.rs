@@ -1,0 +1,435 @@
+//! Slips made from journal documents: the receipt of a ticket (ORIGINAL or DUPLICATA n°),
+//! a payment proof, and the X and Z reports. They read the document's own payload — which
+//! is self-contained — so a reprint in five years prints what was sold, not what the
+//! catalogue says today.
+
+use super::PrintError;
+use super::document::Slip;
+use crate::domain::{Money, VatRate};
+use crate::i18n::Msg;
+use serde::Deserialize;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Structure {
+    name: String,
+    address: String,
+    postcode: String,
+    city: String,
+    siret: Option<String>,
+    vat_status: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Line {
+    label: String,
+    quantity: i64,
+    unit_price: i64,
+    original_price: Option<i64>,
+    discount: i64,
+    discount_reason: Option<String>,
+    vat_rate: u32,
+    total: i64,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Vat {
+    rate: u32,
+    ttc: i64,
+    ht: i64,
+    vat: i64,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Payment {
+    method: String,
+    amount: i64,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct RefersTo {
+    text: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Check {
+    kind: String,
+    expected: i64,
+    declared: i64,
+    difference: i64,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct CashCount {
+    opening_float: i64,
+    counted_cash: i64,
+    checks: Vec<Check>,
+    comment: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct ProofLine {
+    kind: String,
+    count: i64,
+    amount: i64,
+}
+
+/// The fields of every kind of document a slip may need.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Payload {
+    kind: String,
+    series: String,
+    number: i64,
+    terminal: String,
+    point_of_sale: String,
+    operator: String,
+    training: bool,
+    timestamp: String,
+    software: String,
+    structure: Option<Structure>,
+    lines: Vec<Line>,
+    vat: Vec<Vat>,
+    total_ttc: i64,
+    total_ht: i64,
+    total_vat: i64,
+    payments: Vec<Payment>,
+    change: i64,
+    refers_to: Option<RefersTo>,
+    // Proofs.
+    proof: String,
+    label: String,
+    total: i64,
+    // Closings and X reports.
+    closing: String,
+    period: String,
+    tickets: i64,
+    refunds: i64,
+    refunds_total: i64,
+    discounts: i64,
+    change_given: i64,
+    duplicates: i64,
+    drawer_openings: i64,
+    proofs: Vec<ProofLine>,
+    grand_total_ttc: i64,
+    cash_count: Option<CashCount>,
+    // Duplicates.
+    duplicate_number: i64,
+    original: Option<Box<Payload>>,
+}
+
+fn parse(payload: &str) -> Result<Payload, PrintError> {
+    serde_json::from_str(payload).map_err(|e| PrintError::Render(e.to_string()))
+}
+
+fn money(cents: i64) -> String {
+    Money::from_cents(cents).to_string()
+}
+
+fn rate(bp: u32) -> String {
+    VatRate::from_basis_points(bp).map_or_else(|_| format!("{bp} bp"), |r| r.to_string())
+}
+
+/// `2026-11-24T10:15:00+01:00` → `24/11/2026 10:15`.
+fn when(timestamp: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(timestamp)
+        .map(|t| t.format("%d/%m/%Y %H:%M").to_string())
+        .unwrap_or_else(|_| timestamp.to_owned())
+}
+
+/// The first and last characters of a hash: enough to match a paper slip to the journal.
+pub fn signature_excerpt(hash: &str) -> String {
+    if hash.len() < 12 {
+        return hash.to_owned();
+    }
+    format!("{}…{}", &hash[..6], &hash[hash.len() - 6..])
+}
+
+fn header(slip: &mut Slip, p: &Payload) {
+    if let Some(s) = &p.structure {
+        slip.title(s.name.clone());
+        if !s.address.is_empty() {
+            slip.centred(s.address.clone());
+        }
+        let town = format!("{} {}", s.postcode, s.city);
+        if !town.trim().is_empty() {
+            slip.centred(town.trim().to_owned());
+        }
+        if let Some(siret) = &s.siret {
+            slip.centred(format!("SIRET {siret}"));
+        }
+    }
+    if !p.point_of_sale.is_empty() {
+        slip.centred(p.point_of_sale.clone());
+    }
+    slip.rule();
+}
+
+fn footer(slip: &mut Slip, p: &Payload, hash: &str, copy: Option<i64>) {
+    slip.rule();
+    match copy {
+        None => slip.big(Msg::SlipOriginal.text()),
+        Some(n) => slip.big(Msg::SlipDuplicate.fill(&[&n])),
+    };
+    if p.training {
+        slip.big(Msg::SlipTraining.text());
+    }
+    slip.centred(format!(
+        "{} · {} {}",
+        p.software,
+        Msg::SlipSignature.text(),
+        signature_excerpt(hash)
+    ));
+}
+
+fn document_line(slip: &mut Slip, title: Msg, p: &Payload) {
+    slip.text(title.fill(&[&p.series, &p.number]));
+    slip.text(format!(
+        "{}  {} {}",
+        when(&p.timestamp),
+        Msg::SlipTerminal.text(),
+        p.terminal
+    ));
+    slip.text(Msg::SlipOperator.fill(&[&p.operator]));
+    slip.rule();
+}
+
+fn ticket(slip: &mut Slip, p: &Payload) {
+    document_line(slip, Msg::SlipTicket, p);
+    for line in &p.lines {
+        slip.pair(line.label.clone(), money(line.total));
+        let mut detail = format!(
+            "  {} x {}  {} {}",
+            line.quantity,
+            money(line.unit_price),
+            Msg::SlipVat.text(),
+            rate(line.vat_rate)
+        );
+        if let Some(original) = line.original_price.filter(|o| *o != line.unit_price) {
+            detail.push_str(&format!(
+                "  ({})",
+                Msg::SlipWasPrice.fill(&[&money(original)])
+            ));
+        }
+        slip.text(detail);
+        if line.discount != 0 {
+            let reason = line.discount_reason.clone().unwrap_or_default();
+            slip.text(format!(
+                "  {} -{} {reason}",
+                Msg::SlipDiscount.text(),
+                money(line.discount)
+            ));
+        }
+    }
+    slip.rule();
+    slip.big(format!("{} {}", Msg::SlipTotal.text(), money(p.total_ttc)));
+    let status = p
+        .structure
+        .as_ref()
+        .map(|s| s.vat_status.as_str())
+        .unwrap_or("");
+    match status {
+        "franchise" => {
+            slip.text(Msg::SlipVatFranchise.text());
+        }
+        "non_assujetti" => {
+            slip.text(Msg::SlipVatNone.text());
+        }
+        _ => {
+            for v in &p.vat {
+                slip.text(Msg::SlipVatLine.fill(&[
+                    &rate(v.rate),
+                    &money(v.ht),
+                    &money(v.vat),
+                    &money(v.ttc),
+                ]));
+            }
+            slip.pair(Msg::SlipTotalHt.text(), money(p.total_ht));
+            slip.pair(Msg::SlipTotalVat.text(), money(p.total_vat));
+        }
+    }
+    slip.rule();
+    for pay in &p.payments {
+        slip.pair(pay.method.clone(), money(pay.amount));
+    }
+    if p.change != 0 {
+        slip.bold_pair(Msg::SlipChange.text(), money(p.change));
+    }
+    if let Some(r) = &p.refers_to {
+        slip.rule();
+        slip.text(r.text.clone());
+    }
+}
+
+fn proof(slip: &mut Slip, p: &Payload) {
+    document_line(slip, Msg::SlipProof, p);
+    slip.pair(p.label.clone(), money(p.total));
+    for pay in &p.payments {
+        slip.pair(format!("  {}", pay.method), money(pay.amount));
+    }
+    slip.text(Msg::SlipOutsideVat.text());
+}
+
+/// The body shared by X and Z: figures of the period.
+fn figures(slip: &mut Slip, p: &Payload) {
+    slip.pair(Msg::SlipTickets.text(), p.tickets.to_string());
+    for v in &p.vat {
+        slip.text(Msg::SlipVatLine.fill(&[
+            &rate(v.rate),
+            &money(v.ht),
+            &money(v.vat),
+            &money(v.ttc),
+        ]));
+    }
+    slip.bold_pair(Msg::SlipTotalTtc.text(), money(p.total_ttc));
+    slip.pair(Msg::SlipTotalHt.text(), money(p.total_ht));
+    slip.pair(Msg::SlipTotalVat.text(), money(p.total_vat));
+    slip.rule();
+    for pay in &p.payments {
+        slip.pair(pay.method.clone(), money(pay.amount));
+    }
+    slip.pair(Msg::SlipChangeGiven.text(), money(p.change_given));
+    slip.rule();
+    slip.pair(Msg::SlipRefunds.fill(&[&p.refunds]), money(p.refunds_total));
+    slip.pair(Msg::SlipDiscounts.text(), money(p.discounts));
+    slip.pair(Msg::SlipDuplicates.text(), p.duplicates.to_string());
+    slip.pair(
+        Msg::SlipDrawerOpenings.text(),
+        p.drawer_openings.to_string(),
+    );
+    for proof in &p.proofs {
+        slip.pair(
+            format!("{} ({})", proof_label(&proof.kind), proof.count),
+            money(proof.amount),
+        );
+    }
+    if let Some(count) = &p.cash_count {
+        slip.rule();
+        slip.pair(Msg::SlipOpeningFloat.text(), money(count.opening_float));
+        slip.pair(Msg::SlipCountedCash.text(), money(count.counted_cash));
+        for check in &count.checks {
+            slip.text(Msg::SlipCheck.fill(&[
+                &check_label(&check.kind),
+                &money(check.expected),
+                &money(check.declared),
+                &money(check.difference),
+            ]));
+        }
+        if !count.comment.is_empty() {
+            slip.text(Msg::SlipComment.fill(&[&count.comment]));
+        }
+    }
+    slip.rule();
+    slip.pair(Msg::SlipGrandTotal.text(), money(p.grand_total_ttc));
+}
+
+fn proof_label(kind: &str) -> String {
+    match kind {
+        "membership_fee" => Msg::ProofMembershipFee.text().to_owned(),
+        "donation" => Msg::ProofDonation.text().to_owned(),
+        "cash_in" => Msg::ProofCashIn.text().to_owned(),
+        "cash_out" => Msg::ProofCashOut.text().to_owned(),
+        "opening_float" => Msg::ProofOpeningFloat.text().to_owned(),
+        "drawer_opening" => Msg::ProofDrawerOpening.text().to_owned(),
+        other => other.to_owned(),
+    }
+}
+
+fn check_label(kind: &str) -> String {
+    match kind {
+        "cash" => Msg::PayCash.text().to_owned(),
+        "card" => Msg::PayCard.text().to_owned(),
+        "cheque" => Msg::PayCheque.text().to_owned(),
+        other => other.to_owned(),
+    }
+}
+
+/// The slip of a stored document (`payload` as in the journal, `hash` its chain hash).
+/// A duplicate prints its original with "DUPLICATA n°".
+pub fn document_slip(payload: &str, hash: &str) -> Result<Slip, PrintError> {
+    let mut p = parse(payload)?;
+    let copy = (p.kind == "duplicate").then_some(p.duplicate_number);
+    let body = match p.original.take() {
+        Some(original) if copy.is_some() => *original,
+        _ => p,
+    };
+    let mut slip = Slip {
+        cut: true,
+        ..Slip::default()
+    };
+    header(&mut slip, &body);
+    match body.kind.as_str() {
+        "ticket" => ticket(&mut slip, &body),
+        "proof" => proof(&mut slip, &body),
+        "closing" => {
+            slip.big(Msg::SlipZ.fill(&[&body.closing_label(), &body.period]));
+            document_line(&mut slip, Msg::SlipClosing, &body);
+            figures(&mut slip, &body);
+        }
+        other => return Err(PrintError::Render(format!("document « {other} »"))),
+    }
+    footer(&mut slip, &body, hash, copy);
+    Ok(slip)
+}
+
+impl Payload {
+    fn closing_label(&self) -> &'static str {
+        match self.closing.as_str() {
+            "month" => Msg::SlipMonth.text(),
+            "year" => Msg::SlipYear.text(),
+            _ => Msg::SlipDay.text(),
+        }
+    }
+}
+
+/// The X report: the figures of a day so far (`figures` as the journal's figures JSON),
+/// printed but written nowhere.
+pub fn x_slip(figures_json: &str, terminal: &str, at: &str) -> Result<Slip, PrintError> {
+    let p = parse(figures_json)?;
+    let mut slip = Slip {
+        cut: true,
+        ..Slip::default()
+    };
+    slip.big(Msg::SlipX.text());
+    slip.centred(format!(
+        "{}  {} {terminal}",
+        when(at),
+        Msg::SlipTerminal.text()
+    ));
+    slip.centred(Msg::SlipXNotice.text());
+    slip.rule();
+    figures(&mut slip, &p);
+    Ok(slip)
+}
+
+/// A page with every French accent and the euro sign, to check a printer's code page.
+pub fn test_page(profile_name: &str, columns: usize) -> Slip {
+    let mut slip = Slip {
+        cut: true,
+        ..Slip::default()
+    };
+    slip.big(Msg::SlipTestTitle.text());
+    slip.centred(profile_name.to_owned());
+    slip.rule();
+    slip.text("àâä çé èêë îï ôö ùûü ÿ œ æ");
+    slip.text("ÀÂÄ ÇÉ ÈÊË ÎÏ ÔÖ ÙÛÜ Ÿ Œ Æ");
+    slip.text("« guillemets » l’apostrophe — 12,50 €");
+    slip.pair(Msg::SlipTotal.text(), money(1250));
+    slip.rule();
+    slip.text(
+        "0123456789"
+            .repeat(columns.div_ceil(10))
+            .chars()
+            .take(columns)
+            .collect::<String>(),
+    );
+    slip.text(Msg::SlipTestFooter.fill(&[&columns]));
+    slip
+}

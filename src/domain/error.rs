@@ -43,6 +43,12 @@ pub enum DomainError {
     },
     TicketChangeWithoutCash(super::Money),
     TenderSign,
+    BarcodeFormat(String),
+    BarcodeChecksum(String),
+    DiscountFormat(String),
+    ItemAlreadyInCart(String),
+    ItemQuantity(String),
+    CartNoLine(usize),
 }
 
 impl fmt::Display for DomainError {
@@ -77,6 +83,12 @@ impl fmt::Display for DomainError {
             E::TicketUnderpaid { due, paid } => Msg::ErrTicketUnderpaid.fill(&[due, paid]),
             E::TicketChangeWithoutCash(m) => Msg::ErrTicketChange.fill(&[m]),
             E::TenderSign => Msg::ErrTenderSign.text().to_owned(),
+            E::BarcodeFormat(s) => Msg::ErrBarcodeFormat.fill(&[s]),
+            E::BarcodeChecksum(s) => Msg::ErrBarcodeChecksum.fill(&[s]),
+            E::DiscountFormat(s) => Msg::ErrDiscountFormat.fill(&[s]),
+            E::ItemAlreadyInCart(s) => Msg::ErrItemAlreadyInCart.fill(&[s]),
+            E::ItemQuantity(s) => Msg::ErrItemQuantity.fill(&[s]),
+            E::CartNoLine(n) => Msg::ErrCartNoLine.fill(&[n]),
         };
         f.write_str(&text)
     }

@@ -4,17 +4,22 @@
 //! construction, so a value of it is always good; parse errors are [`DomainError`]s that
 //! carry the bad input and render a French message through the catalogue.
 
+mod cart;
+mod ean13;
 mod error;
 mod ids;
 mod money;
 mod name;
 mod pin;
 mod role;
+pub mod scanner;
 mod structure;
 mod ticket;
 mod vat;
 mod weight;
 
+pub use cart::{Cart, CartLine, Discount};
+pub use ean13::{CodeKind, Ean13};
 pub use error::DomainError;
 pub use ids::{CategoryId, PaymentMethodId, PointOfSaleId, SiteId, TerminalCode, UserId};
 pub use money::Money;

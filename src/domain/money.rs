@@ -118,6 +118,10 @@ impl Money {
             .ok_or(DomainError::MoneyOverflow)
     }
 
+    pub const fn is_zero(self) -> bool {
+        self.0 == 0
+    }
+
     pub fn is_negative(self) -> bool {
         self.0 < 0
     }

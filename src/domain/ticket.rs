@@ -101,7 +101,8 @@ pub struct Settlement {
 /// Checks that `tenders` pay `lines` and computes the change.
 ///
 /// A sale is paid by positive tenders at least equal to its total; anything above is
-/// change, which must be covered by cash. A refund (negative total) pays back exactly its
+/// change, which must be covered by cash — or given as a voucher, a negative voucher
+/// tender. A refund (negative total) pays back exactly its
 /// total with negative tenders.
 pub fn settle(lines: &[SaleLine], tenders: &[Tender]) -> Result<Settlement> {
     if lines.is_empty() {
@@ -115,10 +116,12 @@ pub fn settle(lines: &[SaleLine], tenders: &[Tender]) -> Result<Settlement> {
         .iter()
         .try_fold(Money::ZERO, |sum, t| sum.checked_add(t.amount))?;
     let refund = total.is_negative();
-    if tenders
-        .iter()
-        .any(|t| t.amount.is_negative() != refund || t.amount == Money::ZERO)
-    {
+    // On a sale, a negative voucher tender is a voucher issued instead of change.
+    let issued_voucher =
+        |t: &Tender| !refund && t.kind == PaymentKind::Voucher && t.amount.is_negative();
+    if tenders.iter().any(|t| {
+        (t.amount.is_negative() != refund && !issued_voucher(t)) || t.amount == Money::ZERO
+    }) {
         return Err(DomainError::TenderSign);
     }
     if refund {
@@ -227,6 +230,22 @@ mod tests {
             (
                 &sale,
                 vec![tender(Cash, -1250)],
+                Err(DomainError::TenderSign),
+            ),
+            // 20 € in cash, 7,50 € back as a voucher rather than coins.
+            (
+                &sale,
+                vec![tender(Cash, 2000), tender(Voucher, -750)],
+                Ok(0),
+            ),
+            (
+                &sale,
+                vec![tender(Cash, 2000), tender(Voucher, -500)],
+                Ok(250),
+            ),
+            (
+                &sale,
+                vec![tender(Card, 2000), tender(Card, -750)],
                 Err(DomainError::TenderSign),
             ),
             (&refund, vec![tender(Cash, -1250)], Ok(0)),

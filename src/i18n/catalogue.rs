@@ -82,6 +82,7 @@ catalogue! {
     ThingPointOfSale => "Point de vente", "Point of sale";
     ThingTerminal => "Poste", "Terminal";
     ThingPaymentMethod => "Moyen de paiement", "Payment method";
+    ThingItemInStock => "Article en stock", "Item in stock";
     ThingDocument => "Document", "Document";
 
     // --- ops errors -------------------------------------------------------------------
@@ -307,4 +308,17 @@ catalogue! {
     ProofCashOut => "Retrait d'espèces", "Cash out";
     ProofOpeningFloat => "Fond de caisse", "Opening float";
     ProofDrawerOpening => "Ouverture du tiroir", "Drawer opening";
+    ErrBarcodeFormat => "« {} » n'est pas un code-barres EAN-13 (13 chiffres)", "“{}” is not an EAN-13 barcode (13 digits)";
+    ErrBarcodeChecksum => "« {} » : la clé du code-barres est fausse (code mal lu ?)", "“{}”: the barcode's check digit is wrong (misread?)";
+    ErrDiscountFormat => "« {} » n'est pas une remise : tapez 10 % ou 2,50", "“{}” is not a discount: type 10 % or 2.50";
+    ErrItemAlreadyInCart => "L'article {} est déjà dans le ticket", "Item {} is already on the ticket";
+    ErrItemQuantity => "« {} » est un objet unique : quantité 1", "“{}” is a single object: quantity 1";
+    ErrCartNoLine => "Pas de ligne n° {}", "No line {}";
+    ErrUnknownCode => "Code {} inconnu : rien n'a été ajouté", "Unknown code {}: nothing was added";
+    ErrItemSold => "L'article {} est déjà vendu ({}, ticket {})", "Item {} is already sold ({}, receipt {})";
+    ErrItemWithdrawn => "L'article {} a été retiré de la vente ({})", "Item {} was withdrawn from sale ({})";
+    ErrVoucherTooLow => "L'avoir {} n'a plus que {}", "Voucher {} only has {} left";
+    ErrPriceNeeded => "« {} » n'a pas de prix : tapez le prix", "“{}” has no price: type the price";
+    ErrAlreadyRefunded => "« {} » est déjà remboursé", "“{}” is already refunded";
+    DateAtTime => "le %d/%m/%Y à %H:%M", "on %d/%m/%Y at %H:%M";
 }

@@ -120,7 +120,8 @@ fn vat_json(vat: &[VatTotal]) -> Value {
     )
 }
 
-fn figures_json(f: &PeriodFigures) -> Value {
+/// The figures as the Z's payload carries them (and as the X report prints them).
+pub fn figures_json(f: &PeriodFigures) -> Value {
     json!({
         "from": f.from,
         "to": f.to,

@@ -19,8 +19,8 @@ mod ticket;
 pub mod verify;
 
 pub use chain::{GENESIS, hash as chain_hash};
-pub use closing::{CashCount, PeriodFigures, close_day, x_report};
-pub use document::{Context, DocKind, DocRef};
+pub use closing::{CashCount, PeriodFigures, close_day, figures_json, x_report};
+pub use document::{Context, DocKind, DocRef, series as document_series};
 pub use error::JournalError;
 pub use key::InstallationKey;
 pub use ticket::{ProofKind, append_duplicate, append_proof, append_ticket};

@@ -27,6 +27,24 @@ pub enum OpsError {
     NotInitialised,
     /// The PIN could not be hashed (a broken random source).
     PinHash(String),
+    /// A scanned or typed code that is no item and no voucher.
+    UnknownCode(String),
+    ItemSold {
+        code: String,
+        when: String,
+        ticket: String,
+    },
+    ItemWithdrawn {
+        code: String,
+        when: String,
+    },
+    VoucherTooLow {
+        code: String,
+        balance: crate::domain::Money,
+    },
+    /// A category or grid entry without a price: type one.
+    PriceNeeded(String),
+    AlreadyRefunded(String),
     Domain(DomainError),
     Storage(StorageError),
     Journal(crate::journal::JournalError),
@@ -64,6 +82,16 @@ impl fmt::Display for OpsError {
             E::AlreadyInitialised(name) => Msg::ErrAlreadyInitialised.fill(&[name]),
             E::NotInitialised => Msg::ErrNotInitialised.text().to_owned(),
             E::PinHash(reason) => Msg::ErrPinHash.fill(&[reason]),
+            E::UnknownCode(code) => Msg::ErrUnknownCode.fill(&[code]),
+            E::ItemSold { code, when, ticket } => {
+                Msg::ErrItemSold.fill(&[code, &short_time(when), ticket])
+            }
+            E::ItemWithdrawn { code, when } => {
+                Msg::ErrItemWithdrawn.fill(&[code, &short_time(when)])
+            }
+            E::VoucherTooLow { code, balance } => Msg::ErrVoucherTooLow.fill(&[code, balance]),
+            E::PriceNeeded(name) => Msg::ErrPriceNeeded.fill(&[name]),
+            E::AlreadyRefunded(label) => Msg::ErrAlreadyRefunded.fill(&[label]),
             E::Domain(error) => error.to_string(),
             E::Storage(error) => error.to_string(),
             E::Journal(error) => error.to_string(),
@@ -73,3 +101,10 @@ impl fmt::Display for OpsError {
 }
 
 impl std::error::Error for OpsError {}
+
+/// `2026-11-24T10:15:00+01:00` → `24/11/2026 à 10:15`.
+fn short_time(stamp: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(stamp)
+        .map(|t| t.format(Msg::DateAtTime.text()).to_string())
+        .unwrap_or_else(|_| stamp.to_owned())
+}

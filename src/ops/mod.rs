@@ -15,6 +15,7 @@ pub mod journal;
 pub mod places;
 mod session;
 pub mod setup;
+pub mod till;
 pub mod users;
 
 pub use error::OpsError;

@@ -215,6 +215,23 @@ pub fn find_document(tx: &Tx, series: &str, number: i64) -> Result<StoredDocumen
         .map_err(|e| StorageError::missing(e, Msg::ThingDocument))
 }
 
+/// The highest number of `series`, if it has any document.
+pub fn last_number(tx: &Tx, series: &str) -> Result<Option<i64>> {
+    Ok(tx
+        .conn()
+        .prepare_cached("SELECT max(number) FROM document WHERE series = ?1")?
+        .query_row([series], |r| r.get(0))?)
+}
+
+/// The payloads of the tickets that refer to document `id` (its refunds).
+pub fn refunds_of(tx: &Tx, id: i64) -> Result<Vec<String>> {
+    let mut stmt = tx.conn().prepare_cached(
+        "SELECT payload FROM document WHERE refers_to = ?1 AND kind = 'ticket' ORDER BY id",
+    )?;
+    let rows = stmt.query_map([id], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// Calls `visit` on every document in chain order — or only those whose business date is
 /// in `dates` (inclusive) — streaming: a million rows never sit in memory. Stops at the
 /// first error `visit` returns.

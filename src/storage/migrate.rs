@@ -17,6 +17,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0002_journal.sql",
         include_str!("../../migrations/0002_journal.sql"),
     ),
+    (
+        "0003_till.sql",
+        include_str!("../../migrations/0003_till.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

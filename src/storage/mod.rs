@@ -10,13 +10,16 @@
 mod backup;
 pub mod categories;
 mod error;
+pub mod items;
 pub mod journal;
 mod migrate;
 pub mod payment_methods;
 pub mod points_of_sale;
 pub mod structure;
+pub mod till_catalogue;
 mod time;
 pub mod users;
+pub mod vouchers;
 
 pub use backup::backup_to;
 pub use error::StorageError;

@@ -1,0 +1,318 @@
+//! The cart: a ticket before payment. Everything in it can still change — quantity,
+//! price (the original is kept to be printed beside), a discount on a line or on the
+//! whole ticket (with its reason), removing a line. It becomes [`SaleLine`]s only when
+//! paid. A labelled item is unique: it appears once, with quantity one.
+
+use super::{DomainError, Money, Result, SaleLine, VatRate, Weight};
+
+/// How much a discount takes off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Discount {
+    /// Basis points of the amount: 5 000 is 50 %.
+    Percent(u32),
+    Amount(Money),
+}
+
+impl Discount {
+    /// Parses `10%`, `10 %`, `2,50` (euros).
+    pub fn parse(input: &str) -> Result<Discount> {
+        let text = input.trim();
+        if let Some(percent) = text.strip_suffix('%') {
+            let rate = super::VatRate::parse(percent.trim())
+                .map_err(|_| DomainError::DiscountFormat(text.to_owned()))?;
+            return Ok(Discount::Percent(rate.basis_points()));
+        }
+        Money::parse(text)
+            .map(Discount::Amount)
+            .map_err(|_| DomainError::DiscountFormat(text.to_owned()))
+    }
+
+    /// What it takes off `gross`, rounded half away from zero to the cent.
+    pub fn of(self, gross: Money) -> Result<Money> {
+        match self {
+            Discount::Amount(amount) => Ok(amount),
+            Discount::Percent(bp) => Money::from_decimal(
+                gross.to_decimal() * rust_decimal::Decimal::new(i64::from(bp), 4),
+            ),
+        }
+    }
+}
+
+/// One line of the cart.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CartLine {
+    pub label: String,
+    pub category: Option<String>,
+    pub category_id: Option<i64>,
+    /// A labelled item: its id and code.
+    pub item: Option<(i64, String)>,
+    pub quantity: i64,
+    pub unit_price: Money,
+    /// The label's or grid's price when someone typed another one.
+    pub original_price: Option<Money>,
+    pub discount: Money,
+    pub discount_reason: Option<String>,
+    pub vat_rate: VatRate,
+    /// Weight of one unit, and whether it is estimated rather than weighed.
+    pub unit_weight: Option<Weight>,
+    pub weight_estimated: bool,
+    /// Sold with a guarantee: the receipt prints without asking.
+    pub guarantee: bool,
+}
+
+impl CartLine {
+    pub fn gross(&self) -> Result<Money> {
+        self.unit_price.checked_mul(self.quantity.abs())
+    }
+
+    pub fn total(&self) -> Result<Money> {
+        self.sale_line().total()
+    }
+
+    pub fn sale_line(&self) -> SaleLine {
+        SaleLine {
+            label: self.label.clone(),
+            category: self.category.clone(),
+            item_code: self.item.as_ref().map(|(_, code)| code.clone()),
+            quantity: self.quantity,
+            unit_price: self.unit_price,
+            original_price: self.original_price,
+            discount: self.discount,
+            discount_reason: self.discount_reason.clone(),
+            vat_rate: self.vat_rate,
+        }
+    }
+}
+
+/// A ticket being made.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Cart {
+    pub lines: Vec<CartLine>,
+}
+
+impl Cart {
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    /// Adds a line; a labelled item already in the cart is refused.
+    pub fn add(&mut self, line: CartLine) -> Result<usize> {
+        if let Some((_, code)) = &line.item
+            && self
+                .lines
+                .iter()
+                .any(|l| l.item.as_ref().map(|i| &i.1) == Some(code))
+        {
+            return Err(DomainError::ItemAlreadyInCart(code.clone()));
+        }
+        line.total()?;
+        self.lines.push(line);
+        Ok(self.lines.len() - 1)
+    }
+
+    fn line_mut(&mut self, index: usize) -> Result<&mut CartLine> {
+        self.lines
+            .get_mut(index)
+            .ok_or(DomainError::CartNoLine(index + 1))
+    }
+
+    /// Sets the quantity of an unlabelled line (a labelled item is one object).
+    pub fn set_quantity(&mut self, index: usize, quantity: i64) -> Result<()> {
+        let line = self.line_mut(index)?;
+        if line.item.is_some() && quantity != 1 {
+            return Err(DomainError::ItemQuantity(line.label.clone()));
+        }
+        let mut changed = line.clone();
+        changed.quantity = quantity;
+        changed.discount = Money::ZERO;
+        changed.total()?;
+        *line = changed;
+        Ok(())
+    }
+
+    /// Types another price: the first price is kept as the original.
+    pub fn set_price(&mut self, index: usize, price: Money) -> Result<()> {
+        let line = self.line_mut(index)?;
+        if price.is_negative() {
+            return Err(DomainError::MoneyNegative(price.to_string()));
+        }
+        if line.original_price.is_none() && price != line.unit_price {
+            line.original_price = Some(line.unit_price);
+        }
+        if line.original_price == Some(price) {
+            line.original_price = None;
+        }
+        line.unit_price = price;
+        line.discount = Money::ZERO;
+        Ok(())
+    }
+
+    /// A discount on one line, with its reason.
+    pub fn discount_line(&mut self, index: usize, discount: Discount, reason: &str) -> Result<()> {
+        let line = self.line_mut(index)?;
+        let amount = discount.of(line.gross()?)?;
+        let mut changed = line.clone();
+        changed.discount = amount;
+        changed.discount_reason = (!amount.is_zero()).then(|| reason.to_owned());
+        changed.total()?;
+        *line = changed;
+        Ok(())
+    }
+
+    /// A discount on the whole ticket, spread over the lines in proportion to their
+    /// amounts (the last line takes the rounding), so VAT per rate stays exact.
+    pub fn discount_ticket(&mut self, discount: Discount, reason: &str) -> Result<()> {
+        let net: Vec<Money> = self
+            .lines
+            .iter()
+            .map(|l| l.gross()?.checked_sub(l.discount))
+            .collect::<Result<_>>()?;
+        let base: Money = net.iter().copied().sum();
+        if base.is_zero() {
+            return Err(DomainError::TicketEmpty);
+        }
+        let wanted = discount.of(base)?;
+        if wanted > base {
+            return Err(DomainError::TicketDiscountTooLarge(wanted.to_string()));
+        }
+        let mut given = Money::ZERO;
+        let last = self.lines.len() - 1;
+        let mut updated = self.lines.clone();
+        for (i, line) in updated.iter_mut().enumerate() {
+            let share = if i == last {
+                wanted.checked_sub(given)?
+            } else {
+                Money::from_decimal(wanted.to_decimal() * net[i].to_decimal() / base.to_decimal())?
+            };
+            given = given.checked_add(share)?;
+            line.discount = line.discount.checked_add(share)?;
+            if !share.is_zero() {
+                line.discount_reason = Some(reason.to_owned());
+            }
+            line.total()?;
+        }
+        self.lines = updated;
+        Ok(())
+    }
+
+    pub fn remove(&mut self, index: usize) -> Result<CartLine> {
+        self.line_mut(index)?;
+        Ok(self.lines.remove(index))
+    }
+
+    pub fn total(&self) -> Result<Money> {
+        self.lines
+            .iter()
+            .try_fold(Money::ZERO, |sum, l| sum.checked_add(l.total()?))
+    }
+
+    pub fn sale_lines(&self) -> Vec<SaleLine> {
+        self.lines.iter().map(CartLine::sale_line).collect()
+    }
+
+    /// Whether the receipt must print without asking.
+    pub fn needs_receipt(&self) -> bool {
+        self.lines.iter().any(|l| l.guarantee)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(label: &str, cents: i64, rate: VatRate) -> CartLine {
+        CartLine {
+            label: label.into(),
+            category: None,
+            category_id: None,
+            item: None,
+            quantity: 1,
+            unit_price: Money::from_cents(cents),
+            original_price: None,
+            discount: Money::ZERO,
+            discount_reason: None,
+            vat_rate: rate,
+            unit_weight: None,
+            weight_estimated: true,
+            guarantee: false,
+        }
+    }
+
+    #[test]
+    fn discounts_parse() {
+        let cases = [
+            ("10%", Ok(Discount::Percent(1000))),
+            ("12,5 %", Ok(Discount::Percent(1250))),
+            ("2,50", Ok(Discount::Amount(Money::from_cents(250)))),
+            ("abc", Err(DomainError::DiscountFormat("abc".into()))),
+            ("2,505", Err(DomainError::DiscountFormat("2,505".into()))),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(Discount::parse(input), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn ticket_discount_is_spread_to_the_cent() {
+        let cases: [(&[i64], Discount, &[i64]); 3] = [
+            (&[1000, 2000], Discount::Percent(1000), &[100, 200]),
+            (
+                &[333, 333, 334],
+                Discount::Amount(Money::from_cents(100)),
+                &[33, 33, 34],
+            ),
+            (&[999, 1], Discount::Percent(5000), &[500, 0]),
+        ];
+        for (prices, discount, expected) in cases {
+            let mut cart = Cart::default();
+            for p in prices {
+                cart.add(line("x", *p, VatRate::STANDARD)).expect("add");
+            }
+            let before = cart.total().expect("total");
+            cart.discount_ticket(discount, "fin de série")
+                .expect("discount");
+            let given: Vec<i64> = cart.lines.iter().map(|l| l.discount.cents()).collect();
+            assert_eq!(given, expected, "{prices:?}");
+            let taken = discount.of(before).expect("amount");
+            assert_eq!(
+                cart.total().expect("total"),
+                before.checked_sub(taken).expect("sub")
+            );
+        }
+    }
+
+    #[test]
+    fn price_changes_keep_the_original() {
+        let mut cart = Cart::default();
+        cart.add(line("Chaise", 1500, VatRate::STANDARD))
+            .expect("add");
+        cart.set_price(0, Money::from_cents(1200)).expect("price");
+        cart.set_price(0, Money::from_cents(1000)).expect("price");
+        assert_eq!(cart.lines[0].original_price, Some(Money::from_cents(1500)));
+        cart.set_price(0, Money::from_cents(1500)).expect("price");
+        assert_eq!(cart.lines[0].original_price, None);
+        cart.set_quantity(0, 3).expect("quantity");
+        assert_eq!(cart.total(), Ok(Money::from_cents(4500)));
+        assert!(
+            cart.discount_line(0, Discount::Amount(Money::from_cents(5000)), "x")
+                .is_err()
+        );
+        assert_eq!(cart.total(), Ok(Money::from_cents(4500)));
+        cart.remove(0).expect("remove");
+        assert!(cart.is_empty());
+        assert_eq!(cart.remove(0), Err(DomainError::CartNoLine(1)));
+    }
+
+    #[test]
+    fn a_labelled_item_is_one_object() {
+        let mut cart = Cart::default();
+        let mut item = line("Lampe", 800, VatRate::STANDARD);
+        item.item = Some((7, "2000000000077".into()));
+        cart.add(item.clone()).expect("add");
+        assert_eq!(
+            cart.add(item),
+            Err(DomainError::ItemAlreadyInCart("2000000000077".into()))
+        );
+        assert!(cart.set_quantity(0, 2).is_err());
+    }
+}

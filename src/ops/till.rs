@@ -1,0 +1,540 @@
+//! The shop till's use-cases: open the day with a counted float, scan an item or a
+//! voucher, sell by category or price-grid entry, take payments and validate the ticket
+//! (document, items sold, weights, vouchers — one transaction), refund with a manager's
+//! authority, reprint, open the drawer without a sale, and read the X report.
+
+use super::{OpsError, Result, Session};
+use crate::domain::{
+    Cart, CartLine, CodeKind, Ean13, Money, PaymentKind, Role, SaleLine, Tender, TerminalCode,
+    VatRate, Weight,
+};
+use crate::journal::{self, Context, DocKind, DocRef, InstallationKey, PeriodFigures, ProofKind};
+use crate::storage::items::{self, ItemStatus};
+use crate::storage::journal as documents;
+use crate::storage::till_catalogue::{self, Sellable};
+use crate::storage::{Store, Timestamp, Tx, vouchers};
+use serde::Deserialize;
+
+/// What a scanned code turned out to be.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Scanned {
+    Item(CartLine),
+    Voucher { code: String, balance: Money },
+}
+
+/// The journal context of `session` selling on `terminal`.
+pub fn context(
+    store: &mut Store,
+    session: &Session,
+    terminal: &TerminalCode,
+    now: Timestamp,
+    training: bool,
+) -> Result<Context> {
+    let (terminal, pos) =
+        super::places::choose_terminal(store, Some(terminal))?.ok_or(OpsError::NotInitialised)?;
+    Ok(Context {
+        terminal: terminal.code,
+        point_of_sale: pos.name.to_string(),
+        operator: session.name().to_string(),
+        training,
+        at: now,
+    })
+}
+
+fn require_till(session: &Session) -> Result<()> {
+    if session.has(Role::Cashier) || session.has(Role::Manager) {
+        Ok(())
+    } else {
+        Err(OpsError::Forbidden(Role::Cashier))
+    }
+}
+
+/// Whether the terminal's business day still needs its opening float.
+pub fn needs_opening(store: &mut Store, ctx: &Context) -> Result<bool> {
+    if ctx.training {
+        return Ok(false);
+    }
+    let date = ctx.business_date();
+    let proofs =
+        store.read(|tx| documents::proof_totals(tx, ctx.terminal.as_str(), &date, &date))?;
+    Ok(!proofs
+        .iter()
+        .any(|(kind, _, _)| kind == ProofKind::OpeningFloat.code()))
+}
+
+/// Records the opening float counted by denomination (a payment proof).
+pub fn open_day(
+    store: &mut Store,
+    session: &Session,
+    key: &InstallationKey,
+    ctx: &Context,
+    denominations: &[(Money, i64)],
+) -> Result<DocRef> {
+    require_till(session)?;
+    let mut total = Money::ZERO;
+    let mut detail = Vec::new();
+    for (value, count) in denominations.iter().filter(|(_, n)| *n != 0) {
+        total = total.checked_add(value.checked_mul(*count)?)?;
+        detail.push(format!("{count} × {value}"));
+    }
+    let label = if detail.is_empty() {
+        ProofKind::OpeningFloat.code().to_owned()
+    } else {
+        detail.join(", ")
+    };
+    let tenders: Vec<Tender> = (!total.is_zero())
+        .then(|| Tender {
+            method: PaymentKind::Cash.default_label(),
+            kind: PaymentKind::Cash,
+            amount: total,
+        })
+        .into_iter()
+        .collect();
+    store.write(|tx| {
+        Ok::<_, OpsError>(journal::append_proof(
+            tx,
+            key,
+            ctx,
+            ProofKind::OpeningFloat,
+            &label,
+            &tenders,
+        )?)
+    })
+}
+
+/// What `code` (as scanned or typed) is: an item in stock, or a voucher with a balance.
+pub fn scan(store: &mut Store, code: &str) -> Result<Scanned> {
+    let code = Ean13::parse(code)?;
+    store.read(|tx| {
+        if code.kind() == Some(CodeKind::Voucher) {
+            let balance = vouchers::balance(tx, code.as_str())?
+                .ok_or_else(|| OpsError::UnknownCode(code.to_string()))?;
+            return Ok(Scanned::Voucher {
+                code: code.to_string(),
+                balance,
+            });
+        }
+        let item = items::by_code(tx, code.as_str())?
+            .ok_or_else(|| OpsError::UnknownCode(code.to_string()))?;
+        let when = || item.status_at.clone().unwrap_or_default();
+        match item.status {
+            ItemStatus::Sold => Err(OpsError::ItemSold {
+                code: code.to_string(),
+                when: when(),
+                ticket: item
+                    .sold_by
+                    .as_ref()
+                    .map(|(s, n)| format!("{s} n° {n}"))
+                    .unwrap_or_default(),
+            }),
+            ItemStatus::Withdrawn => Err(OpsError::ItemWithdrawn {
+                code: code.to_string(),
+                when: when(),
+            }),
+            ItemStatus::InStock => Ok(Scanned::Item(CartLine {
+                label: item.description,
+                category: Some(item.category),
+                category_id: Some(item.category_id.0),
+                item: Some((item.id, code.to_string())),
+                quantity: 1,
+                unit_price: item.price,
+                original_price: None,
+                discount: Money::ZERO,
+                discount_reason: None,
+                vat_rate: item.vat_rate,
+                unit_weight: Some(item.weight),
+                weight_estimated: item.weight_estimated,
+                guarantee: item.guarantee,
+            })),
+        }
+    })
+}
+
+/// Categories and price-grid entries the till sells by key.
+pub fn sellables(store: &mut Store) -> Result<Vec<Sellable>> {
+    Ok(store.read(till_catalogue::sellables)?)
+}
+
+/// A line for `quantity` × `sellable`, at `price` or its own; the weight typed or its
+/// default (then estimated).
+pub fn sellable_line(
+    sellable: &Sellable,
+    price: Option<Money>,
+    quantity: i64,
+    weight: Option<Weight>,
+) -> Result<CartLine> {
+    let unit_price = price
+        .or(sellable.price)
+        .ok_or_else(|| OpsError::PriceNeeded(sellable.name.clone()))?;
+    let original_price = sellable
+        .price
+        .filter(|p| price.is_some() && *p != unit_price);
+    Ok(CartLine {
+        label: sellable.name.clone(),
+        category: Some(sellable.category.clone()),
+        category_id: Some(sellable.category_id.0),
+        item: None,
+        quantity,
+        unit_price,
+        original_price,
+        discount: Money::ZERO,
+        discount_reason: None,
+        vat_rate: sellable.vat_rate,
+        unit_weight: weight.or(sellable.unit_weight),
+        weight_estimated: weight.is_none(),
+        guarantee: sellable.guarantee,
+    })
+}
+
+/// One payment at the till; a voucher names its code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Payment {
+    pub method: String,
+    pub kind: PaymentKind,
+    pub amount: Money,
+    pub voucher: Option<String>,
+}
+
+/// A validated ticket, ready to print.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sale {
+    pub doc: DocRef,
+    pub total: Money,
+    /// Cash to give back.
+    pub change: Money,
+    /// A voucher issued (change or refund): its code and amount.
+    pub voucher: Option<(String, Money)>,
+    /// The document's payload, for the receipt.
+    pub payload: String,
+    /// A guaranteed good was sold: the receipt prints without asking.
+    pub receipt_required: bool,
+}
+
+fn tender_of(p: &Payment) -> Tender {
+    Tender {
+        method: p.method.clone(),
+        kind: p.kind,
+        amount: p.amount,
+    }
+}
+
+fn issue_voucher(tx: &Tx, doc: &DocRef, amount: Money, at: Timestamp) -> Result<String> {
+    let code = Ean13::in_store(CodeKind::Voucher, vouchers::count(tx)? + 1)?;
+    vouchers::issue(tx, code.as_str(), doc.id, amount, at)?;
+    Ok(code.to_string())
+}
+
+/// Records what the lines took out of (or, negative, brought back to) the shop.
+fn record_weights(tx: &Tx, doc: &DocRef, lines: &[CartLine]) -> Result<()> {
+    for line in lines {
+        if let Some(weight) = line.unit_weight {
+            items::record_sold_weight(
+                tx,
+                doc.id,
+                line.category_id,
+                line.item.as_ref().map(|(id, _)| *id),
+                weight.grams() * line.quantity,
+                line.weight_estimated,
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Validates the cart: writes the ticket, marks its items sold, records the weights,
+/// spends the vouchers and issues one for the change if asked — all or nothing.
+pub fn sell(
+    store: &mut Store,
+    session: &Session,
+    key: &InstallationKey,
+    ctx: &Context,
+    cart: &Cart,
+    payments: &[Payment],
+    change_as_voucher: bool,
+) -> Result<Sale> {
+    require_till(session)?;
+    let total = cart.total()?;
+    let paid: Money = payments.iter().map(|p| p.amount).sum();
+    let mut tenders: Vec<Tender> = payments.iter().map(tender_of).collect();
+    let to_voucher = if change_as_voucher && paid > total {
+        let amount = paid.checked_sub(total)?;
+        tenders.push(Tender {
+            method: PaymentKind::Voucher.default_label(),
+            kind: PaymentKind::Voucher,
+            amount: -amount,
+        });
+        Some(amount)
+    } else {
+        None
+    };
+    let sale = store.write(|tx| {
+        for p in payments.iter().filter(|p| p.kind == PaymentKind::Voucher) {
+            let code = p.voucher.clone().unwrap_or_default();
+            let balance =
+                vouchers::balance(tx, &code)?.ok_or_else(|| OpsError::UnknownCode(code.clone()))?;
+            if balance < p.amount {
+                return Err(OpsError::VoucherTooLow { code, balance });
+            }
+        }
+        let doc = journal::append_ticket(tx, key, ctx, &cart.sale_lines(), &tenders, None)?;
+        if !ctx.training {
+            for (id, _) in cart.lines.iter().filter_map(|l| l.item.as_ref()) {
+                items::move_status(
+                    tx,
+                    *id,
+                    ItemStatus::InStock,
+                    ItemStatus::Sold,
+                    Some(doc.id),
+                    ctx.at,
+                )?;
+            }
+            record_weights(tx, &doc, &cart.lines)?;
+            for p in payments.iter().filter(|p| p.kind == PaymentKind::Voucher) {
+                vouchers::spend(
+                    tx,
+                    p.voucher.as_deref().unwrap_or_default(),
+                    doc.id,
+                    p.amount,
+                )?;
+            }
+        }
+        let voucher = match to_voucher {
+            Some(amount) if !ctx.training => {
+                Some((issue_voucher(tx, &doc, amount, ctx.at)?, amount))
+            }
+            _ => None,
+        };
+        let stored = documents::find_document(tx, &doc.series, doc.number)?;
+        let payload: TicketPayload = serde_json::from_str(&stored.payload).unwrap_or_default();
+        Ok::<_, OpsError>(Sale {
+            total,
+            change: Money::from_cents(payload.change),
+            voucher,
+            payload: stored.payload,
+            receipt_required: cart.needs_receipt(),
+            doc,
+        })
+    })?;
+    tracing::info!(series = %sale.doc.series, number = sale.doc.number, total = sale.total.cents(), "ticket");
+    Ok(sale)
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct PayloadLine {
+    label: String,
+    category: Option<String>,
+    item_code: Option<String>,
+    quantity: i64,
+    unit_price: i64,
+    discount: i64,
+    discount_reason: Option<String>,
+    vat_rate: u32,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct TicketPayload {
+    kind: String,
+    lines: Vec<PayloadLine>,
+    change: i64,
+}
+
+/// A line of a past ticket, as the refund screen lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SoldLine {
+    pub label: String,
+    pub item_code: Option<String>,
+    pub quantity: i64,
+    /// How many of it earlier refunds already gave back.
+    pub refunded: i64,
+    pub total: Money,
+}
+
+/// The lines of ticket `series` n° `number`, with what was already refunded.
+pub fn ticket_lines(store: &mut Store, series: &str, number: i64) -> Result<Vec<SoldLine>> {
+    store.read(|tx| sold_lines(tx, series, number).map(|(_, lines, _)| lines))
+}
+
+type Original = (i64, Vec<SoldLine>, Vec<PayloadLine>);
+
+fn sold_lines(tx: &Tx, series: &str, number: i64) -> Result<Original> {
+    let doc = documents::find_document(tx, series, number)?;
+    let payload: TicketPayload = serde_json::from_str(&doc.payload).unwrap_or_default();
+    if doc.kind != DocKind::Ticket.code() || payload.kind != "ticket" {
+        return Err(OpsError::Journal(journal::JournalError::NotATicket(
+            format!("{series} n° {number}"),
+        )));
+    }
+    let mut refunded = vec![0i64; payload.lines.len()];
+    for earlier in documents::refunds_of(tx, doc.id)? {
+        let earlier: TicketPayload = serde_json::from_str(&earlier).unwrap_or_default();
+        for line in earlier.lines {
+            if let Some(i) = payload.lines.iter().position(|l| {
+                l.label == line.label
+                    && l.item_code == line.item_code
+                    && l.unit_price == line.unit_price
+            }) {
+                refunded[i] += -line.quantity;
+            }
+        }
+    }
+    let lines = payload
+        .lines
+        .iter()
+        .zip(refunded)
+        .map(|(l, refunded)| SoldLine {
+            label: l.label.clone(),
+            item_code: l.item_code.clone(),
+            quantity: l.quantity,
+            refunded,
+            total: Money::from_cents(l.unit_price * l.quantity - l.discount),
+        })
+        .collect();
+    Ok((doc.id, lines, payload.lines))
+}
+
+/// Refunds lines `chosen` of ticket `series` n° `number` (the manager's session is the
+/// authority): a ticket with negative lines that names the original, its items back in
+/// stock, paid back in cash or as a voucher.
+#[allow(clippy::too_many_arguments)]
+pub fn refund(
+    store: &mut Store,
+    manager: &Session,
+    key: &InstallationKey,
+    ctx: &Context,
+    series: &str,
+    number: i64,
+    chosen: &[usize],
+    as_voucher: bool,
+) -> Result<Sale> {
+    manager.require(Role::Manager)?;
+    store.write(|tx| {
+        let (_, sold, originals) = sold_lines(tx, series, number)?;
+        let mut lines = Vec::new();
+        let mut back = Vec::new();
+        for &i in chosen {
+            let (line, original) = sold.get(i).zip(originals.get(i)).ok_or(OpsError::Domain(
+                crate::domain::DomainError::CartNoLine(i + 1),
+            ))?;
+            if line.refunded >= line.quantity {
+                return Err(OpsError::AlreadyRefunded(line.label.clone()));
+            }
+            let quantity = line.quantity - line.refunded;
+            let share = Money::from_cents(original.discount * quantity / original.quantity.max(1));
+            lines.push(SaleLine {
+                label: original.label.clone(),
+                category: original.category.clone(),
+                item_code: original.item_code.clone(),
+                quantity: -quantity,
+                unit_price: Money::from_cents(original.unit_price),
+                original_price: None,
+                discount: share,
+                discount_reason: original.discount_reason.clone(),
+                vat_rate: VatRate::from_basis_points(original.vat_rate)?,
+            });
+            back.push(original.item_code.clone());
+        }
+        let total: Money = lines
+            .iter()
+            .map(SaleLine::total)
+            .sum::<crate::domain::Result<Money>>()?;
+        let kind = if as_voucher {
+            PaymentKind::Voucher
+        } else {
+            PaymentKind::Cash
+        };
+        let tenders = [Tender {
+            method: kind.default_label(),
+            kind,
+            amount: total,
+        }];
+        let doc = journal::append_ticket(tx, key, ctx, &lines, &tenders, Some((series, number)))?;
+        for code in back.iter().flatten() {
+            if let Some(item) = items::by_code(tx, code)? {
+                items::move_status(
+                    tx,
+                    item.id,
+                    ItemStatus::Sold,
+                    ItemStatus::InStock,
+                    Some(doc.id),
+                    ctx.at,
+                )?;
+                items::record_sold_weight(
+                    tx,
+                    doc.id,
+                    Some(item.category_id.0),
+                    Some(item.id),
+                    -item.weight.grams(),
+                    item.weight_estimated,
+                )?;
+            }
+        }
+        let voucher = if as_voucher {
+            Some((issue_voucher(tx, &doc, -total, ctx.at)?, -total))
+        } else {
+            None
+        };
+        let payload = documents::find_document(tx, &doc.series, doc.number)?.payload;
+        Ok::<_, OpsError>(Sale {
+            doc,
+            total,
+            change: Money::ZERO,
+            voucher,
+            payload,
+            receipt_required: true,
+        })
+    })
+}
+
+/// The last ticket of the context's series, if any: series and number.
+pub fn last_ticket(store: &mut Store, ctx: &Context) -> Result<Option<(String, i64)>> {
+    let series = journal::document_series(&ctx.terminal, ctx.training, DocKind::Ticket);
+    let number = store.read(|tx| documents::last_number(tx, &series))?;
+    Ok(number.map(|n| (series, n)))
+}
+
+/// A duplicate of `series` n° `number`: the document to print (payload, hash).
+pub fn reprint(
+    store: &mut Store,
+    session: &Session,
+    key: &InstallationKey,
+    ctx: &Context,
+    series: &str,
+    number: i64,
+) -> Result<(DocRef, String)> {
+    require_till(session)?;
+    store.write(|tx| {
+        let (doc, _) = journal::append_duplicate(tx, key, ctx, series, number)?;
+        let payload = documents::find_document(tx, &doc.series, doc.number)?.payload;
+        Ok::<_, OpsError>((doc, payload))
+    })
+}
+
+/// Opens the drawer without a sale (manager): a payment proof the Z counts.
+pub fn open_drawer(
+    store: &mut Store,
+    manager: &Session,
+    key: &InstallationKey,
+    ctx: &Context,
+) -> Result<DocRef> {
+    manager.require(Role::Manager)?;
+    store.write(|tx| {
+        Ok::<_, OpsError>(journal::append_proof(
+            tx,
+            key,
+            ctx,
+            ProofKind::DrawerOpening,
+            ProofKind::DrawerOpening.code(),
+            &[],
+        )?)
+    })
+}
+
+/// The X report of the context's business day, and its JSON for printing.
+pub fn x_report(store: &mut Store, ctx: &Context) -> Result<(PeriodFigures, String)> {
+    let date = ctx.business_date();
+    let figures = store.read(|tx| journal::x_report(tx, ctx.terminal.as_str(), &date))?;
+    let json = journal::figures_json(&figures).to_string();
+    Ok((figures, json))
+}

@@ -1,0 +1,108 @@
+//! What the till sells without a label: categories with their VAT rate, default price,
+//! shortcut and guarantee flag, and the price grid's entries with theirs.
+
+use super::{Result, Tx, bad_value};
+use crate::domain::{CategoryId, Money, VatRate, Weight};
+use rusqlite::params;
+
+/// Something sold by a key: a category or a price-grid entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sellable {
+    /// `None` for a category, the entry's id for a price-grid entry.
+    pub entry_id: Option<i64>,
+    pub category_id: CategoryId,
+    pub category: String,
+    /// The entry's name, or the category's.
+    pub name: String,
+    pub price: Option<Money>,
+    pub unit_weight: Option<Weight>,
+    pub shortcut: Option<String>,
+    pub vat_rate: VatRate,
+    pub guarantee: bool,
+}
+
+fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Sellable> {
+    let price: Option<i64> = r.get(4)?;
+    let weight: Option<i64> = r.get(5)?;
+    Ok(Sellable {
+        entry_id: r.get(0)?,
+        category_id: CategoryId(r.get(1)?),
+        category: r.get(2)?,
+        name: r.get(3)?,
+        price: price.map(Money::from_cents),
+        unit_weight: weight
+            .map(|g| Weight::from_grams(g).map_err(|e| bad_value(5, e)))
+            .transpose()?,
+        shortcut: r.get(6)?,
+        vat_rate: VatRate::from_basis_points(r.get(7)?).map_err(|e| bad_value(7, e))?,
+        guarantee: r.get(8)?,
+    })
+}
+
+const SELLABLES: &str = "
+    SELECT NULL, c.id, c.name, c.name, c.default_price, c.unit_weight_g, c.shortcut, c.vat_bp,
+           c.guarantee, c.position, 0
+    FROM category c WHERE c.active = 1
+    UNION ALL
+    SELECT e.id, c.id, c.name, e.name, e.price, ifnull(e.unit_weight_g, c.unit_weight_g),
+           e.shortcut, c.vat_bp, c.guarantee, c.position, 1
+    FROM price_entry e JOIN category c ON c.id = e.category_id
+    WHERE e.active = 1 AND c.active = 1";
+
+/// Every active category and price-grid entry, categories first, in their order.
+pub fn sellables(tx: &Tx) -> Result<Vec<Sellable>> {
+    let mut stmt = tx
+        .conn()
+        .prepare_cached(&format!("SELECT * FROM ({SELLABLES}) ORDER BY 11, 10, 4"))?;
+    let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Sets what the till needs on a category.
+pub fn set_category_sale(
+    tx: &Tx,
+    id: CategoryId,
+    vat: VatRate,
+    default_price: Option<Money>,
+    shortcut: Option<&str>,
+    guarantee: bool,
+) -> Result<()> {
+    tx.conn()
+        .prepare_cached(
+            "UPDATE category SET vat_bp = ?2, default_price = ?3, shortcut = ?4, guarantee = ?5
+             WHERE id = ?1",
+        )?
+        .execute(params![
+            id.0,
+            vat.basis_points(),
+            default_price.map(Money::cents),
+            shortcut,
+            guarantee
+        ])?;
+    Ok(())
+}
+
+/// A new price-grid entry.
+pub fn insert_entry(
+    tx: &Tx,
+    category: CategoryId,
+    name: &str,
+    price: Money,
+    unit_weight: Option<Weight>,
+    shortcut: Option<&str>,
+) -> Result<i64> {
+    tx.conn()
+        .prepare_cached(
+            "INSERT INTO price_entry (category_id, name, price, unit_weight_g, shortcut)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![
+            category.0,
+            name,
+            price.cents(),
+            unit_weight.map(Weight::grams),
+            shortcut
+        ])
+        .map_err(|e| super::StorageError::unique(e, name))?;
+    Ok(tx.conn().last_insert_rowid())
+}

@@ -126,6 +126,7 @@ pub fn create(store: &mut Store, now: Timestamp, key_dir: &Path) -> Result<()> {
         }
         seed_payment_methods(tx)?;
         seed_categories(tx)?;
+        super::demo_shop::write(tx, now)?;
         for (user, hash) in USERS.iter().zip(&hashed) {
             let roles: Roles = user.roles.iter().copied().collect();
             users::insert(tx, &name(user.name)?, hash, roles, now, Some(user.pin))?;

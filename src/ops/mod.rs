@@ -10,6 +10,7 @@ pub mod auth;
 pub mod categories;
 pub mod demo;
 mod demo_history;
+mod demo_shop;
 mod error;
 pub mod journal;
 pub mod places;

@@ -1,0 +1,142 @@
+//! The demo shop's stock: what the till needs on each category (VAT rate, default price,
+//! shortcut, guarantee), a price grid with shortcuts, and labelled items in stock at the
+//! two shops — enough to scan, sell by key and refund on the first try.
+
+use super::Result;
+use crate::domain::{CategoryId, CodeKind, Ean13, Money, PointOfSaleId, VatRate, Weight};
+use crate::storage::items::{self, NewItem};
+use crate::storage::{Timestamp, Tx, categories, points_of_sale, till_catalogue};
+
+/// Category name, VAT rate, default price (cents), shortcut, sold with a guarantee.
+const SALE: &[(&str, VatRate, Option<i64>, &str, bool)] = &[
+    ("Vêtements", VatRate::STANDARD, Some(300), "v", false),
+    ("Chaussures", VatRate::STANDARD, Some(500), "ch", false),
+    ("Livres", VatRate::REDUCED, Some(100), "l", false),
+    ("Vaisselle", VatRate::STANDARD, None, "va", false),
+    ("Jouets", VatRate::STANDARD, None, "j", false),
+    ("Bibelots et déco", VatRate::STANDARD, None, "b", false),
+    ("Petit électroménager", VatRate::STANDARD, None, "pe", true),
+    ("Gros électroménager", VatRate::STANDARD, None, "ge", true),
+    ("Hi-fi et vidéo", VatRate::STANDARD, None, "hi", true),
+    ("Informatique", VatRate::STANDARD, None, "inf", true),
+    ("Supports média", VatRate::STANDARD, Some(100), "m", false),
+];
+
+/// Price-grid entries: category, name, price (cents), unit weight (g), shortcut.
+const GRID: &[(&str, &str, i64, i64, &str)] = &[
+    ("Vaisselle", "Assiette", 50, 400, "as"),
+    ("Vaisselle", "Verre", 30, 200, "ve"),
+    ("Vaisselle", "Tasse", 50, 250, "ta"),
+    ("Vêtements", "T-shirt", 200, 200, "ts"),
+    ("Vêtements", "Jean", 500, 600, "je"),
+    ("Vêtements", "Manteau", 1000, 1200, "ma"),
+    ("Livres", "Livre de poche", 100, 200, "lp"),
+    ("Livres", "Beau livre", 500, 1200, "bl"),
+    ("Supports média", "CD", 100, 100, "cd"),
+    ("Supports média", "DVD", 150, 120, "dvd"),
+    ("Jouets", "Peluche", 150, 300, "pel"),
+];
+
+/// Labelled items: category, description, price (cents), weight (g), weighed.
+const ITEMS: &[(&str, &str, i64, i64, bool)] = &[
+    ("Assises", "Chaise bistrot en bois", 1500, 4500, true),
+    ("Assises", "Fauteuil club cuir", 6500, 18000, true),
+    ("Tables", "Table de ferme 6 places", 9000, 45000, true),
+    ("Rangements", "Commode trois tiroirs", 4500, 32000, true),
+    ("Luminaires", "Lampe de chevet laiton", 800, 1500, false),
+    (
+        "Petit électroménager",
+        "Grille-pain testé",
+        1200,
+        1800,
+        true,
+    ),
+    (
+        "Petit électroménager",
+        "Bouilloire inox testée",
+        900,
+        1200,
+        true,
+    ),
+    ("Hi-fi et vidéo", "Platine vinyle révisée", 4000, 5500, true),
+    (
+        "Informatique",
+        "Ordinateur portable reconditionné",
+        12000,
+        2300,
+        true,
+    ),
+    ("Vélos", "Vélo de ville révisé", 6000, 14000, true),
+    ("Jouets", "Puzzle 1000 pièces complet", 300, 600, false),
+    ("Bibelots et déco", "Vase en céramique", 350, 700, false),
+    ("Bibelots et déco", "Miroir doré", 1800, 3500, true),
+    (
+        "Sport et loisirs",
+        "Raquettes de badminton",
+        500,
+        400,
+        false,
+    ),
+    ("Puériculture", "Poussette pliable", 2500, 7000, true),
+];
+
+fn category_named(all: &[categories::Category], name: &str) -> Option<CategoryId> {
+    all.iter().find(|c| c.name.as_str() == name).map(|c| c.id)
+}
+
+/// Writes the demo's till catalogue and stock; items are spread over the two shops.
+pub(super) fn write(tx: &Tx, now: Timestamp) -> Result<()> {
+    let all = categories::list(tx)?;
+    for (name, vat, price, shortcut, guarantee) in SALE {
+        if let Some(id) = category_named(&all, name) {
+            till_catalogue::set_category_sale(
+                tx,
+                id,
+                *vat,
+                price.map(Money::from_cents),
+                Some(shortcut),
+                *guarantee,
+            )?;
+        }
+    }
+    for (category, name, price, grams, shortcut) in GRID {
+        if let Some(id) = category_named(&all, category) {
+            till_catalogue::insert_entry(
+                tx,
+                id,
+                name,
+                Money::from_cents(*price),
+                Some(Weight::from_grams(*grams)?),
+                Some(shortcut),
+            )?;
+        }
+    }
+    let shops: Vec<PointOfSaleId> = points_of_sale::list(tx)?
+        .into_iter()
+        .filter(|p| p.kind == crate::domain::PosKind::Shop)
+        .map(|p| p.id)
+        .collect();
+    // Three copies of the list, so the demo has stock left after a few sales.
+    for round in 0..3 {
+        for (i, (category, description, price, grams, weighed)) in ITEMS.iter().enumerate() {
+            let Some(category_id) = category_named(&all, category) else {
+                continue;
+            };
+            let code = Ean13::in_store(CodeKind::Item, items::next_serial(tx)?)?;
+            items::insert(
+                tx,
+                &code,
+                &NewItem {
+                    category_id,
+                    description,
+                    price: Money::from_cents(*price),
+                    weight: Weight::from_grams(*grams)?,
+                    weight_estimated: !weighed,
+                    point_of_sale: shops.get((i + round) % shops.len().max(1)).copied(),
+                    created_at: now,
+                },
+            )?;
+        }
+    }
+    Ok(())
+}

@@ -291,7 +291,9 @@ catalogue! {
     SlipDrawerOpenings => "Ouvertures du tiroir sans vente", "Drawer openings without sale";
     SlipOpeningFloat => "Fond de caisse", "Opening float";
     SlipCountedCash => "Espèces comptées", "Cash counted";
-    SlipCheck => "{} : attendu {} déclaré {} écart {}", "{}: expected {} declared {} difference {}";
+    SlipExpected => "{} attendu", "{} expected";
+    SlipDeclared => "déclaré", "declared";
+    SlipDifference => "écart", "difference";
     SlipComment => "Commentaire : {}", "Comment: {}";
     SlipGrandTotal => "Grand total perpétuel", "Perpetual grand total";
     SlipZ => "Z {} {}", "Z {} {}";

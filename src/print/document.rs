@@ -130,31 +130,44 @@ impl Slip {
     }
 }
 
-/// Splits `text` into lines of at most `width` characters, at spaces where it can.
+/// Splits `text` into lines of at most `width` characters, at spaces where it can (a
+/// no-break space never splits). Leading spaces are an indent every line keeps.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
-        let mut line = String::new();
-        for word in paragraph.split(' ') {
-            let word_len = word.chars().count();
-            let line_len = line.chars().count();
-            if line_len > 0 && line_len + 1 + word_len > width {
-                lines.push(std::mem::take(&mut line));
-            }
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
-            while line.chars().count() > width {
-                let head: String = line.chars().take(width).collect();
-                let rest: String = line.chars().skip(width).collect();
-                lines.push(head);
-                line = rest;
-            }
-        }
-        lines.push(line);
+        let body = paragraph.trim_start_matches(' ');
+        let indent = &paragraph[..paragraph.len() - body.len()];
+        let room = width.saturating_sub(indent.chars().count()).max(1);
+        lines.extend(
+            wrap_words(body, room)
+                .into_iter()
+                .map(|l| format!("{indent}{l}")),
+        );
     }
+    lines
+}
+
+fn wrap_words(paragraph: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in paragraph.split(' ') {
+        let word_len = word.chars().count();
+        let line_len = line.chars().count();
+        if line_len > 0 && line_len + 1 + word_len > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+        while line.chars().count() > width {
+            let head: String = line.chars().take(width).collect();
+            let rest: String = line.chars().skip(width).collect();
+            lines.push(head);
+            line = rest;
+        }
+    }
+    lines.push(line);
     lines
 }
 
@@ -196,7 +209,7 @@ mod tests {
 
     #[test]
     fn wrapping_and_pairs() {
-        let cases: [(&str, usize, &[&str]); 4] = [
+        let cases: [(&str, usize, &[&str]); 5] = [
             (
                 "Chaise bistrot en bois",
                 10,
@@ -205,6 +218,7 @@ mod tests {
             ("abcdefghijkl", 5, &["abcde", "fghij", "kl"]),
             ("", 5, &[""]),
             ("un\ndeux", 10, &["un", "deux"]),
+            ("  1 x 3,50\u{a0}€ TVA", 12, &["  1 x 3,50\u{a0}€", "  TVA"]),
         ];
         for (text, width, expected) in cases {
             assert_eq!(wrap(text, width), expected, "{text}");

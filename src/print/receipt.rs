@@ -315,12 +315,18 @@ fn figures(slip: &mut Slip, p: &Payload) {
         slip.pair(Msg::SlipOpeningFloat.text(), money(count.opening_float));
         slip.pair(Msg::SlipCountedCash.text(), money(count.counted_cash));
         for check in &count.checks {
-            slip.text(Msg::SlipCheck.fill(&[
-                &check_label(&check.kind),
-                &money(check.expected),
-                &money(check.declared),
-                &money(check.difference),
-            ]));
+            slip.pair(
+                Msg::SlipExpected.fill(&[&check_label(&check.kind)]),
+                money(check.expected),
+            );
+            slip.pair(
+                format!("  {}", Msg::SlipDeclared.text()),
+                money(check.declared),
+            );
+            slip.bold_pair(
+                format!("  {}", Msg::SlipDifference.text()),
+                money(check.difference),
+            );
         }
         if !count.comment.is_empty() {
             slip.text(Msg::SlipComment.fill(&[&count.comment]));

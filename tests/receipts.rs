@@ -1,0 +1,174 @@
+//! Receipts, duplicates, X and Z as the bytes each printer profile receives, snapshotted
+//! as hex plus the text decoded back with the profile's code page. French accents, `œ`
+//! and `€` are in the text; the bytes must select the profile's code page with `ESC t n`,
+//! carry that page's bytes, and hold no UTF-8 sequence.
+
+mod common;
+
+use common::{ctx, journal_store, line, on, tender};
+use pepite::domain::PaymentKind::{Card, Cash};
+use pepite::domain::{Money, VatRate};
+use pepite::journal::{self, CashCount};
+use pepite::print::{CodePage, Profile, Slip, escpos, inspect, receipt};
+use pepite::storage::journal as documents;
+
+/// The slips of one day: a ticket with a manual price and a discount, its duplicate, the
+/// X at noon and the Z at night.
+fn slips() -> Vec<(&'static str, Slip)> {
+    let (mut db, key) = journal_store();
+    let at = |t: &str| ctx("caisse-1", on("2026-11-24", t));
+    let mut sold = line("Théière émaillée « à l’œuf »", 1, 1200, VatRate::STANDARD);
+    sold.original_price = Some(Money::from_cents(1500));
+    let mut crepe = line("Crêpe façon grand-mère", 2, 350, VatRate::INTERMEDIATE);
+    crepe.discount = Money::from_cents(100);
+    crepe.discount_reason = Some("fidélité".into());
+    let lines = [
+        sold,
+        crepe,
+        line("Roman « Côté cœur »", 1, 100, VatRate::REDUCED),
+    ];
+    let (ticket, duplicate, z) = db
+        .write(|tx| {
+            journal::append_proof(
+                tx,
+                &key,
+                &at("09:00:00"),
+                journal::ProofKind::OpeningFloat,
+                "Fond de caisse",
+                &[tender(Cash, 10_000)],
+            )?;
+            let t = journal::append_ticket(
+                tx,
+                &key,
+                &at("10:15:00"),
+                &lines,
+                &[tender(Card, 1000), tender(Cash, 2000)],
+                None,
+            )?;
+            let (d, _) = journal::append_duplicate(tx, &key, &at("10:20:00"), &t.series, t.number)?;
+            let count = CashCount {
+                denominations: vec![(Money::from_cents(2000), 5), (Money::from_cents(500), 2)],
+                cheques_declared: Money::ZERO,
+                card_declared: Money::from_cents(1000),
+                comment: "Écart : 0,60 € de monnaie donnée en trop".into(),
+            };
+            let z = journal::close_day(tx, &key, &at("19:00:00"), "2026-11-24", &count)?;
+            Ok::<_, journal::JournalError>((t, d, z))
+        })
+        .expect("day");
+    let slip_of = |db: &mut pepite::storage::Store, series: &str, number: i64| {
+        let doc = db
+            .read(|tx| documents::find_document(tx, series, number))
+            .expect("doc");
+        receipt::document_slip(&doc.payload, &doc.hash).expect("slip")
+    };
+    let x_json = db
+        .read(|tx| journal::x_report(tx, "caisse-1", "2026-11-24"))
+        .map(|f| journal::figures_json(&f).to_string())
+        .expect("x");
+    vec![
+        ("receipt", slip_of(&mut db, &ticket.series, ticket.number)),
+        (
+            "duplicate",
+            slip_of(&mut db, &duplicate.series, duplicate.number),
+        ),
+        (
+            "x",
+            receipt::x_slip(&x_json, "caisse-1", "2026-11-24T12:00:00+01:00").expect("x"),
+        ),
+        ("z", slip_of(&mut db, &z.series, z.number)),
+    ]
+}
+
+fn hex_dump(bytes: &[u8]) -> String {
+    bytes
+        .chunks(24)
+        .map(|c| {
+            c.iter()
+                .map(|b| format!("{b:02x}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn every_profile_prints_every_slip_in_its_code_page() {
+    let slips = slips();
+    for profile in Profile::built_in() {
+        for (name, slip) in &slips {
+            let bytes = escpos::render(slip, &profile).expect("render");
+            let esc_t = [0x1B, b't', profile.code_page.esc_t];
+            assert!(
+                bytes.windows(3).any(|w| w == esc_t),
+                "{} {name}: ESC t",
+                profile.id
+            );
+            assert!(
+                !inspect::has_utf8_sequence(&bytes),
+                "{} {name}: UTF-8 leaked",
+                profile.id
+            );
+            let decoded = inspect::decode(&bytes, &profile).expect("decode");
+            assert_eq!(decoded.code_pages, vec![profile.code_page.esc_t]);
+            assert!(decoded.text.contains('€'), "{} {name}: euro", profile.id);
+            for word in ["Théière", "émaillée", "façon", "grand-mère", "à", "Côté"] {
+                if *name == "receipt" || *name == "duplicate" {
+                    assert!(decoded.text.contains(word), "{} {name}: {word}", profile.id);
+                }
+            }
+            if *name == "receipt" || *name == "duplicate" {
+                let heart = match profile.code_page.encoding {
+                    CodePage::Cp1252 => "cœur",
+                    CodePage::Cp858 => "coeur",
+                };
+                assert!(decoded.text.contains(heart), "{} {name}: œ", profile.id);
+                let e_acute = profile.code_page.encoding.encode("é")[0];
+                assert!(bytes.contains(&e_acute));
+            }
+            if *name == "duplicate" {
+                assert!(decoded.text.contains("DUPLICATA n° 1"));
+            }
+            if *name == "receipt" {
+                assert!(decoded.text.contains("ORIGINAL"));
+                let words = decoded
+                    .text
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                assert!(words.contains("prix initial 15,00 €"), "{}", profile.id);
+            }
+            assert_eq!(
+                decoded.cuts,
+                usize::from(profile.features.cutter != pepite::print::profile::Cutter::None)
+            );
+            insta::assert_snapshot!(
+                format!("{}_{name}", profile.id),
+                format!("hex:\n{}\n\ntext:\n{}", hex_dump(&bytes), decoded.text)
+            );
+        }
+    }
+}
+
+#[test]
+fn the_drawer_pulse_is_whole_and_only_where_there_is_a_drawer() {
+    let mut slip = Slip {
+        open_drawer: true,
+        ..Slip::default()
+    };
+    slip.text("Espèces");
+    for profile in Profile::built_in() {
+        let bytes = escpos::render(&slip, &profile).expect("render");
+        let decoded = inspect::decode(&bytes, &profile).expect("decode");
+        assert_eq!(
+            decoded.drawer_pulses,
+            usize::from(profile.features.drawer),
+            "{}",
+            profile.id
+        );
+        if profile.features.drawer {
+            assert!(bytes.ends_with(&escpos::DRAWER_PULSE));
+        }
+    }
+}

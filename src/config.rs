@@ -18,10 +18,21 @@ pub struct Config {
     pub terminal: Option<String>,
     /// Log level for the log file: `error`, `warn`, `info` (default), `debug`.
     pub log_level: Option<String>,
+    /// The receipt printer: `tcp:HOST[:PORT]`, `device:/dev/usb/lp0` or `file:PATH`.
+    pub printer: Option<String>,
+    /// Its profile in `printer-profiles/` (default `generic-escpos`).
+    pub printer_profile: Option<String>,
 }
 
 /// The keys a config file may hold, for the message that refuses the others.
-pub const KEYS: &[&str] = &["lang", "db", "terminal", "log_level"];
+pub const KEYS: &[&str] = &[
+    "lang",
+    "db",
+    "terminal",
+    "log_level",
+    "printer",
+    "printer_profile",
+];
 
 /// A config file that cannot be used, with the path and what is wrong, in French.
 #[derive(Debug, Clone, PartialEq, Eq)]

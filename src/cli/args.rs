@@ -23,6 +23,19 @@ pub struct Cli {
     #[arg(long, global = true, value_parser = parse_lang, value_name = "LANGUE")]
     pub lang: Option<Lang>,
 
+    /// Imprimante de tickets : tcp:HÔTE[:PORT], device:/dev/usb/lp0 ou file:CHEMIN.
+    #[arg(long, global = true, env = "PEPITE_PRINTER", value_name = "ADRESSE")]
+    pub printer: Option<String>,
+
+    /// Profil de l'imprimante (voir printer-profiles/) ; par défaut generic-escpos.
+    #[arg(
+        long,
+        global = true,
+        env = "PEPITE_PRINTER_PROFILE",
+        value_name = "PROFIL"
+    )]
+    pub printer_profile: Option<String>,
+
     /// Fichier de configuration ; par défaut config.toml dans le dossier de configuration.
     #[arg(long, global = true, env = "PEPITE_CONFIG", value_name = "FICHIER")]
     pub config: Option<PathBuf>,
@@ -54,6 +67,15 @@ pub enum Command {
         /// Crée seulement la base, sans ouvrir l'écran.
         #[arg(long)]
         no_tui: bool,
+    },
+    /// Écrit une page de test (accents, €) pour un profil d'imprimante.
+    PrintTest {
+        /// Le profil (ex. epson-tm-t20iii).
+        #[arg(long)]
+        profile: String,
+        /// Fichier où écrire les octets ESC/POS.
+        #[arg(long)]
+        output: PathBuf,
     },
     /// Gère les utilisateurs.
     #[command(subcommand)]

@@ -17,6 +17,7 @@ use crate::i18n::{self, Lang, Msg};
 use crate::journal::InstallationKey;
 use crate::ops::setup::{self, SetupRequest};
 use crate::ops::{self, places};
+use crate::print::{Printer, Profile, Target};
 use crate::storage::{self, Store};
 use crate::{clock, paths, tui};
 use clap::Parser;
@@ -50,7 +51,7 @@ pub fn main() -> anyhow::Result<ExitCode> {
         None => {
             let mut store = open(&db)?;
             check_terminal(&mut store, terminal.as_ref())?;
-            tui::run(store, terminal, paths::key_dir())?;
+            tui::run(store, terminal, paths::key_dir(), printer(&cli, &config)?)?;
             ExitCode::SUCCESS
         }
         Some(Command::Init { name, manager, pin }) => {
@@ -67,7 +68,24 @@ pub fn main() -> anyhow::Result<ExitCode> {
             );
             ExitCode::SUCCESS
         }
-        Some(Command::Demo { no_tui }) => demo::run(cli.db.clone(), no_tui, terminal)?,
+        Some(Command::Demo { no_tui }) => {
+            let printer = printer(&cli, &config)?;
+            demo::run(cli.db.clone(), no_tui, terminal, printer)?
+        }
+        Some(Command::PrintTest {
+            ref profile,
+            ref output,
+        }) => {
+            let profile = Profile::by_id(profile)?;
+            let slip = crate::print::receipt::test_page(&profile.name, profile.paper.columns);
+            let bytes = crate::print::escpos::render(&slip, &profile)?;
+            std::fs::write(output, &bytes)?;
+            println!(
+                "{}",
+                Msg::CliPrintTestDone.fill(&[&profile.name, &output.display(), &bytes.len()])
+            );
+            ExitCode::SUCCESS
+        }
         Some(Command::User(command)) => user::run(&mut open(&db)?, command)?,
         Some(Command::Verify { from, to }) => {
             let mut store = open(&db)?;
@@ -120,6 +138,20 @@ pub fn main() -> anyhow::Result<ExitCode> {
     };
     tracing::info!("stop");
     Ok(code)
+}
+
+/// The receipt printer the command line or the configuration names, if any.
+fn printer(cli: &Cli, config: &Config) -> anyhow::Result<Option<Printer>> {
+    let Some(address) = cli.printer.as_deref().or(config.printer.as_deref()) else {
+        return Ok(None);
+    };
+    let target = Target::parse(address)?;
+    let profile = cli
+        .printer_profile
+        .as_deref()
+        .or(config.printer_profile.as_deref())
+        .unwrap_or(crate::print::profile::FALLBACK);
+    Ok(Some(Printer::start(target, Profile::by_id(profile)?)))
 }
 
 /// Refuses a terminal code that names no active terminal, listing the ones there are.

@@ -49,6 +49,7 @@ pub enum DomainError {
     ItemAlreadyInCart(String),
     ItemQuantity(String),
     CartNoLine(usize),
+    QuantityFormat(String),
 }
 
 impl fmt::Display for DomainError {
@@ -89,6 +90,7 @@ impl fmt::Display for DomainError {
             E::ItemAlreadyInCart(s) => Msg::ErrItemAlreadyInCart.fill(&[s]),
             E::ItemQuantity(s) => Msg::ErrItemQuantity.fill(&[s]),
             E::CartNoLine(n) => Msg::ErrCartNoLine.fill(&[n]),
+            E::QuantityFormat(s) => Msg::ErrQuantityFormat.fill(&[s]),
         };
         f.write_str(&text)
     }

@@ -15,6 +15,7 @@ mod role;
 pub mod scanner;
 mod structure;
 mod ticket;
+mod till_entry;
 mod vat;
 mod weight;
 
@@ -28,6 +29,7 @@ pub use pin::Pin;
 pub use role::{Role, Roles};
 pub use structure::{PaymentKind, PosKind, Siret, VatStatus};
 pub use ticket::{SaleLine, Settlement, Tender, VatTotal, settle, vat_breakdown};
+pub use till_entry::{Entry, parse_entry};
 pub use vat::VatRate;
 pub use weight::Weight;
 

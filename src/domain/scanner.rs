@@ -106,6 +106,13 @@ impl ScanDetector {
         out
     }
 
+    /// Releases every held key now (another kind of key arrived: order is kept).
+    pub fn flush(&mut self) -> Vec<Input> {
+        let mut out = Vec::new();
+        self.release(&mut out);
+        out
+    }
+
     /// Time passes: keys held longer than the gap are released as typing.
     pub fn tick(&mut self, now_us: u64) -> Vec<Input> {
         let mut out = Vec::new();

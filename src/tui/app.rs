@@ -15,15 +15,20 @@ use super::keys::{self, Action, action_for};
 use super::login::LoginView;
 use super::setup::SetupView;
 use super::table::TableView;
+use super::till::TillView;
 use super::view::{Cx, Effect, Go, View};
 use crate::domain::TerminalCode;
+use crate::domain::scanner::{Input, Key, ScanDetector};
+use crate::i18n::Msg;
 use crate::journal::InstallationKey;
 use crate::ops::{self, Session, auth, places, setup};
+use crate::print::Printer;
 use crate::storage::{Store, Timestamp};
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 pub struct App {
     store: Store,
@@ -40,6 +45,11 @@ pub struct App {
     confirming_quit: bool,
     quit: bool,
     now: Timestamp,
+    printer: Option<Printer>,
+    scanner: ScanDetector,
+    started: Instant,
+    /// The bell is due: the event loop rings it.
+    bell: bool,
 }
 
 impl App {
@@ -63,6 +73,10 @@ impl App {
             confirming_quit: false,
             quit: false,
             now,
+            printer: None,
+            scanner: ScanDetector::default(),
+            started: Instant::now(),
+            bell: false,
         };
         if app.refresh_place()? {
             app.go(Go::Login(None));
@@ -93,6 +107,31 @@ impl App {
             }
         }
         Ok(true)
+    }
+
+    /// Gives the app its receipt printer.
+    pub fn with_printer(mut self, printer: Option<Printer>) -> App {
+        self.printer = printer;
+        self
+    }
+
+    /// How long the event loop may sleep: short while keys are held back to tell a scan
+    /// from typing.
+    pub fn poll_timeout(&self) -> Duration {
+        if self.scanner.is_holding() {
+            Duration::from_micros(self.scanner.wait_us())
+        } else {
+            Duration::from_millis(500)
+        }
+    }
+
+    /// Whether the bell should ring (once).
+    pub fn take_bell(&mut self) -> bool {
+        std::mem::take(&mut self.bell)
+    }
+
+    fn micros(&self) -> u64 {
+        u64::try_from(self.started.elapsed().as_micros()).unwrap_or(u64::MAX)
     }
 
     /// Writes the JET's start event (and a version change) once the key is there.
@@ -135,12 +174,81 @@ impl App {
 
     pub fn tick(&mut self, now: Timestamp) {
         self.now = now;
+        let at = self.micros();
+        let released = self.scanner.tick(at);
+        self.feed(released);
     }
 
+    /// A key from the keyboard (or the scanner, which is one), timed now.
     pub fn handle_key(&mut self, key: KeyEvent) {
+        let at = self.micros();
+        self.handle_key_at(key, at);
+    }
+
+    /// A key at `at_us` microseconds (tests give synthetic timings). On a screen that
+    /// reads a scanner, characters and Enter go through the scan detector first.
+    pub fn handle_key_at(&mut self, key: KeyEvent, at_us: u64) {
         if key.kind == KeyEventKind::Release {
             return;
         }
+        if !self.view.takes_scans() || self.confirming_quit {
+            let held = self.scanner.flush();
+            self.feed(held);
+            self.dispatch(key);
+            return;
+        }
+        let plain = !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        let scan_key = match key.code {
+            KeyCode::Char(c) if plain => Some(Key::Char(c)),
+            KeyCode::Enter => Some(Key::Enter),
+            // Ctrl+J is a line feed in raw mode: scanners set to end with LF send it.
+            KeyCode::Char('j') if key.modifiers.contains(KeyModifiers::CONTROL) => Some(Key::Enter),
+            _ => None,
+        };
+        match scan_key {
+            Some(k) => {
+                let inputs = self.scanner.key(k, at_us);
+                self.feed(inputs);
+            }
+            None => {
+                let held = self.scanner.flush();
+                self.feed(held);
+                self.dispatch(key);
+            }
+        }
+    }
+
+    /// Acts on what the scan detector let through.
+    fn feed(&mut self, inputs: Vec<Input>) {
+        for input in inputs {
+            match input {
+                Input::Key(Key::Char(c)) => {
+                    self.dispatch(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+                }
+                Input::Key(Key::Enter) => {
+                    self.dispatch(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE))
+                }
+                Input::Scan(code) => {
+                    self.message = None;
+                    let mut cx = Cx {
+                        store: &mut self.store,
+                        session: self.session.as_ref(),
+                        now: self.now,
+                        terminal: self.terminal.as_ref(),
+                        key_dir: &self.key_dir,
+                        key: self.key.as_ref(),
+                        printer: self.printer.as_ref(),
+                    };
+                    let effect = self.view.scanned(&code, &mut cx);
+                    self.apply(effect);
+                }
+            }
+        }
+    }
+
+    fn dispatch(&mut self, key: KeyEvent) {
         if self.confirming_quit {
             match key.code {
                 KeyCode::Char('o' | 'O' | 'y' | 'Y') => self.quit = true,
@@ -164,6 +272,7 @@ impl App {
             terminal: self.terminal.as_ref(),
             key_dir: &self.key_dir,
             key: self.key.as_ref(),
+            printer: self.printer.as_ref(),
         };
         let effect = self.view.handle(action, &mut cx);
         self.apply(effect);
@@ -174,7 +283,15 @@ impl App {
             Effect::None => {}
             Effect::Info(text) => self.message = Some((false, text)),
             Effect::Error(text) => self.message = Some((true, text)),
+            Effect::Alert(text) => {
+                self.bell = true;
+                self.message = Some((true, text));
+            }
             Effect::GoTo(go) => self.go(go),
+            Effect::GoToWith(go, text) => {
+                self.go(go);
+                self.message = Some((false, text));
+            }
             Effect::LoggedIn(session) => {
                 self.session = Some(session);
                 self.go(Go::Home);
@@ -210,6 +327,7 @@ impl App {
             terminal: self.terminal.as_ref(),
             key_dir: &self.key_dir,
             key: self.key.as_ref(),
+            printer: self.printer.as_ref(),
         };
         let opened: ops::Result<Box<dyn View>> = match (&go, self.session.as_ref()) {
             (Go::Login(_), _) | (_, None) => {
@@ -230,6 +348,7 @@ impl App {
                 TableView::open(PaymentMethodsTable::default(), &mut cx).map(boxed)
             }
             (Go::Structure, Some(_)) => StructureView::open(&mut cx).map(boxed),
+            (Go::Till, Some(_)) => TillView::open(&mut cx).map(boxed),
         };
         match opened {
             Ok(view) => self.view = view,
@@ -249,7 +368,13 @@ impl App {
         let user = self.session.as_ref().map(|s| s.name().to_string());
         chrome::status_line(frame, status, &self.place, user.as_deref(), self.now);
         self.view.render(frame, body);
-        chrome::message_line(frame, message, self.message.as_ref());
+        let fault = self.printer.as_ref().and_then(|p| {
+            let status = p.status();
+            status
+                .fault
+                .map(|f| (true, Msg::PrinterFault.fill(&[&f, &status.pending])))
+        });
+        chrome::message_line(frame, message, self.message.as_ref().or(fault.as_ref()));
         frame.render_widget(ratatui::widgets::Paragraph::new(help), help_area);
         if self.confirming_quit {
             chrome::confirm_quit(frame, body);

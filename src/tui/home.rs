@@ -11,14 +11,19 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
 
-/// A mode of the home screen: its label, where it goes, and the role it needs.
-const MODES: &[(Msg, Go, Role)] = &[
-    (Msg::ModeUsers, Go::Users, Role::Manager),
-    (Msg::ModeCategories, Go::Categories, Role::Manager),
-    (Msg::ModePointsOfSale, Go::PointsOfSale, Role::Manager),
-    (Msg::ModeTerminals, Go::Terminals, Role::Manager),
-    (Msg::ModePaymentMethods, Go::PaymentMethods, Role::Manager),
-    (Msg::ModeStructure, Go::Structure, Role::Manager),
+/// A mode of the home screen: its label, where it goes, and the roles that may open it.
+const MODES: &[(Msg, Go, &[Role])] = &[
+    (Msg::ModeTill, Go::Till, &[Role::Cashier, Role::Manager]),
+    (Msg::ModeUsers, Go::Users, &[Role::Manager]),
+    (Msg::ModeCategories, Go::Categories, &[Role::Manager]),
+    (Msg::ModePointsOfSale, Go::PointsOfSale, &[Role::Manager]),
+    (Msg::ModeTerminals, Go::Terminals, &[Role::Manager]),
+    (
+        Msg::ModePaymentMethods,
+        Go::PaymentMethods,
+        &[Role::Manager],
+    ),
+    (Msg::ModeStructure, Go::Structure, &[Role::Manager]),
 ];
 
 pub struct HomeView {
@@ -33,7 +38,7 @@ impl HomeView {
             greeting: Msg::LoginWelcome.fill(&[session.name()]),
             modes: MODES
                 .iter()
-                .filter(|(_, _, role)| session.has(*role))
+                .filter(|(_, _, roles)| roles.iter().any(|r| session.has(*r)))
                 .map(|(label, go, _)| (*label, go.clone()))
                 .collect(),
             selected: 0,

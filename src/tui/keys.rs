@@ -24,6 +24,22 @@ pub enum Action {
     Logout,
     Quit,
     Input(char),
+    // The till.
+    Pay,
+    Price,
+    LineDiscount,
+    TicketDiscount,
+    Park,
+    Resume,
+    Reprint,
+    Refund,
+    XReport,
+    ZClose,
+    Drawer,
+    Remove,
+    ChangeAsVoucher,
+    Yes,
+    No,
 }
 
 /// A key, the action it triggers, and the label shown in the help bar (`None` hides it,
@@ -36,7 +52,7 @@ pub struct Binding {
     pub label: Option<Msg>,
 }
 
-const fn bind(code: KeyCode, action: Action, label: Option<Msg>) -> Binding {
+pub const fn bind(code: KeyCode, action: Action, label: Option<Msg>) -> Binding {
     Binding {
         code,
         modifiers: KeyModifiers::NONE,
@@ -111,6 +127,7 @@ pub fn key_text(binding: &Binding) -> String {
         KeyCode::Up | KeyCode::Down => "↑↓".to_owned(),
         KeyCode::Left | KeyCode::Right => "←→".to_owned(),
         KeyCode::F(n) => format!("F{n}"),
+        KeyCode::Delete => Msg::KeyNameDelete.text().to_owned(),
         KeyCode::Char(c) => c.to_uppercase().to_string(),
         other => format!("{other:?}"),
     };

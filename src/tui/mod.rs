@@ -15,6 +15,7 @@ mod login;
 mod setup;
 mod table;
 mod theme;
+mod till;
 mod view;
 
 pub use app::App;
@@ -24,11 +25,15 @@ use crate::domain::TerminalCode;
 use crate::storage::Store;
 use ratatui::crossterm::event::{self, Event};
 use std::path::PathBuf;
-use std::time::Duration;
 
 /// Runs the TUI on `store` until the user quits.
-pub fn run(store: Store, terminal: Option<TerminalCode>, key_dir: PathBuf) -> anyhow::Result<()> {
-    let mut app = App::new(store, terminal, clock::now(), key_dir)?;
+pub fn run(
+    store: Store,
+    terminal: Option<TerminalCode>,
+    key_dir: PathBuf,
+    printer: Option<crate::print::Printer>,
+) -> anyhow::Result<()> {
+    let mut app = App::new(store, terminal, clock::now(), key_dir)?.with_printer(printer);
     app.record_start();
     let mut screen = ratatui::init();
     let result = event_loop(&mut screen, &mut app);
@@ -41,11 +46,18 @@ pub fn run(store: Store, terminal: Option<TerminalCode>, key_dir: PathBuf) -> an
 fn event_loop(screen: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
     loop {
         screen.draw(|frame| app.render(frame))?;
+        if app.take_bell() {
+            use std::io::Write;
+            let mut out = std::io::stdout();
+            out.write_all(b"\x07")?;
+            out.flush()?;
+        }
         if app.should_quit() {
             return Ok(());
         }
-        // Wake at least twice a second so the clock on the status line moves.
-        if event::poll(Duration::from_millis(500))? {
+        // Wake at least twice a second so the clock on the status line moves, and sooner
+        // while keys are held back to tell a scan from typing.
+        if event::poll(app.poll_timeout())? {
             // Drain everything already typed (a scanner's burst) before drawing again.
             loop {
                 match event::read()? {
@@ -53,7 +65,7 @@ fn event_loop(screen: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow::R
                     Event::Resize(_, _) => {}
                     _ => {}
                 }
-                if app.should_quit() || !event::poll(Duration::ZERO)? {
+                if app.should_quit() || !event::poll(std::time::Duration::ZERO)? {
                     break;
                 }
             }

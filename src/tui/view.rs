@@ -18,6 +18,8 @@ pub struct Cx<'a> {
     pub key_dir: &'a std::path::Path,
     /// The installation key, once loaded: sessions sign JET events with it.
     pub key: Option<&'a std::sync::Arc<crate::journal::InstallationKey>>,
+    /// The receipt printer, when this machine has one.
+    pub printer: Option<&'a crate::print::Printer>,
 }
 
 /// Where to go next.
@@ -32,6 +34,7 @@ pub enum Go {
     Terminals,
     PaymentMethods,
     Structure,
+    Till,
 }
 
 /// What a screen asks of the app after a key.
@@ -41,8 +44,12 @@ pub enum Effect {
     Info(String),
     Error(String),
     GoTo(Go),
+    /// Go there and say this.
+    GoToWith(Go, String),
     LoggedIn(Session),
     Logout,
+    /// An error that rings the terminal's bell (an unknown code at the till).
+    Alert(String),
     /// Something changed the terminal's place (a terminal or point of sale was edited).
     PlaceChanged(String),
 }
@@ -54,4 +61,15 @@ pub trait View {
     fn bindings(&self) -> Vec<Binding>;
     fn handle(&mut self, action: Action, cx: &mut Cx) -> Effect;
     fn render(&self, frame: &mut Frame, area: Rect);
+
+    /// Whether this screen reads a barcode scanner: its keys then go through the scan
+    /// detector, and a scan arrives in [`scanned`](View::scanned), never as typing.
+    fn takes_scans(&self) -> bool {
+        false
+    }
+
+    /// A code read by the scanner (digits only).
+    fn scanned(&mut self, _code: &str, _cx: &mut Cx) -> Effect {
+        Effect::None
+    }
 }

@@ -1,0 +1,365 @@
+//! The shop till: one screen with modes — counting the opening float, selling (scans,
+//! shortcuts, search, quantities, prices, discounts, parked tickets), taking payments,
+//! the receipt question, refunds with a manager's PIN, the X report and the Z.
+//!
+//! The till binds no bare digit or Enter to an action: digits are typing, Enter submits
+//! what was typed, and a scanner's burst arrives as a scan whatever the mode.
+
+mod big;
+mod count;
+mod pay;
+mod refund;
+mod report;
+mod sale;
+
+use super::keys::{Action, Binding, bind};
+use super::view::{Cx, Effect, Go, View};
+use crate::domain::{Cart, Discount, TerminalCode};
+use crate::i18n::Msg;
+use crate::journal::{Context, InstallationKey};
+use crate::ops::till::{self, Sale};
+use crate::ops::{self, OpsError, Session};
+use crate::print::Slip;
+use crate::storage::payment_methods::PaymentMethod;
+use crate::storage::till_catalogue::Sellable;
+use crate::storage::users::User;
+use count::Count;
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+use ratatui::layout::Rect;
+use std::sync::Arc;
+
+const fn key(code: KeyCode, action: Action, label: Msg) -> Binding {
+    bind(code, action, Some(label))
+}
+
+const fn hidden(code: KeyCode, action: Action) -> Binding {
+    bind(code, action, None)
+}
+
+const ENTER_ADD: Binding = key(KeyCode::Enter, Action::Submit, Msg::KeyAddLine);
+const ENTER_OK: Binding = key(KeyCode::Enter, Action::Submit, Msg::KeyValidate);
+const UP: Binding = key(KeyCode::Up, Action::Up, Msg::KeyMove);
+const DOWN: Binding = hidden(KeyCode::Down, Action::Down);
+const LEFT: Binding = key(KeyCode::Left, Action::Left, Msg::KeyChange);
+const RIGHT: Binding = hidden(KeyCode::Right, Action::Right);
+const ERASE: Binding = hidden(KeyCode::Backspace, Action::Erase);
+const ESC_BACK: Binding = key(KeyCode::Esc, Action::Back, Msg::KeyBack);
+const ESC_CANCEL: Binding = key(KeyCode::Esc, Action::Back, Msg::KeyCancel);
+const PAY: Binding = key(KeyCode::F(2), Action::Pay, Msg::KeyPay);
+const CONFIRM: Binding = key(KeyCode::F(2), Action::Pay, Msg::KeyValidate);
+const PRINT: Binding = key(KeyCode::F(2), Action::Pay, Msg::KeyPrint);
+const PRICE: Binding = key(KeyCode::F(3), Action::Price, Msg::KeyPrice);
+const LINE_DISCOUNT: Binding = key(KeyCode::F(4), Action::LineDiscount, Msg::KeyLineDiscount);
+const TICKET_DISCOUNT: Binding = key(
+    KeyCode::F(5),
+    Action::TicketDiscount,
+    Msg::KeyTicketDiscount,
+);
+const PARK: Binding = key(KeyCode::F(6), Action::Park, Msg::KeyPark);
+const RESUME: Binding = key(KeyCode::F(7), Action::Resume, Msg::KeyResume);
+const REPRINT: Binding = key(KeyCode::F(8), Action::Reprint, Msg::KeyReprint);
+const REFUND: Binding = key(KeyCode::F(9), Action::Refund, Msg::KeyRefund);
+const X_REPORT: Binding = key(KeyCode::F(11), Action::XReport, Msg::KeyXReport);
+const Z_CLOSE: Binding = key(KeyCode::F(12), Action::ZClose, Msg::KeyZClose);
+const REMOVE: Binding = key(KeyCode::Delete, Action::Remove, Msg::KeyRemove);
+const TOGGLE: Binding = key(KeyCode::Char(' '), Action::Toggle, Msg::KeyToggle);
+const NEXT_FIELD: Binding = key(KeyCode::Tab, Action::NextField, Msg::KeyNextField);
+const AS_VOUCHER: Binding = key(KeyCode::F(5), Action::ChangeAsVoucher, Msg::KeyAsVoucher);
+const YES: Binding = key(KeyCode::Char('o'), Action::Yes, Msg::KeyYesPrint);
+const NO: Binding = key(KeyCode::Char('n'), Action::No, Msg::KeyNoReceipt);
+const DRAWER: Binding = Binding {
+    code: KeyCode::Char('t'),
+    modifiers: KeyModifiers::CONTROL,
+    action: Action::Drawer,
+    label: Some(Msg::KeyDrawer),
+};
+
+/// Why a manager's PIN is asked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Purpose {
+    Refund,
+    Drawer,
+    Close,
+}
+
+/// A past sale on screen: what to say, the receipt question, what it issued.
+#[derive(Clone, Debug)]
+struct Done {
+    sale: Sale,
+}
+
+enum Mode {
+    Opening(Count),
+    Selling,
+    Search {
+        found: Vec<usize>,
+        selected: usize,
+        entry: crate::domain::Entry,
+    },
+    Reason {
+        discount: Discount,
+        whole: bool,
+        selected: usize,
+    },
+    Paying(pay::Pay),
+    Done(Done),
+    Parked(usize),
+    Authorise(refund::Authorise),
+    RefundFind,
+    RefundLines(refund::Choice),
+    Report(report::XView),
+    Closing(report::Closing),
+}
+
+pub struct TillView {
+    terminal: TerminalCode,
+    cart: Cart,
+    selected: usize,
+    input: String,
+    parked: Vec<Cart>,
+    sellables: Vec<Sellable>,
+    methods: Vec<PaymentMethod>,
+    managers: Vec<User>,
+    /// A manager's session opened by PIN for a refund, the drawer or the Z.
+    manager: Option<Session>,
+    mode: Mode,
+}
+
+/// Discount reasons offered at the till.
+const REASONS: [Msg; 5] = [
+    Msg::ReasonDamaged,
+    Msg::ReasonEndOfLine,
+    Msg::ReasonLoyalty,
+    Msg::ReasonGoodwill,
+    Msg::ReasonSolidarity,
+];
+
+impl TillView {
+    pub fn open(cx: &mut Cx) -> ops::Result<TillView> {
+        let terminal = cx.terminal.cloned().ok_or(OpsError::NotInitialised)?;
+        let sellables = till::sellables(cx.store)?;
+        let methods = ops::places::payment_methods(cx.store)?
+            .into_iter()
+            .filter(|m| m.active)
+            .collect();
+        let managers = ops::auth::login_choices(cx.store)?
+            .into_iter()
+            .filter(|u| u.roles.contains(crate::domain::Role::Manager))
+            .collect();
+        let mut view = TillView {
+            terminal,
+            cart: Cart::default(),
+            selected: 0,
+            input: String::new(),
+            parked: Vec::new(),
+            sellables,
+            methods,
+            managers,
+            manager: None,
+            mode: Mode::Selling,
+        };
+        let ctx = view.context(cx)?;
+        if till::needs_opening(cx.store, &ctx)? {
+            view.mode = Mode::Opening(Count::default());
+        }
+        Ok(view)
+    }
+
+    fn session<'a>(cx: &'a Cx) -> ops::Result<&'a Session> {
+        cx.session.ok_or(OpsError::NotInitialised)
+    }
+
+    fn key<'a>(cx: &'a Cx) -> ops::Result<&'a Arc<InstallationKey>> {
+        cx.key.ok_or(OpsError::Journal(
+            crate::journal::JournalError::NoInstallation,
+        ))
+    }
+
+    fn context(&self, cx: &mut Cx) -> ops::Result<Context> {
+        let session = Self::session(cx)?.clone();
+        till::context(cx.store, &session, &self.terminal, cx.now, false)
+    }
+
+    /// Queues `slip` on the printer; the message to show when it cannot.
+    fn print(cx: &Cx, title: &str, slip: &Slip) -> Option<String> {
+        match cx.printer {
+            None => Some(Msg::TillNoPrinter.text().to_owned()),
+            Some(printer) => printer.print(title, slip).err().map(|e| e.to_string()),
+        }
+    }
+
+    /// Prints a stored document (receipt, duplicate, Z) by its payload and hash.
+    fn print_document(cx: &mut Cx, series: &str, number: i64) -> Option<String> {
+        let doc = match cx
+            .store
+            .read(|tx| crate::storage::journal::find_document(tx, series, number))
+        {
+            Ok(doc) => doc,
+            Err(e) => return Some(e.to_string()),
+        };
+        match crate::print::receipt::document_slip(&doc.payload, &doc.hash) {
+            Ok(slip) => Self::print(cx, &format!("{series} n° {number}"), &slip),
+            Err(e) => Some(e.to_string()),
+        }
+    }
+}
+
+fn effect_of<T>(result: ops::Result<T>, ok: impl FnOnce(T) -> Effect) -> Effect {
+    match result {
+        Ok(value) => ok(value),
+        Err(e) => Effect::Error(e.to_string()),
+    }
+}
+
+impl View for TillView {
+    fn title(&self) -> String {
+        Msg::TillTitle.text().to_owned()
+    }
+
+    fn bindings(&self) -> Vec<Binding> {
+        match &self.mode {
+            Mode::Opening(_) => vec![UP, DOWN, ERASE, CONFIRM, ESC_BACK],
+            Mode::Selling => vec![
+                ENTER_ADD,
+                UP,
+                DOWN,
+                ERASE,
+                REMOVE,
+                PAY,
+                PRICE,
+                LINE_DISCOUNT,
+                TICKET_DISCOUNT,
+                PARK,
+                RESUME,
+                REPRINT,
+                REFUND,
+                X_REPORT,
+                Z_CLOSE,
+                DRAWER,
+                ESC_BACK,
+            ],
+            Mode::Search { .. } | Mode::Reason { .. } | Mode::Parked(_) => {
+                vec![ENTER_OK, UP, DOWN, ESC_CANCEL]
+            }
+            Mode::Paying(_) => vec![
+                ENTER_ADD, LEFT, RIGHT, ERASE, REMOVE, CONFIRM, AS_VOUCHER, ESC_BACK,
+            ],
+            Mode::Done(_) => vec![
+                YES,
+                NO,
+                hidden(KeyCode::Enter, Action::No),
+                hidden(KeyCode::Esc, Action::No),
+            ],
+            Mode::Authorise(_) => vec![ENTER_OK, LEFT, RIGHT, ERASE, ESC_CANCEL],
+            Mode::RefundFind => vec![ENTER_OK, ERASE, ESC_CANCEL],
+            Mode::RefundLines(_) => vec![UP, DOWN, TOGGLE, AS_VOUCHER, CONFIRM, ESC_CANCEL],
+            Mode::Report(_) => vec![PRINT, ESC_BACK],
+            Mode::Closing(_) => vec![NEXT_FIELD, UP, DOWN, ERASE, CONFIRM, ESC_CANCEL],
+        }
+    }
+
+    fn handle(&mut self, action: Action, cx: &mut Cx) -> Effect {
+        match &self.mode {
+            Mode::Opening(_) => self.handle_opening(action, cx),
+            Mode::Selling => self.handle_selling(action, cx),
+            Mode::Search { .. } => self.handle_search(action, cx),
+            Mode::Reason { .. } => self.handle_reason(action),
+            Mode::Paying(_) => self.handle_paying(action, cx),
+            Mode::Done(_) => self.handle_done(action, cx),
+            Mode::Parked(_) => self.handle_parked(action),
+            Mode::Authorise(_) => self.handle_authorise(action, cx),
+            Mode::RefundFind => self.handle_refund_find(action, cx),
+            Mode::RefundLines(_) => self.handle_refund_lines(action, cx),
+            Mode::Report(_) => self.handle_report(action, cx),
+            Mode::Closing(_) => self.handle_closing(action, cx),
+        }
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect) {
+        match &self.mode {
+            Mode::Opening(count) => count.render(frame, area, Msg::TillOpeningTitle.text(), true),
+            Mode::Selling | Mode::Search { .. } | Mode::Reason { .. } | Mode::Parked(_) => {
+                self.render_selling(frame, area)
+            }
+            Mode::Paying(pay) => self.render_paying(frame, area, pay),
+            Mode::Done(done) => self.render_done(frame, area, done),
+            Mode::Authorise(a) => a.render(frame, area, &self.managers),
+            Mode::RefundFind => refund::render_find(frame, area, &self.input),
+            Mode::RefundLines(choice) => choice.render(frame, area),
+            Mode::Report(x) => x.render(frame, area),
+            Mode::Closing(closing) => closing.render(frame, area),
+        }
+    }
+
+    fn takes_scans(&self) -> bool {
+        true
+    }
+
+    fn scanned(&mut self, code: &str, cx: &mut Cx) -> Effect {
+        match &self.mode {
+            Mode::Selling => self.add_code(code, 1, cx),
+            Mode::Done(_) => {
+                self.mode = Mode::Selling;
+                self.add_code(code, 1, cx)
+            }
+            Mode::Paying(_) => self.pay_with_voucher(code, cx),
+            Mode::RefundFind => Effect::Error(Msg::TillTypeTicketNumber.text().to_owned()),
+            _ => Effect::Error(Msg::TillScanIgnored.fill(&[&code])),
+        }
+    }
+}
+
+impl TillView {
+    fn handle_opening(&mut self, action: Action, cx: &mut Cx) -> Effect {
+        let Mode::Opening(count) = &mut self.mode else {
+            return Effect::None;
+        };
+        if count.handle(action) {
+            return Effect::None;
+        }
+        match action {
+            Action::Pay => {
+                let denominations = count.denominations();
+                let total = count.total();
+                let result = self.context(cx).and_then(|ctx| {
+                    let session = Self::session(cx)?.clone();
+                    let key = Self::key(cx)?.clone();
+                    till::open_day(cx.store, &session, &key, &ctx, &denominations)
+                });
+                effect_of(result, |_| {
+                    self.mode = Mode::Selling;
+                    Effect::Info(Msg::TillOpened.fill(&[&total]))
+                })
+            }
+            Action::Back => Effect::GoTo(Go::Home),
+            _ => Effect::None,
+        }
+    }
+
+    fn handle_parked(&mut self, action: Action) -> Effect {
+        let Mode::Parked(selected) = &mut self.mode else {
+            return Effect::None;
+        };
+        match action {
+            Action::Up => *selected = selected.saturating_sub(1),
+            Action::Down => *selected = (*selected + 1).min(self.parked.len().saturating_sub(1)),
+            Action::Submit => {
+                let index = *selected;
+                if index < self.parked.len() {
+                    let resumed = self.parked.remove(index);
+                    if !self.cart.is_empty() {
+                        self.parked.push(std::mem::take(&mut self.cart));
+                    }
+                    self.cart = resumed;
+                    self.selected = self.cart.lines.len().saturating_sub(1);
+                }
+                self.mode = Mode::Selling;
+                return Effect::Info(Msg::TillResumed.text().to_owned());
+            }
+            Action::Back => self.mode = Mode::Selling,
+            _ => {}
+        }
+        Effect::None
+    }
+}

@@ -1,0 +1,311 @@
+//! A manager's authority at the till (a PIN typed on the cashier's screen), and what it
+//! opens: refunds (find the ticket by number, choose lines, cash or voucher), the drawer
+//! without a sale, and the Z.
+
+use super::super::keys::Action;
+use super::super::theme;
+use super::super::view::{Cx, Effect};
+use super::{Mode, Purpose, TillView, effect_of, pay, report};
+use crate::i18n::Msg;
+use crate::ops;
+use crate::ops::till::{self, SoldLine};
+use crate::print::Slip;
+use crate::storage::users::User;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
+
+pub struct Authorise {
+    pub purpose: Purpose,
+    pub selected: usize,
+    pub pin: String,
+}
+
+impl Authorise {
+    pub fn new(purpose: Purpose) -> Authorise {
+        Authorise {
+            purpose,
+            selected: 0,
+            pin: String::new(),
+        }
+    }
+
+    pub fn render(&self, frame: &mut Frame, area: Rect, managers: &[User]) {
+        let what = match self.purpose {
+            Purpose::Refund => Msg::KeyRefund,
+            Purpose::Drawer => Msg::KeyDrawer,
+            Purpose::Close => Msg::KeyZClose,
+        };
+        let names: Vec<Span> = managers
+            .iter()
+            .enumerate()
+            .flat_map(|(i, m)| {
+                let style = if i == self.selected {
+                    theme::selected()
+                } else {
+                    theme::value()
+                };
+                [Span::styled(format!(" {} ", m.name), style), Span::raw(" ")]
+            })
+            .collect();
+        let lines = vec![
+            Line::styled(Msg::TillManagerNeeded.fill(&[&what.text()]), theme::title()),
+            Line::from(""),
+            Line::from(names),
+            Line::from(""),
+            Line::from(vec![
+                Span::styled(format!("{} › ", Msg::TillPin.text()), theme::label()),
+                Span::raw("•".repeat(self.pin.chars().count())),
+            ]),
+        ];
+        frame.render_widget(Paragraph::new(lines).block(Block::bordered()), area);
+    }
+}
+
+/// Lines of a ticket to refund, and which are chosen.
+pub struct Choice {
+    pub series: String,
+    pub number: i64,
+    pub lines: Vec<SoldLine>,
+    pub chosen: Vec<bool>,
+    pub selected: usize,
+    pub as_voucher: bool,
+}
+
+impl Choice {
+    pub fn render(&self, frame: &mut Frame, area: Rect) {
+        let items: Vec<ListItem> = self
+            .lines
+            .iter()
+            .zip(&self.chosen)
+            .map(|(l, chosen)| {
+                let mark = if *chosen { "[x]" } else { "[ ]" };
+                let done = if l.refunded >= l.quantity {
+                    format!("  {}", Msg::TillAlreadyRefunded.text())
+                } else {
+                    String::new()
+                };
+                ListItem::new(format!(
+                    "{mark} {:<30.30} {:>3} {:>10}{done}",
+                    l.label,
+                    l.quantity,
+                    l.total.to_string()
+                ))
+            })
+            .collect();
+        let how = if self.as_voucher {
+            Msg::PayVoucher
+        } else {
+            Msg::PayCash
+        };
+        let title = Msg::TillRefundTitle.fill(&[&self.series, &self.number, &how.text()]);
+        let mut state = ListState::default().with_selected(Some(self.selected));
+        frame.render_stateful_widget(
+            List::new(items)
+                .block(Block::bordered().title(format!(" {title} ")))
+                .highlight_style(theme::selected()),
+            area,
+            &mut state,
+        );
+    }
+}
+
+pub fn render_find(frame: &mut Frame, area: Rect, input: &str) {
+    let lines = vec![
+        Line::styled(Msg::TillRefundFind.text(), theme::title()),
+        Line::from(""),
+        Line::from(vec![
+            Span::styled("› ", theme::title()),
+            Span::raw(format!("{input}▏")),
+        ]),
+    ];
+    frame.render_widget(Paragraph::new(lines).block(Block::bordered()), area);
+}
+
+impl TillView {
+    pub(super) fn handle_authorise(&mut self, action: Action, cx: &mut Cx) -> Effect {
+        let count = self.managers.len().max(1);
+        let Mode::Authorise(auth) = &mut self.mode else {
+            return Effect::None;
+        };
+        match action {
+            Action::Left => auth.selected = (auth.selected + count - 1) % count,
+            Action::Right => auth.selected = (auth.selected + 1) % count,
+            Action::Input(c) if c.is_ascii_digit() && auth.pin.len() < 8 => auth.pin.push(c),
+            Action::Erase => {
+                auth.pin.pop();
+            }
+            Action::Back => self.mode = Mode::Selling,
+            Action::Submit => {
+                let Some(manager) = self.managers.get(auth.selected) else {
+                    return Effect::Error(Msg::TillNoManager.text().to_owned());
+                };
+                let pin = std::mem::take(&mut auth.pin);
+                let purpose = auth.purpose;
+                let key = cx.key.cloned();
+                let session = ops::auth::login_at(
+                    cx.store,
+                    manager.id,
+                    &pin,
+                    cx.now,
+                    key,
+                    self.terminal.as_str(),
+                );
+                return effect_of(session, |session| {
+                    self.manager = Some(session);
+                    self.authorised(purpose, cx)
+                });
+            }
+            _ => {}
+        }
+        Effect::None
+    }
+
+    fn authorised(&mut self, purpose: Purpose, cx: &mut Cx) -> Effect {
+        match purpose {
+            Purpose::Refund => {
+                self.input.clear();
+                self.mode = Mode::RefundFind;
+                Effect::None
+            }
+            Purpose::Drawer => {
+                self.mode = Mode::Selling;
+                let Some(manager) = self.manager.take() else {
+                    return Effect::None;
+                };
+                let result = self.context(cx).and_then(|ctx| {
+                    let key = Self::key(cx)?.clone();
+                    till::open_drawer(cx.store, &manager, &key, &ctx)
+                });
+                effect_of(result, |_| {
+                    let pulse = Slip {
+                        open_drawer: true,
+                        ..Slip::default()
+                    };
+                    match Self::print(cx, Msg::TillDrawer.text(), &pulse) {
+                        None => Effect::Info(Msg::TillDrawerOpened.text().to_owned()),
+                        Some(problem) => Effect::Error(problem),
+                    }
+                })
+            }
+            Purpose::Close => {
+                let result = self
+                    .context(cx)
+                    .and_then(|ctx| till::x_report(cx.store, &ctx));
+                effect_of(result, |(figures, _)| {
+                    self.mode = Mode::Closing(report::Closing::new(figures));
+                    Effect::None
+                })
+            }
+        }
+    }
+
+    pub(super) fn handle_refund_find(&mut self, action: Action, cx: &mut Cx) -> Effect {
+        match action {
+            Action::Input(c) => self.input.push(c),
+            Action::Erase => {
+                self.input.pop();
+            }
+            Action::Back => {
+                self.input.clear();
+                self.manager = None;
+                self.mode = Mode::Selling;
+            }
+            Action::Submit => {
+                let text = std::mem::take(&mut self.input);
+                let (series, number) = match text.trim().rsplit_once(' ') {
+                    Some((series, number)) => {
+                        (series.trim().to_owned(), number.trim().parse().ok())
+                    }
+                    None => (format!("{}/T", self.terminal), text.trim().parse().ok()),
+                };
+                let Some(number) = number else {
+                    return Effect::Error(Msg::TillTypeTicketNumber.text().to_owned());
+                };
+                return effect_of(till::ticket_lines(cx.store, &series, number), |lines| {
+                    let chosen = vec![false; lines.len()];
+                    self.mode = Mode::RefundLines(Choice {
+                        series,
+                        number,
+                        lines,
+                        chosen,
+                        selected: 0,
+                        as_voucher: false,
+                    });
+                    Effect::None
+                });
+            }
+            _ => {}
+        }
+        Effect::None
+    }
+
+    pub(super) fn handle_refund_lines(&mut self, action: Action, cx: &mut Cx) -> Effect {
+        let Mode::RefundLines(choice) = &mut self.mode else {
+            return Effect::None;
+        };
+        match action {
+            Action::Up => choice.selected = choice.selected.saturating_sub(1),
+            Action::Down => {
+                choice.selected = (choice.selected + 1).min(choice.lines.len().saturating_sub(1))
+            }
+            Action::Toggle => {
+                if let Some(c) = choice.chosen.get_mut(choice.selected) {
+                    *c = !*c;
+                }
+            }
+            Action::ChangeAsVoucher => choice.as_voucher = !choice.as_voucher,
+            Action::Back => {
+                self.manager = None;
+                self.mode = Mode::Selling;
+            }
+            Action::Pay => {
+                let chosen: Vec<usize> = choice
+                    .chosen
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| **c)
+                    .map(|(i, _)| i)
+                    .collect();
+                if chosen.is_empty() {
+                    return Effect::Error(Msg::TillChooseLines.text().to_owned());
+                }
+                let (series, number, as_voucher) =
+                    (choice.series.clone(), choice.number, choice.as_voucher);
+                let Some(manager) = self.manager.clone() else {
+                    return Effect::Error(Msg::TillManagerNeeded.fill(&[&Msg::KeyRefund.text()]));
+                };
+                let result = self.context(cx).and_then(|ctx| {
+                    let key = Self::key(cx)?.clone();
+                    till::refund(
+                        cx.store, &manager, &key, &ctx, &series, number, &chosen, as_voucher,
+                    )
+                });
+                return effect_of(result, |sale| {
+                    self.manager = None;
+                    self.mode = Mode::Selling;
+                    let mut problems: Vec<String> = Vec::new();
+                    problems.extend(Self::print_document(cx, &sale.doc.series, sale.doc.number));
+                    if let Some((code, amount)) = &sale.voucher {
+                        problems.extend(Self::print(cx, code, &pay::voucher_slip(code, *amount)));
+                    } else {
+                        let pulse = Slip {
+                            open_drawer: true,
+                            ..Slip::default()
+                        };
+                        problems.extend(Self::print(cx, Msg::TillDrawer.text(), &pulse));
+                    }
+                    let text =
+                        Msg::TillRefunded.fill(&[&sale.doc.series, &sale.doc.number, &sale.total]);
+                    match problems.first() {
+                        Some(p) => Effect::Error(format!("{text} — {p}")),
+                        None => Effect::Info(text),
+                    }
+                });
+            }
+            _ => {}
+        }
+        Effect::None
+    }
+}

@@ -1,0 +1,310 @@
+//! The X report on screen (and on paper on request), and the Z: count the cash by
+//! denomination, type the card and cheque totals from the terminal's slips, see expected
+//! against counted with the difference, explain a difference, close the day, print.
+
+use super::super::keys::Action;
+use super::super::theme;
+use super::super::view::{Cx, Effect, Go};
+use super::count::Count;
+use super::{Mode, TillView, effect_of};
+use crate::domain::{Money, PaymentKind};
+use crate::i18n::Msg;
+use crate::journal::{CashCount, PeriodFigures};
+use crate::ops;
+use crate::storage::Timestamp;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+fn figure_lines(f: &PeriodFigures) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::from(format!(
+        "{:<24}{:>12}",
+        Msg::SlipTickets.text(),
+        f.stats.tickets
+    ))];
+    for v in &f.vat {
+        lines.push(Line::from(format!(
+            "{} {:<18}{:>12}",
+            Msg::SlipVat.text(),
+            v.rate.to_string(),
+            v.ttc.to_string()
+        )));
+    }
+    lines.push(Line::styled(
+        format!(
+            "{:<24}{:>12}",
+            Msg::SlipTotalTtc.text(),
+            f.total_ttc().to_string()
+        ),
+        theme::title(),
+    ));
+    for (method, _, amount) in &f.tenders {
+        lines.push(Line::from(format!(
+            "{method:<24}{:>12}",
+            amount.to_string()
+        )));
+    }
+    lines.push(Line::from(format!(
+        "{:<24}{:>12}",
+        Msg::SlipRefunds.fill(&[&f.stats.refunds]),
+        f.stats.refunds_total.to_string()
+    )));
+    lines.push(Line::from(format!(
+        "{:<24}{:>12}",
+        Msg::SlipDiscounts.text(),
+        f.stats.discounts.to_string()
+    )));
+    lines
+}
+
+pub struct XView {
+    figures: PeriodFigures,
+    json: String,
+    at: Timestamp,
+}
+
+impl XView {
+    pub fn new(figures: PeriodFigures, json: String, at: Timestamp) -> XView {
+        XView { figures, json, at }
+    }
+
+    pub fn render(&self, frame: &mut Frame, area: Rect) {
+        let mut lines = vec![
+            Line::styled(Msg::SlipXNotice.text(), theme::dim()),
+            Line::from(""),
+        ];
+        lines.extend(figure_lines(&self.figures));
+        frame.render_widget(
+            Paragraph::new(lines)
+                .block(Block::bordered().title(format!(" {} ", Msg::SlipX.text()))),
+            area,
+        );
+    }
+}
+
+pub struct Closing {
+    figures: PeriodFigures,
+    count: Count,
+    card: String,
+    cheques: String,
+    comment: String,
+    /// 0 the cash, 1 card, 2 cheques, 3 comment.
+    field: usize,
+}
+
+impl Closing {
+    pub fn new(figures: PeriodFigures) -> Closing {
+        Closing {
+            figures,
+            count: Count::default(),
+            card: String::new(),
+            cheques: String::new(),
+            comment: String::new(),
+            field: 0,
+        }
+    }
+
+    fn declared(text: &str) -> Money {
+        if text.trim().is_empty() {
+            Money::ZERO
+        } else {
+            Money::parse(text).unwrap_or(Money::ZERO)
+        }
+    }
+
+    fn cash_count(&self) -> Result<CashCount, String> {
+        let parse = |text: &str| {
+            if text.trim().is_empty() {
+                Ok(Money::ZERO)
+            } else {
+                Money::parse(text).map_err(|e| e.to_string())
+            }
+        };
+        Ok(CashCount {
+            denominations: self.count.denominations(),
+            card_declared: parse(&self.card)?,
+            cheques_declared: parse(&self.cheques)?,
+            comment: self.comment.trim().to_owned(),
+        })
+    }
+
+    pub fn render(&self, frame: &mut Frame, area: Rect) {
+        let [left, right] =
+            Layout::horizontal([Constraint::Length(44), Constraint::Min(30)]).areas(area);
+        self.count
+            .render(frame, left, Msg::TillCountTitle.text(), self.field == 0);
+        let rows = [
+            (PaymentKind::Cash, self.count.total(), None),
+            (
+                PaymentKind::Card,
+                Self::declared(&self.card),
+                Some((1, &self.card)),
+            ),
+            (
+                PaymentKind::Cheque,
+                Self::declared(&self.cheques),
+                Some((2, &self.cheques)),
+            ),
+        ];
+        let mut lines = vec![Line::styled(
+            format!(
+                "{:<10}{:>11}{:>11}{:>11}",
+                "",
+                Msg::TillExpected.text(),
+                Msg::TillDeclared.text(),
+                Msg::TillDifference.text()
+            ),
+            theme::label(),
+        )];
+        for (kind, declared, field) in rows {
+            let expected = self.figures.expected(kind);
+            let difference = Money::from_cents(declared.cents() - expected.cents());
+            let style = if difference.is_zero() {
+                theme::value()
+            } else {
+                theme::error()
+            };
+            lines.push(Line::styled(
+                format!(
+                    "{:<10.10}{:>11}{:>11}{:>11}",
+                    kind.label().text(),
+                    expected.to_string(),
+                    declared.to_string(),
+                    difference.to_string()
+                ),
+                style,
+            ));
+            if let Some((index, text)) = field {
+                let style = if self.field == index {
+                    theme::focus()
+                } else {
+                    theme::dim()
+                };
+                lines.push(Line::from(vec![
+                    Span::styled(
+                        format!(
+                            "  {} › ",
+                            Msg::TillDeclaredPrompt.fill(&[&kind.label().text()])
+                        ),
+                        theme::label(),
+                    ),
+                    Span::styled(format!("{text}▏"), style),
+                ]));
+            }
+        }
+        lines.push(Line::from(""));
+        let style = if self.field == 3 {
+            theme::focus()
+        } else {
+            theme::dim()
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{} › ", Msg::TillComment.text()), theme::label()),
+            Span::styled(format!("{}▏", self.comment), style),
+        ]));
+        frame.render_widget(
+            Paragraph::new(lines)
+                .block(Block::bordered().title(format!(" {} ", Msg::TillZTitle.text()))),
+            right,
+        );
+    }
+}
+
+impl TillView {
+    pub(super) fn handle_report(&mut self, action: Action, cx: &mut Cx) -> Effect {
+        let Mode::Report(x) = &self.mode else {
+            return Effect::None;
+        };
+        match action {
+            Action::Pay => {
+                let slip = crate::print::receipt::x_slip(
+                    &x.json,
+                    self.terminal.as_str(),
+                    &x.at.to_rfc3339(),
+                );
+                match slip {
+                    Ok(slip) => match Self::print(cx, Msg::SlipX.text(), &slip) {
+                        None => Effect::Info(Msg::TillXPrinted.text().to_owned()),
+                        Some(problem) => Effect::Error(problem),
+                    },
+                    Err(e) => Effect::Error(e.to_string()),
+                }
+            }
+            Action::Back => {
+                self.mode = Mode::Selling;
+                Effect::None
+            }
+            _ => Effect::None,
+        }
+    }
+
+    pub(super) fn handle_closing(&mut self, action: Action, cx: &mut Cx) -> Effect {
+        let Mode::Closing(closing) = &mut self.mode else {
+            return Effect::None;
+        };
+        if closing.field == 0 && closing.count.handle(action) {
+            return Effect::None;
+        }
+        let text = match closing.field {
+            1 => Some(&mut closing.card),
+            2 => Some(&mut closing.cheques),
+            3 => Some(&mut closing.comment),
+            _ => None,
+        };
+        match (action, text) {
+            (Action::NextField, _) => closing.field = (closing.field + 1) % 4,
+            (Action::Down, _) if closing.field > 0 => closing.field = (closing.field + 1) % 4,
+            (Action::Up, _) if closing.field > 0 => closing.field -= 1,
+            (Action::Input(c), Some(text)) if text.chars().count() < 120 => text.push(c),
+            (Action::Erase, Some(text)) => {
+                text.pop();
+            }
+            (Action::Back, _) => {
+                self.manager = None;
+                self.mode = Mode::Selling;
+            }
+            (Action::Pay, _) => {
+                let count = match closing.cash_count() {
+                    Ok(count) => count,
+                    Err(problem) => return Effect::Error(problem),
+                };
+                let Some(manager) = self.manager.clone() else {
+                    return Effect::Error(Msg::TillManagerNeeded.fill(&[&Msg::KeyZClose.text()]));
+                };
+                let result = self.context(cx).and_then(|mut ctx| {
+                    ctx.operator = manager.name().to_string();
+                    let key = Self::key(cx)?.clone();
+                    let date = ctx.business_date();
+                    ops::journal::close_day(cx.store, &manager, &key, &ctx, &date, &count)
+                });
+                return effect_of(result, |z| {
+                    self.manager = None;
+                    let text = Msg::TillClosed.fill(&[&z.series, &z.number]);
+                    match Self::print_document(cx, &z.series, z.number) {
+                        None => Effect::Info(text),
+                        Some(problem) => Effect::Error(format!("{text} — {problem}")),
+                    }
+                })
+                .then_home();
+            }
+            _ => {}
+        }
+        Effect::None
+    }
+}
+
+trait ThenHome {
+    fn then_home(self) -> Effect;
+}
+
+impl ThenHome for Effect {
+    /// After a successful Z the till is closed for the day: back to the home screen,
+    /// keeping the message.
+    fn then_home(self) -> Effect {
+        match self {
+            Effect::Info(text) => Effect::GoToWith(Go::Home, text),
+            other => other,
+        }
+    }
+}

@@ -1,0 +1,488 @@
+//! Selling: the input line (codes, shortcuts, quantities, prices, weights, searches), the
+//! lines of the ticket with their changes, parking, and the screen that shows them.
+
+use super::super::keys::Action;
+use super::super::theme;
+use super::super::view::{Cx, Effect, Go};
+use super::{Mode, REASONS, TillView, big, effect_of, pay, refund, report};
+use crate::domain::{Discount, Entry, Money, parse_entry};
+use crate::i18n::Msg;
+use crate::ops::OpsError;
+use crate::ops::till::{self, Scanned};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph};
+
+/// Folds accents and case away for searching: "Électroménager" finds "electro".
+fn plain(text: &str) -> String {
+    text.to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'à' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' => 'i',
+            'ô' | 'ö' => 'o',
+            'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            'œ' => 'o',
+            other => other,
+        })
+        .collect()
+}
+
+impl TillView {
+    pub(super) fn add_code(&mut self, code: &str, quantity: i64, cx: &mut Cx) -> Effect {
+        match till::scan(cx.store, code) {
+            Ok(Scanned::Item(line)) => {
+                if quantity != 1 {
+                    return Effect::Error(Msg::ErrItemQuantity.fill(&[&line.label]));
+                }
+                let label = line.label.clone();
+                let price = line.unit_price;
+                effect_of(self.cart.add(line).map_err(OpsError::from), |i| {
+                    self.selected = i;
+                    Effect::Info(Msg::TillAdded.fill(&[&label, &price]))
+                })
+            }
+            Ok(Scanned::Voucher { code, balance }) => {
+                Effect::Info(Msg::TillVoucherBalance.fill(&[&code, &balance]))
+            }
+            Err(e @ (OpsError::UnknownCode(_) | OpsError::Domain(_))) => {
+                Effect::Alert(e.to_string())
+            }
+            Err(e) => Effect::Alert(e.to_string()),
+        }
+    }
+
+    fn add_sellable(&mut self, index: usize, entry: &Entry) -> Effect {
+        let Some(sellable) = self.sellables.get(index) else {
+            return Effect::None;
+        };
+        let line = till::sellable_line(sellable, entry.price, entry.quantity, entry.weight);
+        effect_of(line, |line| {
+            let text =
+                Msg::TillAddedQuantity.fill(&[&line.quantity, &line.label, &line.unit_price]);
+            match self.cart.add(line) {
+                Ok(i) => {
+                    self.selected = i;
+                    self.input.clear();
+                    Effect::Info(text)
+                }
+                Err(e) => Effect::Error(e.to_string()),
+            }
+        })
+    }
+
+    fn submit_input(&mut self, cx: &mut Cx) -> Effect {
+        let entry = match parse_entry(&self.input) {
+            Ok(entry) => entry,
+            Err(e) => return Effect::Error(e.to_string()),
+        };
+        if entry.word.is_empty() {
+            return Effect::None;
+        }
+        if entry.is_code() {
+            let effect = self.add_code(&entry.word, entry.quantity, cx);
+            if !matches!(effect, Effect::Alert(_) | Effect::Error(_)) {
+                self.input.clear();
+            }
+            return effect;
+        }
+        if let Some(i) = self.sellables.iter().position(|s| {
+            s.shortcut
+                .as_deref()
+                .is_some_and(|k| k.eq_ignore_ascii_case(&entry.word))
+        }) {
+            return self.add_sellable(i, &entry);
+        }
+        let wanted = plain(&entry.word);
+        let found: Vec<usize> = self
+            .sellables
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| {
+                plain(&s.name).contains(&wanted) || plain(&s.category).contains(&wanted)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        match found.len() {
+            0 => Effect::Error(Msg::TillNothingFound.fill(&[&entry.word])),
+            1 => self.add_sellable(found[0], &entry),
+            _ => {
+                self.mode = Mode::Search {
+                    found,
+                    selected: 0,
+                    entry,
+                };
+                Effect::None
+            }
+        }
+    }
+
+    pub(super) fn handle_selling(&mut self, action: Action, cx: &mut Cx) -> Effect {
+        let last = self.cart.lines.len().saturating_sub(1);
+        match action {
+            Action::Input(c) if self.input.chars().count() < 60 => self.input.push(c),
+            Action::Erase => {
+                self.input.pop();
+            }
+            Action::Submit => return self.submit_input(cx),
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(last),
+            Action::Remove => {
+                return effect_of(
+                    self.cart.remove(self.selected).map_err(OpsError::from),
+                    |l| {
+                        self.selected = self.selected.min(self.cart.lines.len().saturating_sub(1));
+                        Effect::Info(Msg::TillRemoved.fill(&[&l.label]))
+                    },
+                );
+            }
+            Action::Price => {
+                let price = match Money::parse(&self.input) {
+                    Ok(price) => price,
+                    Err(_) => return Effect::Error(Msg::TillTypePriceFirst.text().to_owned()),
+                };
+                return effect_of(
+                    self.cart
+                        .set_price(self.selected, price)
+                        .map_err(OpsError::from),
+                    |()| {
+                        self.input.clear();
+                        Effect::None
+                    },
+                );
+            }
+            Action::LineDiscount | Action::TicketDiscount => {
+                if self.cart.is_empty() {
+                    return Effect::Error(Msg::ErrTicketEmpty.text().to_owned());
+                }
+                return match Discount::parse(&self.input) {
+                    Ok(discount) => {
+                        self.mode = Mode::Reason {
+                            discount,
+                            whole: action == Action::TicketDiscount,
+                            selected: 0,
+                        };
+                        Effect::None
+                    }
+                    Err(_) => Effect::Error(Msg::TillTypeDiscountFirst.text().to_owned()),
+                };
+            }
+            Action::Park => {
+                if self.cart.is_empty() {
+                    return Effect::Error(Msg::ErrTicketEmpty.text().to_owned());
+                }
+                self.parked.push(std::mem::take(&mut self.cart));
+                self.selected = 0;
+                return Effect::Info(Msg::TillParked.fill(&[&self.parked.len()]));
+            }
+            Action::Resume => {
+                if self.parked.is_empty() {
+                    return Effect::Info(Msg::TillNoParked.text().to_owned());
+                }
+                self.mode = Mode::Parked(0);
+            }
+            Action::Pay => {
+                if self.cart.is_empty() {
+                    return Effect::Error(Msg::ErrTicketEmpty.text().to_owned());
+                }
+                return effect_of(self.cart.total().map_err(OpsError::from), |total| {
+                    self.input.clear();
+                    self.mode = Mode::Paying(pay::Pay::new(total));
+                    Effect::None
+                });
+            }
+            Action::Reprint => return self.reprint_last(cx),
+            Action::Refund => {
+                self.mode = Mode::Authorise(refund::Authorise::new(super::Purpose::Refund))
+            }
+            Action::Drawer => {
+                self.mode = Mode::Authorise(refund::Authorise::new(super::Purpose::Drawer))
+            }
+            Action::XReport => return self.open_x(cx),
+            Action::ZClose => {
+                if !self.cart.is_empty() || !self.parked.is_empty() {
+                    return Effect::Error(Msg::TillFinishTicketsFirst.text().to_owned());
+                }
+                self.mode = Mode::Authorise(refund::Authorise::new(super::Purpose::Close));
+            }
+            Action::Back => {
+                if !self.input.is_empty() {
+                    self.input.clear();
+                } else if self.cart.is_empty() {
+                    return Effect::GoTo(Go::Home);
+                } else {
+                    return Effect::Info(Msg::TillParkOrPay.text().to_owned());
+                }
+            }
+            _ => {}
+        }
+        Effect::None
+    }
+
+    fn reprint_last(&mut self, cx: &mut Cx) -> Effect {
+        let result = self.context(cx).and_then(|ctx| {
+            let last = till::last_ticket(cx.store, &ctx)?;
+            let Some((series, number)) = last else {
+                return Ok(None);
+            };
+            let session = Self::session(cx)?.clone();
+            let key = Self::key(cx)?.clone();
+            let (doc, _) = till::reprint(cx.store, &session, &key, &ctx, &series, number)?;
+            Ok(Some((series, number, doc)))
+        });
+        effect_of(result, |done| match done {
+            None => Effect::Info(Msg::TillNoTicketYet.text().to_owned()),
+            Some((series, number, doc)) => {
+                match Self::print_document(cx, &doc.series, doc.number) {
+                    None => Effect::Info(Msg::TillReprinted.fill(&[&series, &number])),
+                    Some(problem) => Effect::Error(problem),
+                }
+            }
+        })
+    }
+
+    fn open_x(&mut self, cx: &mut Cx) -> Effect {
+        let result = self
+            .context(cx)
+            .and_then(|ctx| till::x_report(cx.store, &ctx));
+        effect_of(result, |(figures, json)| {
+            self.mode = Mode::Report(report::XView::new(figures, json, cx.now));
+            Effect::None
+        })
+    }
+
+    pub(super) fn handle_search(&mut self, action: Action, _cx: &mut Cx) -> Effect {
+        let Mode::Search {
+            found,
+            selected,
+            entry,
+        } = &mut self.mode
+        else {
+            return Effect::None;
+        };
+        match action {
+            Action::Up => *selected = selected.saturating_sub(1),
+            Action::Down => *selected = (*selected + 1).min(found.len().saturating_sub(1)),
+            Action::Submit => {
+                let index = found.get(*selected).copied();
+                let entry = entry.clone();
+                self.mode = Mode::Selling;
+                if let Some(index) = index {
+                    return self.add_sellable(index, &entry);
+                }
+            }
+            Action::Back => self.mode = Mode::Selling,
+            _ => {}
+        }
+        Effect::None
+    }
+
+    pub(super) fn handle_reason(&mut self, action: Action) -> Effect {
+        let Mode::Reason {
+            discount,
+            whole,
+            selected,
+        } = &mut self.mode
+        else {
+            return Effect::None;
+        };
+        match action {
+            Action::Up => *selected = selected.saturating_sub(1),
+            Action::Down => *selected = (*selected + 1).min(REASONS.len() - 1),
+            Action::Submit => {
+                let reason = REASONS[*selected].text();
+                let (discount, whole) = (*discount, *whole);
+                self.mode = Mode::Selling;
+                let result = if whole {
+                    self.cart.discount_ticket(discount, reason)
+                } else {
+                    self.cart.discount_line(self.selected, discount, reason)
+                };
+                return effect_of(result.map_err(OpsError::from), |()| {
+                    self.input.clear();
+                    Effect::Info(Msg::TillDiscounted.fill(&[&reason]))
+                });
+            }
+            Action::Back => self.mode = Mode::Selling,
+            _ => {}
+        }
+        Effect::None
+    }
+
+    fn ticket_lines(&self) -> Vec<ListItem<'static>> {
+        self.cart
+            .lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let total = l.total().unwrap_or(Money::ZERO);
+                let mut spans = vec![Span::raw(format!(
+                    "{:>2} {:<28.28} {:>3} {:>10} {:>10}",
+                    i + 1,
+                    l.label,
+                    l.quantity,
+                    l.unit_price.to_string(),
+                    total.to_string()
+                ))];
+                if let Some(original) = l.original_price {
+                    spans.push(Span::styled(
+                        format!("  ({})", Msg::SlipWasPrice.fill(&[&original])),
+                        theme::dim(),
+                    ));
+                }
+                if !l.discount.is_zero() {
+                    spans.push(Span::styled(format!("  -{}", l.discount), theme::dim()));
+                }
+                if l.guarantee {
+                    spans.push(Span::styled(
+                        format!("  {}", Msg::TillGuarantee.text()),
+                        theme::dim(),
+                    ));
+                }
+                ListItem::new(Line::from(spans))
+            })
+            .collect()
+    }
+
+    pub(super) fn render_selling(&self, frame: &mut Frame, area: Rect) {
+        let [main, side] =
+            Layout::horizontal([Constraint::Min(50), Constraint::Length(22)]).areas(area);
+        let [lines_area, input_area] =
+            Layout::vertical([Constraint::Min(3), Constraint::Length(5)]).areas(main);
+        let title = if self.parked.is_empty() {
+            Msg::TillTicketTitle.text().to_owned()
+        } else {
+            Msg::TillTicketParkedTitle.fill(&[&self.parked.len()])
+        };
+        let header = format!(
+            "{:>2} {:<28} {:>3} {:>10} {:>10}",
+            "#",
+            Msg::TillColItem.text(),
+            Msg::TillColQty.text(),
+            Msg::TillColPrice.text(),
+            Msg::TillColTotal.text()
+        );
+        let block = Block::bordered().title(format!(" {title} "));
+        let inner = block.inner(lines_area);
+        frame.render_widget(block, lines_area);
+        let [head, list_area] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
+        frame.render_widget(Paragraph::new(header).style(theme::label()), head);
+        if self.cart.is_empty() {
+            frame.render_widget(
+                Paragraph::new(Msg::TillEmptyHint.text()).style(theme::dim()),
+                list_area,
+            );
+        } else {
+            let mut state = ListState::default().with_selected(Some(self.selected));
+            frame.render_stateful_widget(
+                List::new(self.ticket_lines()).highlight_style(theme::selected()),
+                list_area,
+                &mut state,
+            );
+        }
+        let total = self.cart.total().unwrap_or(Money::ZERO);
+        let [typed, figures] =
+            Layout::horizontal([Constraint::Min(20), Constraint::Length(30)]).areas(input_area);
+        frame.render_widget(
+            Paragraph::new(vec![
+                Line::from(Span::styled(Msg::TillInputHelp.text(), theme::dim())),
+                Line::from(vec![
+                    Span::styled("› ", theme::title()),
+                    Span::raw(format!("{}▏", self.input)),
+                ]),
+            ])
+            .block(Block::bordered().title(format!(" {} ", Msg::TillInputTitle.text()))),
+            typed,
+        );
+        frame.render_widget(
+            Paragraph::new(big::lines(&big::figures(&total.to_string()), "€").to_vec())
+                .block(Block::bordered().title(format!(" {} ", Msg::SlipTotal.text()))),
+            figures,
+        );
+        let shortcuts: Vec<Line> = self
+            .sellables
+            .iter()
+            .filter_map(|s| {
+                let key = s.shortcut.as_deref()?;
+                let price = s.price.map(|p| p.to_string()).unwrap_or_default();
+                Some(Line::from(vec![
+                    Span::styled(format!("{key:<4}"), theme::help_key()),
+                    Span::raw(format!("{:<9.9}", s.name)),
+                    Span::styled(format!("{price:>8}"), theme::dim()),
+                ]))
+            })
+            .collect();
+        frame.render_widget(
+            Paragraph::new(shortcuts)
+                .block(Block::bordered().title(format!(" {} ", Msg::TillShortcuts.text()))),
+            side,
+        );
+        match &self.mode {
+            Mode::Search {
+                found, selected, ..
+            } => {
+                let items: Vec<String> = found
+                    .iter()
+                    .filter_map(|i| self.sellables.get(*i))
+                    .map(|s| {
+                        let price = s.price.map(|p| p.to_string()).unwrap_or_else(|| "—".into());
+                        format!("{} ({}) {price}", s.name, s.category)
+                    })
+                    .collect();
+                popup_list(frame, main, Msg::TillSearchTitle.text(), items, *selected);
+            }
+            Mode::Reason { selected, .. } => {
+                let items = REASONS.iter().map(|r| r.text().to_owned()).collect();
+                popup_list(frame, main, Msg::TillReasonTitle.text(), items, *selected);
+            }
+            Mode::Parked(selected) => {
+                let items = self
+                    .parked
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        Msg::TillParkedItem.fill(&[
+                            &(i + 1),
+                            &c.lines.len(),
+                            &c.total().unwrap_or(Money::ZERO),
+                        ])
+                    })
+                    .collect();
+                popup_list(frame, main, Msg::TillParkedTitle.text(), items, *selected);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A list in a box over the middle of `area`.
+pub(super) fn popup_list(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    items: Vec<String>,
+    selected: usize,
+) {
+    let height = (items.len() as u16 + 2).min(area.height);
+    let width = 50.min(area.width);
+    let popup = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    frame.render_widget(Clear, popup);
+    let mut state = ListState::default().with_selected(Some(selected));
+    frame.render_stateful_widget(
+        List::new(items.into_iter().map(ListItem::new).collect::<Vec<_>>())
+            .block(Block::bordered().title(format!(" {title} ")))
+            .highlight_style(theme::selected())
+            .highlight_symbol("▶"),
+        popup,
+        &mut state,
+    );
+}

@@ -175,7 +175,13 @@ impl App {
     pub fn tick(&mut self, now: Timestamp) {
         self.now = now;
         let at = self.micros();
-        let released = self.scanner.tick(at);
+        self.idle_at(at);
+    }
+
+    /// Nothing typed until `at_us`: keys held back to tell a scan from typing are
+    /// released as typing once the scanner's gap has passed.
+    pub fn idle_at(&mut self, at_us: u64) {
+        let released = self.scanner.tick(at_us);
         self.feed(released);
     }
 

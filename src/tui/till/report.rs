@@ -24,12 +24,8 @@ fn figure_lines(f: &PeriodFigures) -> Vec<Line<'static>> {
         f.stats.tickets
     ))];
     for v in &f.vat {
-        lines.push(Line::from(format!(
-            "{} {:<18}{:>12}",
-            Msg::SlipVat.text(),
-            v.rate.to_string(),
-            v.ttc.to_string()
-        )));
+        let label = format!("{} {}", Msg::SlipVat.text(), v.rate);
+        lines.push(Line::from(format!("{label:<24}{:>12}", v.ttc.to_string())));
     }
     lines.push(Line::styled(
         format!(
@@ -131,7 +127,7 @@ impl Closing {
 
     pub fn render(&self, frame: &mut Frame, area: Rect) {
         let [left, right] =
-            Layout::horizontal([Constraint::Length(44), Constraint::Min(30)]).areas(area);
+            Layout::horizontal([Constraint::Length(36), Constraint::Min(44)]).areas(area);
         self.count
             .render(frame, left, Msg::TillCountTitle.text(), self.field == 0);
         let rows = [
@@ -149,7 +145,7 @@ impl Closing {
         ];
         let mut lines = vec![Line::styled(
             format!(
-                "{:<10}{:>11}{:>11}{:>11}",
+                "{:<9}{:>11}{:>11}{:>11}",
                 "",
                 Msg::TillExpected.text(),
                 Msg::TillDeclared.text(),
@@ -167,8 +163,8 @@ impl Closing {
             };
             lines.push(Line::styled(
                 format!(
-                    "{:<10.10}{:>11}{:>11}{:>11}",
-                    kind.label().text(),
+                    "{:<9.9}{:>11}{:>11}{:>11}",
+                    kind.default_label(),
                     expected.to_string(),
                     declared.to_string(),
                     difference.to_string()
@@ -185,7 +181,7 @@ impl Closing {
                     Span::styled(
                         format!(
                             "  {} › ",
-                            Msg::TillDeclaredPrompt.fill(&[&kind.label().text()])
+                            Msg::TillDeclaredPrompt.fill(&[&kind.default_label()])
                         ),
                         theme::label(),
                     ),
@@ -281,30 +277,15 @@ impl TillView {
                 return effect_of(result, |z| {
                     self.manager = None;
                     let text = Msg::TillClosed.fill(&[&z.series, &z.number]);
+                    // The day is closed whatever the printer says: back to the home screen.
                     match Self::print_document(cx, &z.series, z.number) {
-                        None => Effect::Info(text),
-                        Some(problem) => Effect::Error(format!("{text} — {problem}")),
+                        None => Effect::GoToWith(Go::Home, text),
+                        Some(problem) => Effect::GoToWith(Go::Home, format!("{text} — {problem}")),
                     }
-                })
-                .then_home();
+                });
             }
             _ => {}
         }
         Effect::None
-    }
-}
-
-trait ThenHome {
-    fn then_home(self) -> Effect;
-}
-
-impl ThenHome for Effect {
-    /// After a successful Z the till is closed for the day: back to the home screen,
-    /// keeping the message.
-    fn then_home(self) -> Effect {
-        match self {
-            Effect::Info(text) => Effect::GoToWith(Go::Home, text),
-            other => other,
-        }
     }
 }

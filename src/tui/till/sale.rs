@@ -320,7 +320,7 @@ impl TillView {
             .map(|(i, l)| {
                 let total = l.total().unwrap_or(Money::ZERO);
                 let mut spans = vec![Span::raw(format!(
-                    "{:>2} {:<28.28} {:>3} {:>10} {:>10}",
+                    "{:>2} {:<26.26} {:>3} {:>10} {:>10}",
                     i + 1,
                     l.label,
                     l.quantity,
@@ -358,7 +358,7 @@ impl TillView {
             Msg::TillTicketParkedTitle.fill(&[&self.parked.len()])
         };
         let header = format!(
-            "{:>2} {:<28} {:>3} {:>10} {:>10}",
+            "{:>2} {:<26} {:>3} {:>10} {:>10}",
             "#",
             Msg::TillColItem.text(),
             Msg::TillColQty.text(),
@@ -408,11 +408,14 @@ impl TillView {
             .iter()
             .filter_map(|s| {
                 let key = s.shortcut.as_deref()?;
-                let price = s.price.map(|p| p.to_string()).unwrap_or_default();
+                let price = s
+                    .price
+                    .map(|p| big::figures(&p.to_string()))
+                    .unwrap_or_default();
                 Some(Line::from(vec![
                     Span::styled(format!("{key:<4}"), theme::help_key()),
-                    Span::raw(format!("{:<9.9}", s.name)),
-                    Span::styled(format!("{price:>8}"), theme::dim()),
+                    Span::raw(format!("{:<10.10}", s.name)),
+                    Span::styled(format!("{price:>6}"), theme::dim()),
                 ]))
             })
             .collect();

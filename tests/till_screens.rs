@@ -1,0 +1,222 @@
+//! The till screen in 80×24 through `TestBackend`: the opening float, a scan told from
+//! typing by its timing (also from a US-layout scanner on an AZERTY machine, and ending
+//! with Ctrl+J), an unknown code that rings and adds nothing, shortcuts, payment with
+//! change in large figures, the receipt question, a parked ticket, the X and the Z.
+
+mod common;
+
+use common::at;
+use pepite::ops::demo;
+use pepite::storage::{Store, items};
+use pepite::tui::App;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// An app with a synthetic clock for key timings.
+struct Till {
+    app: App,
+    clock_us: u64,
+    codes: Vec<String>,
+}
+
+impl Till {
+    fn key(&mut self, code: KeyCode, modifiers: KeyModifiers, gap_ms: u64) {
+        self.clock_us += gap_ms * 1000;
+        self.app
+            .handle_key_at(KeyEvent::new(code, modifiers), self.clock_us);
+    }
+
+    /// A person: 150 ms between keys, then a pause.
+    fn human(&mut self, text: &str) {
+        for c in text.chars() {
+            self.key(KeyCode::Char(c), KeyModifiers::NONE, 150);
+        }
+        self.clock_us += 500_000;
+        self.app.idle_at(self.clock_us);
+    }
+
+    fn press(&mut self, code: KeyCode) {
+        self.key(code, KeyModifiers::NONE, 300);
+        self.clock_us += 500_000;
+        self.app.idle_at(self.clock_us);
+    }
+
+    /// A scanner: 4 ms between keys, Enter at the end.
+    fn scan(&mut self, code: &str) {
+        for c in code.chars() {
+            self.key(KeyCode::Char(c), KeyModifiers::NONE, 4);
+        }
+        self.key(KeyCode::Enter, KeyModifiers::NONE, 4);
+    }
+
+    fn screen(&self) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+        terminal.draw(|frame| self.app.render(frame)).expect("draw");
+        let buffer = terminal.backend().buffer();
+        let mut out = String::new();
+        for y in 0..buffer.area.height {
+            let mut line = String::new();
+            for x in 0..buffer.area.width {
+                line.push_str(buffer[(x, y)].symbol());
+            }
+            out.push_str(line.replace('\u{a0}', " ").trim_end());
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// The demo, Karim logged in, the till opened on its float screen.
+fn till() -> Till {
+    let mut store = Store::open_in_memory().expect("open");
+    demo::create(&mut store, at("08:00:00"), &common::key_dir()).expect("demo");
+    let mut codes = store
+        .read(|tx| items::some_in_stock(tx, 45))
+        .expect("codes");
+    codes.sort();
+    let app = App::new(store, None, at("09:30:00"), common::key_dir()).expect("app");
+    let mut till = Till {
+        app,
+        clock_us: 1_000_000,
+        codes,
+    };
+    till.human("k");
+    till.press(KeyCode::Enter);
+    till.human("2222");
+    till.press(KeyCode::Enter);
+    till.press(KeyCode::Enter);
+    till
+}
+
+#[test]
+fn opening_selling_paying_with_a_scanner() {
+    let mut t = till();
+    insta::assert_snapshot!("till_opening", t.screen());
+    t.press(KeyCode::Down);
+    t.press(KeyCode::Down);
+    t.human("5");
+    t.press(KeyCode::Down);
+    t.human("5");
+    t.press(KeyCode::F(2));
+    let text = t.screen();
+    assert!(
+        text.contains("Caisse ouverte : fond de caisse 150,00 €"),
+        "{text}"
+    );
+
+    // A scanner's burst is a scan; nothing reaches the input line.
+    let chair = t.codes[0].clone();
+    t.scan(&chair);
+    let text = t.screen();
+    assert!(text.contains("Chaise bistrot en bois"), "{text}");
+    assert!(text.contains("› ▏"), "the input line stays empty:\n{text}");
+    // The same code typed by hand is typing, then Enter adds it — refused as a duplicate.
+    t.human(&chair);
+    assert!(t.screen().contains(&format!("› {chair}▏")));
+    t.press(KeyCode::Enter);
+    assert!(t.screen().contains("déjà dans le ticket"));
+    // What was typed stays until the cashier clears it.
+    assert!(t.screen().contains(&format!("› {chair}▏")));
+    t.press(KeyCode::Esc);
+    // A US-layout scanner on AZERTY, ending with Ctrl+J.
+    let lamp = t.codes[4].clone();
+    let azerty: String = lamp
+        .chars()
+        .map(|c| {
+            "à&é\"'(-è_ç"
+                .chars()
+                .nth(c as usize - '0' as usize)
+                .expect("digit")
+        })
+        .collect();
+    for c in azerty.chars() {
+        t.key(KeyCode::Char(c), KeyModifiers::NONE, 3);
+    }
+    t.key(KeyCode::Char('j'), KeyModifiers::CONTROL, 3);
+    assert!(t.screen().contains("Lampe de chevet laiton"));
+    // An unknown code rings and adds nothing.
+    t.scan("2000000099996");
+    assert!(t.app.take_bell());
+    assert!(
+        t.screen()
+            .contains("Code 2000000099996 inconnu : rien n'a été ajouté")
+    );
+    // Shortcuts: three paperbacks, 2,50 € of crockery.
+    t.human("3*lp");
+    t.press(KeyCode::Enter);
+    t.human("2,50 va");
+    t.press(KeyCode::Enter);
+    insta::assert_snapshot!("till_selling", t.screen());
+
+    // Pay: 10 € by card, 20 € cash; change in large figures.
+    t.press(KeyCode::F(2));
+    t.press(KeyCode::Right);
+    t.human("10");
+    t.press(KeyCode::Enter);
+    t.press(KeyCode::Left);
+    t.human("20");
+    t.press(KeyCode::Enter);
+    insta::assert_snapshot!("till_paying", t.screen());
+    t.press(KeyCode::F(2));
+    insta::assert_snapshot!("till_done", t.screen());
+    // No receipt unless asked: Enter is "no".
+    t.press(KeyCode::Enter);
+    assert!(t.screen().contains("Ticket en cours"));
+
+    // The sold chair scanned again says on which ticket it went.
+    t.scan(&chair);
+    assert!(t.screen().contains("est déjà vendu"), "{}", t.screen());
+}
+
+#[test]
+fn park_resume_x_and_z() {
+    let mut t = till();
+    t.press(KeyCode::F(2));
+    t.human("lp");
+    t.press(KeyCode::Enter);
+    t.press(KeyCode::F(6));
+    assert!(t.screen().contains("Ticket mis en attente (1 en attente)"));
+    t.human("v");
+    t.press(KeyCode::Enter);
+    t.press(KeyCode::F(7));
+    t.press(KeyCode::Enter);
+    let text = t.screen();
+    assert!(
+        text.contains("Livre de poche") && text.contains("(1 en attente)"),
+        "{text}"
+    );
+    // Pay the resumed ticket exactly by card.
+    t.press(KeyCode::F(2));
+    t.press(KeyCode::Right);
+    t.press(KeyCode::Enter);
+    t.press(KeyCode::F(2));
+    t.human("n");
+    t.press(KeyCode::F(7));
+    t.press(KeyCode::Enter);
+    t.press(KeyCode::F(2));
+    t.press(KeyCode::Enter);
+    t.press(KeyCode::F(2));
+    t.human("n");
+    t.press(KeyCode::F(11));
+    insta::assert_snapshot!("till_x", t.screen());
+    t.press(KeyCode::Esc);
+    // The Z needs a manager's PIN, then the count.
+    t.press(KeyCode::F(12));
+    assert!(t.screen().contains("un encadrant doit taper son code"));
+    t.human("1111");
+    t.press(KeyCode::Enter);
+    t.human("1");
+    t.press(KeyCode::Tab);
+    t.human("1");
+    insta::assert_snapshot!("till_z", t.screen());
+    t.press(KeyCode::F(2));
+    assert!(t.screen().contains("un commentaire est obligatoire"));
+    t.press(KeyCode::Tab);
+    t.press(KeyCode::Tab);
+    t.human("Test de clôture");
+    t.press(KeyCode::F(2));
+    let text = t.screen();
+    assert!(text.contains("Journée close"), "{text}");
+    assert_eq!(t.app.screen_title(), "Accueil");
+}

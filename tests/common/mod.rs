@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod pty;
+
 use chrono::DateTime;
 use pepite::domain::{Name, Pin};
 use pepite::ops::setup::{self, SetupRequest};

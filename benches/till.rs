@@ -129,7 +129,7 @@ fn big_shop(count: i64, years: i64) -> (PathBuf, PathBuf) {
             .expect("day");
     }
     let category = store
-        .read(|tx| pepite::storage::categories::list(tx))
+        .read(pepite::storage::categories::list)
         .expect("categories")
         .into_iter()
         .find(|c| c.name.as_str() == "Luminaires")

@@ -285,8 +285,8 @@ fn validate(c: &mut Criterion) {
     let grid = till::sellables(&mut store).expect("sellables");
     let poche = grid
         .iter()
-        .find(|s| s.shortcut.as_deref() == Some("lp"))
-        .expect("lp");
+        .find(|s| s.shortcut.as_deref() == Some("d"))
+        .expect("d");
     let mut n = 1_000_000i64;
     let mut group = c.benchmark_group("till");
     group.bench_function("validate_ten_lines_two_payments", |b| {

@@ -1,5 +1,5 @@
 //! The command line as a person uses it: `init`, `user`, `backup`, a bad config file, an
-//! unknown terminal — each with its French message and exit code.
+//! unknown terminal, a printer test page — each with its French message and exit code.
 
 mod common;
 
@@ -189,4 +189,48 @@ fn a_file_that_is_not_a_database_is_left_alone() {
     assert!(!out.status.success());
     assert!(text(&out.stderr).contains("n'est pas une base pépite"));
     assert_eq!(std::fs::read(&file).expect("read"), before);
+}
+
+#[test]
+fn print_test_writes_every_accent_and_the_euro_in_the_profile_code_page() {
+    let home = tempfile::tempdir().expect("home");
+    for profile in pepite::print::Profile::built_in() {
+        let out = home.path().join(format!("{}.bin", profile.id));
+        let run = pepite(
+            home.path(),
+            &[
+                "print-test",
+                "--profile",
+                &profile.id,
+                "--output",
+                out.to_str().expect("path"),
+            ],
+        );
+        assert!(run.status.success(), "{}", text(&run.stderr));
+        assert!(
+            text(&run.stdout).contains("Page de test"),
+            "{}",
+            text(&run.stdout)
+        );
+        let bytes = std::fs::read(&out).expect("test page");
+        assert!(!pepite::print::inspect::has_utf8_sequence(&bytes));
+        let page = pepite::print::inspect::decode(&bytes, &profile)
+            .expect("decode")
+            .text;
+        for word in [
+            "àâä", "çé", "èêë", "îï", "ôö", "ùûü", "ÀÂÄ", "ÇÉ", "ÈÊË", "€",
+        ] {
+            assert!(page.contains(word), "{}: {word} in\n{page}", profile.id);
+        }
+    }
+    let unknown = pepite(
+        home.path(),
+        &["print-test", "--profile", "nope", "--output", "/dev/null"],
+    );
+    assert!(!unknown.status.success());
+    assert!(
+        text(&unknown.stderr).contains("Profil d'imprimante « nope » inconnu"),
+        "{}",
+        text(&unknown.stderr)
+    );
 }

@@ -54,7 +54,8 @@ fn receipt_bytes() -> (Vec<u8>, String) {
     let stored = db
         .read(|tx| documents::find_document(tx, &doc.series, doc.number))
         .expect("committed");
-    let slip = receipt::document_slip(&stored.payload, &stored.hash).expect("slip");
+    let slip =
+        receipt::document_slip(&stored.payload, &stored.hash, Some("2800000000011")).expect("slip");
     let profile = Profile::by_id("epson-tm-t20iii").expect("profile");
     (
         escpos::render(&slip, &profile).expect("bytes"),

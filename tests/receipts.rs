@@ -12,6 +12,9 @@ use pepite::journal::{self, CashCount};
 use pepite::print::{CodePage, Profile, Slip, escpos, inspect, receipt};
 use pepite::storage::journal as documents;
 
+/// The code a receipt carries to be found again (prefix 28, the ticket's id).
+const RECEIPT_CODE: &str = "2800000000028";
+
 /// The slips of one day: a ticket with a manual price and a discount, its duplicate, the
 /// X at noon and the Z at night.
 fn slips() -> Vec<(&'static str, Slip)> {
@@ -56,27 +59,36 @@ fn slips() -> Vec<(&'static str, Slip)> {
             Ok::<_, journal::JournalError>((t, d, z))
         })
         .expect("day");
-    let slip_of = |db: &mut pepite::storage::Store, series: &str, number: i64| {
-        let doc = db
-            .read(|tx| documents::find_document(tx, series, number))
-            .expect("doc");
-        receipt::document_slip(&doc.payload, &doc.hash).expect("slip")
-    };
+    let slip_of =
+        |db: &mut pepite::storage::Store, series: &str, number: i64, code: Option<&str>| {
+            let doc = db
+                .read(|tx| documents::find_document(tx, series, number))
+                .expect("doc");
+            receipt::document_slip(&doc.payload, &doc.hash, code).expect("slip")
+        };
     let x_json = db
         .read(|tx| journal::x_report(tx, "caisse-1", "2026-11-24"))
         .map(|f| journal::figures_json(&f).to_string())
         .expect("x");
     vec![
-        ("receipt", slip_of(&mut db, &ticket.series, ticket.number)),
+        (
+            "receipt",
+            slip_of(&mut db, &ticket.series, ticket.number, Some(RECEIPT_CODE)),
+        ),
         (
             "duplicate",
-            slip_of(&mut db, &duplicate.series, duplicate.number),
+            slip_of(
+                &mut db,
+                &duplicate.series,
+                duplicate.number,
+                Some(RECEIPT_CODE),
+            ),
         ),
         (
             "x",
             receipt::x_slip(&x_json, "caisse-1", "2026-11-24T12:00:00+01:00").expect("x"),
         ),
-        ("z", slip_of(&mut db, &z.series, z.number)),
+        ("z", slip_of(&mut db, &z.series, z.number, None)),
     ]
 }
 
@@ -126,6 +138,14 @@ fn every_profile_prints_every_slip_in_its_code_page() {
                 assert!(decoded.text.contains(heart), "{} {name}: œ", profile.id);
                 let e_acute = profile.code_page.encoding.encode("é")[0];
                 assert!(bytes.contains(&e_acute));
+            }
+            if *name == "receipt" || *name == "duplicate" {
+                assert_eq!(
+                    decoded.barcodes,
+                    vec![RECEIPT_CODE.to_owned()],
+                    "{}",
+                    profile.id
+                );
             }
             if *name == "duplicate" {
                 assert!(decoded.text.contains("DUPLICATA n° 1"));

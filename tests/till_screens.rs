@@ -69,7 +69,10 @@ impl Till {
 
 /// The demo, Karim logged in, the till opened on its float screen.
 fn till() -> Till {
-    let mut store = Store::open_in_memory().expect("open");
+    till_on(Store::open_in_memory().expect("open"))
+}
+
+fn till_on(mut store: Store) -> Till {
     demo::create(&mut store, at("08:00:00"), &common::key_dir()).expect("demo");
     let mut codes = store
         .read(|tx| items::some_in_stock(tx, 45))
@@ -143,9 +146,9 @@ fn opening_selling_paying_with_a_scanner() {
             .contains("Code 2000000099996 inconnu : rien n'a été ajouté")
     );
     // Shortcuts: three paperbacks, 2,50 € of crockery.
-    t.human("3*lp");
+    t.human("3*d");
     t.press(KeyCode::Enter);
-    t.human("2,50 va");
+    t.human("2,50 s");
     t.press(KeyCode::Enter);
     insta::assert_snapshot!("till_selling", t.screen());
 
@@ -173,7 +176,7 @@ fn opening_selling_paying_with_a_scanner() {
 fn park_resume_x_and_z() {
     let mut t = till();
     t.press(KeyCode::F(2));
-    t.human("lp");
+    t.human("d");
     t.press(KeyCode::Enter);
     t.press(KeyCode::F(6));
     assert!(t.screen().contains("Ticket mis en attente (1 en attente)"));
@@ -219,4 +222,63 @@ fn park_resume_x_and_z() {
     let text = t.screen();
     assert!(text.contains("Journée close"), "{text}");
     assert_eq!(t.app.screen_title(), "Accueil");
+}
+
+#[test]
+fn a_refund_finds_the_ticket_by_scanning_its_receipt() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("shop.db");
+    let mut t = till_on(Store::open(&path).expect("open"));
+    t.press(KeyCode::F(2));
+    let chair = t.codes[0].clone();
+    t.scan(&chair);
+    t.human("2*");
+    t.scan(&t.codes[5].clone());
+    assert!(
+        t.screen().contains("objet unique"),
+        "3* before an item's code is refused"
+    );
+    t.press(KeyCode::Esc);
+    t.human("d");
+    t.press(KeyCode::Enter);
+    t.human("4*");
+    t.press(KeyCode::Enter);
+    let text = t.screen();
+    assert!(
+        text.contains(" 2 Livre de poche") && text.contains("4,00 €"),
+        "{text}"
+    );
+    t.press(KeyCode::F(2));
+    t.press(KeyCode::Enter);
+    t.press(KeyCode::F(2));
+    t.human("n");
+    // Another connection reads the receipt's code, as the printed barcode would give it.
+    let mut reader = Store::open(&path).expect("reader");
+    let (series, number) = (
+        "caisse-1/T".to_owned(),
+        reader
+            .read(|tx| pepite::storage::journal::last_number(tx, "caisse-1/T"))
+            .expect("last")
+            .expect("a ticket"),
+    );
+    let code = pepite::ops::till::receipt_code(&mut reader, &series, number)
+        .expect("code")
+        .expect("receipt");
+    t.press(KeyCode::F(9));
+    t.human("1111");
+    t.press(KeyCode::Enter);
+    assert!(t.screen().contains("Scannez le ticket à rembourser"));
+    t.scan(code.as_str());
+    let text = t.screen();
+    assert!(
+        text.contains(&format!("Remboursement de {series} n° {number}")),
+        "{text}"
+    );
+    t.press(KeyCode::Char(' '));
+    t.press(KeyCode::F(2));
+    let text = t.screen();
+    assert!(
+        text.contains("Remboursement caisse-1/T n°") && text.contains("-15,00 €"),
+        "{text}"
+    );
 }

@@ -1,6 +1,7 @@
 //! In-store EAN-13 codes: prefix 2 is reserved for restricted circulation, so codes we
-//! make never collide with a manufacturer's. Items are `20` + a 10-digit serial, vouchers
-//! `29` + a 10-digit serial; the 13th digit is the GS1 check digit.
+//! make never collide with a manufacturer's. Items are `20` + a 10-digit serial, receipts
+//! `28` + their document's number in the journal, vouchers `29` + a 10-digit serial; the
+//! 13th digit is the GS1 check digit.
 
 use super::{DomainError, Result};
 use std::fmt;
@@ -12,6 +13,8 @@ pub struct Ean13(String);
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CodeKind {
     Item,
+    /// A receipt, found again by scanning it (for a refund).
+    Receipt,
     Voucher,
 }
 
@@ -19,6 +22,7 @@ impl CodeKind {
     const fn prefix(self) -> &'static str {
         match self {
             CodeKind::Item => "20",
+            CodeKind::Receipt => "28",
             CodeKind::Voucher => "29",
         }
     }
@@ -66,13 +70,18 @@ impl Ean13 {
 
     /// What an in-store code is for; `None` for a manufacturer's code.
     pub fn kind(&self) -> Option<CodeKind> {
-        [CodeKind::Item, CodeKind::Voucher]
+        [CodeKind::Item, CodeKind::Receipt, CodeKind::Voucher]
             .into_iter()
             .find(|k| self.0.starts_with(k.prefix()))
     }
 
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// The serial inside an in-store code (digits 3 to 12).
+    pub fn serial(&self) -> u64 {
+        self.0[2..12].parse().unwrap_or(0)
     }
 }
 
@@ -113,10 +122,11 @@ mod tests {
     #[test]
     fn in_store_codes_carry_their_kind_and_a_good_check_digit() {
         for serial in [0, 1, 42, 9_999_999_999] {
-            for kind in [CodeKind::Item, CodeKind::Voucher] {
+            for kind in [CodeKind::Item, CodeKind::Receipt, CodeKind::Voucher] {
                 let code = Ean13::in_store(kind, serial).expect("code");
                 assert_eq!(Ean13::parse(code.as_str()), Ok(code.clone()));
                 assert_eq!(code.kind(), Some(kind));
+                assert_eq!(code.serial(), serial);
             }
         }
         assert_eq!(

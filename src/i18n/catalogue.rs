@@ -374,14 +374,14 @@ catalogue! {
     TillDrawer => "Ouverture du tiroir", "Drawer opening";
     TillDrawerOpened => "Tiroir ouvert (compté au Z)", "Drawer opened (counted on the Z)";
     TillDue => "À payer", "Due";
-    TillEmptyHint => "Scannez un article, ou tapez un raccourci (ex. 3*lp) puis Entrée", "Scan an item, or type a shortcut (e.g. 3*lp) then Enter";
+    TillEmptyHint => "Scannez un article, ou tapez un raccourci (ex. 3*d) puis Entrée", "Scan an item, or type a shortcut (e.g. 3*d) then Enter";
     TillExpected => "Attendu", "Expected";
     TillExpectedCash => "Espèces attendues", "Cash expected";
     TillFinishPaymentFirst => "Terminez d'abord le paiement (Échap pour revenir au ticket)", "Finish the payment first (Esc to go back to the ticket)";
     TillFinishTicketsFirst => "Terminez ou annulez les tickets en cours avant la clôture", "Finish or cancel the open tickets before closing";
     TillGiveChange => "Rendu à donner", "Change to give";
     TillGuarantee => "garantie", "guarantee";
-    TillInputHelp => "code · raccourci · 3*lp · 2,50 va · nom", "code · shortcut · 3*lp · 2.50 va · name";
+    TillInputHelp => "code · raccourci · 3*d · 2,50 s · nom · 5*", "code · shortcut · 3*d · 2.50 s · name · 5*";
     TillInputTitle => "Saisie", "Entry";
     TillManagerNeeded => "{} : un encadrant doit taper son code", "{}: a manager must type their PIN";
     TillNoManager => "Aucun encadrant actif", "No active manager";
@@ -401,7 +401,7 @@ catalogue! {
     TillReceiptAuto => "Ticket imprimé (garantie ou avoir).", "Receipt printed (guarantee or voucher).";
     TillReceiptPrinted => "Ticket {} n° {} imprimé", "Receipt {} No. {} printed";
     TillReceiptQuestion => "Le client veut-il son ticket ? O = oui, N ou Entrée = non", "Does the customer want the receipt? O = yes, N or Enter = no";
-    TillRefundFind => "Numéro du ticket à rembourser (ex. 12, ou caisse-2/T 12), puis Entrée", "Number of the receipt to refund (e.g. 12, or caisse-2/T 12), then Enter";
+    TillRefundFind => "Scannez le ticket à rembourser, ou tapez son numéro (ex. 12, ou caisse-2/T 12) puis Entrée", "Scan the receipt to refund, or type its number (e.g. 12, or caisse-2/T 12) then Enter";
     TillRefundTitle => "Remboursement de {} n° {} — en {}", "Refund of {} No. {} — in {}";
     TillRefunded => "Remboursement {} n° {} : {}", "Refund {} No. {}: {}";
     TillRemaining => "Reste à payer", "Remaining";

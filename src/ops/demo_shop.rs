@@ -10,31 +10,30 @@ use crate::storage::{Timestamp, Tx, categories, points_of_sale, till_catalogue};
 /// Category name, VAT rate, default price (cents), shortcut, sold with a guarantee.
 const SALE: &[(&str, VatRate, Option<i64>, &str, bool)] = &[
     ("Vêtements", VatRate::STANDARD, Some(300), "v", false),
-    ("Chaussures", VatRate::STANDARD, Some(500), "ch", false),
+    ("Chaussures", VatRate::STANDARD, Some(500), "c", false),
     ("Livres", VatRate::REDUCED, Some(100), "l", false),
-    ("Vaisselle", VatRate::STANDARD, None, "va", false),
+    ("Vaisselle", VatRate::STANDARD, None, "s", false),
     ("Jouets", VatRate::STANDARD, None, "j", false),
     ("Bibelots et déco", VatRate::STANDARD, None, "b", false),
-    ("Petit électroménager", VatRate::STANDARD, None, "pe", true),
-    ("Gros électroménager", VatRate::STANDARD, None, "ge", true),
-    ("Hi-fi et vidéo", VatRate::STANDARD, None, "hi", true),
-    ("Informatique", VatRate::STANDARD, None, "inf", true),
+    ("Petit électroménager", VatRate::STANDARD, None, "p", true),
+    ("Gros électroménager", VatRate::STANDARD, None, "g", true),
+    ("Hi-fi et vidéo", VatRate::STANDARD, None, "h", true),
+    ("Informatique", VatRate::STANDARD, None, "i", true),
     ("Supports média", VatRate::STANDARD, Some(100), "m", false),
 ];
 
-/// Price-grid entries: category, name, price (cents), unit weight (g), shortcut.
+/// Price-grid entries: category, name, price (cents), unit weight (g), shortcut. One
+/// letter each, so every category and entry is two keystrokes away (letter, Enter).
 const GRID: &[(&str, &str, i64, i64, &str)] = &[
-    ("Vaisselle", "Assiette", 50, 400, "as"),
-    ("Vaisselle", "Verre", 30, 200, "ve"),
-    ("Vaisselle", "Tasse", 50, 250, "ta"),
-    ("Vêtements", "T-shirt", 200, 200, "ts"),
-    ("Vêtements", "Jean", 500, 600, "je"),
-    ("Vêtements", "Manteau", 1000, 1200, "ma"),
-    ("Livres", "Livre de poche", 100, 200, "lp"),
-    ("Livres", "Beau livre", 500, 1200, "bl"),
-    ("Supports média", "CD", 100, 100, "cd"),
-    ("Supports média", "DVD", 150, 120, "dvd"),
-    ("Jouets", "Peluche", 150, 300, "pel"),
+    ("Vaisselle", "Assiette", 50, 400, "a"),
+    ("Vaisselle", "Verre", 30, 200, "r"),
+    ("Vaisselle", "Tasse", 50, 250, "t"),
+    ("Vêtements", "T-shirt", 200, 200, "e"),
+    ("Vêtements", "Jean", 500, 600, "n"),
+    ("Vêtements", "Manteau", 1000, 1200, "o"),
+    ("Livres", "Livre de poche", 100, 200, "d"),
+    ("Supports média", "DVD", 150, 120, "f"),
+    ("Jouets", "Peluche", 150, 300, "u"),
 ];
 
 /// Labelled items: category, description, price (cents), weight (g), weighed.

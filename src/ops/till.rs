@@ -487,6 +487,37 @@ pub fn refund(
     })
 }
 
+/// The code printed on the receipt of `series` n° `number` (a duplicate carries its
+/// original's), scanned to find the ticket again; `None` for other documents.
+pub fn receipt_code(store: &mut Store, series: &str, number: i64) -> Result<Option<Ean13>> {
+    store.read(|tx| {
+        let doc = documents::find_document(tx, series, number)?;
+        let ticket = match doc.kind.as_str() {
+            "ticket" => doc,
+            "duplicate" => {
+                let (series, number) = doc.detail.rsplit_once(' ').unwrap_or_default();
+                documents::find_document(tx, series, number.parse().unwrap_or(0))?
+            }
+            _ => return Ok(None),
+        };
+        Ok(Some(Ean13::in_store(
+            CodeKind::Receipt,
+            u64::try_from(ticket.id).unwrap_or(0),
+        )?))
+    })
+}
+
+/// The ticket a scanned receipt code names: series and number.
+pub fn ticket_of_receipt(store: &mut Store, code: &str) -> Result<(String, i64)> {
+    let code = Ean13::parse(code)?;
+    if code.kind() != Some(CodeKind::Receipt) {
+        return Err(OpsError::UnknownCode(code.to_string()));
+    }
+    let id = i64::try_from(code.serial()).unwrap_or(0);
+    let doc = store.read(|tx| documents::document_by_id(tx, id))?;
+    Ok((doc.series, doc.number))
+}
+
 /// The last ticket of the context's series, if any: series and number.
 pub fn last_ticket(store: &mut Store, ctx: &Context) -> Result<Option<(String, i64)>> {
     let series = journal::document_series(&ctx.terminal, ctx.training, DocKind::Ticket);

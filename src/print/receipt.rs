@@ -358,8 +358,9 @@ fn check_label(kind: &str) -> String {
 }
 
 /// The slip of a stored document (`payload` as in the journal, `hash` its chain hash).
-/// A duplicate prints its original with "DUPLICATA n°".
-pub fn document_slip(payload: &str, hash: &str) -> Result<Slip, PrintError> {
+/// A duplicate prints its original with "DUPLICATA n°". `barcode`, on a receipt, is the
+/// code that finds the ticket again when scanned.
+pub fn document_slip(payload: &str, hash: &str, barcode: Option<&str>) -> Result<Slip, PrintError> {
     let mut p = parse(payload)?;
     let copy = (p.kind == "duplicate").then_some(p.duplicate_number);
     let body = match p.original.take() {
@@ -380,6 +381,11 @@ pub fn document_slip(payload: &str, hash: &str) -> Result<Slip, PrintError> {
             figures(&mut slip, &body);
         }
         other => return Err(PrintError::Render(format!("document « {other} »"))),
+    }
+    if let Some(code) = barcode {
+        slip.rule();
+        slip.blocks
+            .push(super::document::Block::Ean13(code.to_owned()));
     }
     footer(&mut slip, &body, hash, copy);
     Ok(slip)

@@ -215,6 +215,17 @@ pub fn find_document(tx: &Tx, series: &str, number: i64) -> Result<StoredDocumen
         .map_err(|e| StorageError::missing(e, Msg::ThingDocument))
 }
 
+/// The document with row id `id`.
+pub fn document_by_id(tx: &Tx, id: i64) -> Result<StoredDocument> {
+    tx.conn()
+        .query_row(
+            &format!("SELECT {DOCUMENT_COLUMNS} FROM document WHERE id = ?1"),
+            [id],
+            document_from_row,
+        )
+        .map_err(|e| StorageError::missing(e, Msg::ThingDocument))
+}
+
 /// The highest number of `series`, if it has any document.
 pub fn last_number(tx: &Tx, series: &str) -> Result<Option<i64>> {
     Ok(tx

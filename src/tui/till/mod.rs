@@ -198,7 +198,9 @@ impl TillView {
             Ok(doc) => doc,
             Err(e) => return Some(e.to_string()),
         };
-        match crate::print::receipt::document_slip(&doc.payload, &doc.hash) {
+        let code = till::receipt_code(cx.store, series, number).ok().flatten();
+        let barcode = code.as_ref().map(|c| c.as_str());
+        match crate::print::receipt::document_slip(&doc.payload, &doc.hash, barcode) {
             Ok(slip) => Self::print(cx, &format!("{series} n° {number}"), &slip),
             Err(e) => Some(e.to_string()),
         }
@@ -298,13 +300,26 @@ impl View for TillView {
 
     fn scanned(&mut self, code: &str, cx: &mut Cx) -> Effect {
         match &self.mode {
-            Mode::Selling => self.add_code(code, 1, cx),
+            Mode::Selling => {
+                // "3*" typed before the scan is the quantity.
+                let quantity = match crate::domain::parse_entry(&self.input) {
+                    Ok(entry) if entry.word.is_empty() && self.input.contains('*') => {
+                        self.input.clear();
+                        entry.quantity
+                    }
+                    _ => 1,
+                };
+                self.add_code(code, quantity, cx)
+            }
             Mode::Done(_) => {
                 self.mode = Mode::Selling;
                 self.add_code(code, 1, cx)
             }
             Mode::Paying(_) => self.pay_with_voucher(code, cx),
-            Mode::RefundFind => Effect::Error(Msg::TillTypeTicketNumber.text().to_owned()),
+            Mode::RefundFind => match till::ticket_of_receipt(cx.store, code) {
+                Ok((series, number)) => self.choose_refund_lines(series, number, cx),
+                Err(e) => Effect::Alert(e.to_string()),
+            },
             _ => Effect::Error(Msg::TillScanIgnored.fill(&[&code])),
         }
     }

@@ -223,22 +223,32 @@ impl TillView {
                 let Some(number) = number else {
                     return Effect::Error(Msg::TillTypeTicketNumber.text().to_owned());
                 };
-                return effect_of(till::ticket_lines(cx.store, &series, number), |lines| {
-                    let chosen = vec![false; lines.len()];
-                    self.mode = Mode::RefundLines(Choice {
-                        series,
-                        number,
-                        lines,
-                        chosen,
-                        selected: 0,
-                        as_voucher: false,
-                    });
-                    Effect::None
-                });
+                return self.choose_refund_lines(series, number, cx);
             }
             _ => {}
         }
         Effect::None
+    }
+
+    /// Opens the lines of ticket `series` n° `number` for choosing.
+    pub(super) fn choose_refund_lines(
+        &mut self,
+        series: String,
+        number: i64,
+        cx: &mut Cx,
+    ) -> Effect {
+        effect_of(till::ticket_lines(cx.store, &series, number), |lines| {
+            let chosen = vec![false; lines.len()];
+            self.mode = Mode::RefundLines(Choice {
+                series,
+                number,
+                lines,
+                chosen,
+                selected: 0,
+                as_voucher: false,
+            });
+            Effect::None
+        })
     }
 
     pub(super) fn handle_refund_lines(&mut self, action: Action, cx: &mut Cx) -> Effect {

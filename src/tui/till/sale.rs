@@ -80,6 +80,18 @@ impl TillView {
             Err(e) => return Effect::Error(e.to_string()),
         };
         if entry.word.is_empty() {
+            // "5*" alone: the quantity of the chosen line.
+            if self.input.contains('*') && !self.cart.is_empty() {
+                return effect_of(
+                    self.cart
+                        .set_quantity(self.selected, entry.quantity)
+                        .map_err(OpsError::from),
+                    |()| {
+                        self.input.clear();
+                        Effect::None
+                    },
+                );
+            }
             return Effect::None;
         }
         if entry.is_code() {

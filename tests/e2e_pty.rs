@@ -10,18 +10,7 @@ use common::pty::Terminal;
 #[test]
 fn demo_then_login_in_a_real_terminal() {
     let home = tempfile::tempdir().expect("home");
-    let db = home.path().join("d.db");
-
-    let made = pepite(home.path())
-        .args(["demo", "--no-tui", "--db"])
-        .arg(&db)
-        .output()
-        .expect("demo");
-    assert!(
-        made.status.success(),
-        "{}",
-        String::from_utf8_lossy(&made.stderr)
-    );
+    let db = common::demo_db(home.path(), "d.db");
 
     let listed = pepite(home.path())
         .args(["user", "list", "--db"])

@@ -5,7 +5,6 @@
 
 mod common;
 
-use common::pepite_command as pepite;
 use common::pty::Terminal;
 use pepite::print::{Profile, inspect};
 use pepite::storage::{Store, items};
@@ -15,18 +14,8 @@ const F2: &[u8] = b"\x1bOQ";
 #[test]
 fn a_cashier_scans_pays_cash_and_prints_the_receipt_to_a_file() {
     let home = tempfile::tempdir().expect("home");
-    let db = home.path().join("shop.db");
+    let db = common::demo_db(home.path(), "shop.db");
     let receipts = home.path().join("receipts.bin");
-    let made = pepite(home.path())
-        .args(["demo", "--no-tui", "--db"])
-        .arg(&db)
-        .output()
-        .expect("demo");
-    assert!(
-        made.status.success(),
-        "{}",
-        String::from_utf8_lossy(&made.stderr)
-    );
     let item = {
         let mut store = Store::open(&db).expect("open");
         let code = store

@@ -7,8 +7,6 @@ use common::at;
 use pepite::ops::demo;
 use pepite::storage::Store;
 use pepite::tui::App;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn press(app: &mut App, code: KeyCode) {
@@ -21,21 +19,8 @@ fn type_text(app: &mut App, text: &str) {
     }
 }
 
-/// The screen as text, one line per row, trailing spaces kept off.
 fn screen(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-    terminal.draw(|frame| app.render(frame)).expect("draw");
-    let buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        let mut line = String::new();
-        for x in 0..buffer.area.width {
-            line.push_str(buffer[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    common::screen_text(app)
 }
 
 fn demo_app() -> App {

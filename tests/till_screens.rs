@@ -9,8 +9,6 @@ use common::at;
 use pepite::ops::demo;
 use pepite::storage::{Store, items};
 use pepite::tui::App;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// An app with a synthetic clock for key timings.
@@ -51,19 +49,7 @@ impl Till {
     }
 
     fn screen(&self) -> String {
-        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-        terminal.draw(|frame| self.app.render(frame)).expect("draw");
-        let buffer = terminal.backend().buffer();
-        let mut out = String::new();
-        for y in 0..buffer.area.height {
-            let mut line = String::new();
-            for x in 0..buffer.area.width {
-                line.push_str(buffer[(x, y)].symbol());
-            }
-            out.push_str(line.replace('\u{a0}', " ").trim_end());
-            out.push('\n');
-        }
-        out
+        common::screen_text(&self.app)
     }
 }
 

@@ -238,16 +238,7 @@ impl App {
                 }
                 Input::Scan(code) => {
                     self.message = None;
-                    let mut cx = Cx {
-                        store: &mut self.store,
-                        session: self.session.as_ref(),
-                        now: self.now,
-                        terminal: self.terminal.as_ref(),
-                        key_dir: &self.key_dir,
-                        key: self.key.as_ref(),
-                        printer: self.printer.as_ref(),
-                    };
-                    let effect = self.view.scanned(&code, &mut cx);
+                    let effect = self.with_view(|view, cx| view.scanned(&code, cx));
                     self.apply(effect);
                 }
             }
@@ -271,6 +262,12 @@ impl App {
             return;
         };
         self.message = None;
+        let effect = self.with_view(|view, cx| view.handle(action, cx));
+        self.apply(effect);
+    }
+
+    /// Runs `work` on the open screen with what a screen may use.
+    fn with_view(&mut self, work: impl FnOnce(&mut dyn View, &mut Cx) -> Effect) -> Effect {
         let mut cx = Cx {
             store: &mut self.store,
             session: self.session.as_ref(),
@@ -280,8 +277,7 @@ impl App {
             key: self.key.as_ref(),
             printer: self.printer.as_ref(),
         };
-        let effect = self.view.handle(action, &mut cx);
-        self.apply(effect);
+        work(self.view.as_mut(), &mut cx)
     }
 
     fn apply(&mut self, effect: Effect) {

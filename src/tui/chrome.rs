@@ -126,15 +126,20 @@ pub fn message_line(frame: &mut Frame, area: Rect, message: Option<&(bool, Strin
     }
 }
 
-pub fn confirm_quit(frame: &mut Frame, area: Rect) {
-    let width = 40.min(area.width);
-    let height = 4.min(area.height);
-    let popup = Rect {
+/// A box of `width` × `height` in the middle of `area` (smaller if `area` is).
+pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
         x: area.x + (area.width - width) / 2,
         y: area.y + (area.height - height) / 2,
         width,
         height,
-    };
+    }
+}
+
+pub fn confirm_quit(frame: &mut Frame, area: Rect) {
+    let popup = centred(area, 40, 4);
     frame.render_widget(Clear, popup);
     let text = vec![
         Line::styled(Msg::QuitConfirm.text(), theme::title()),

@@ -113,3 +113,38 @@ pub fn run_pepite(home: &Path, args: &[&str]) -> Output {
         .output()
         .expect("run pepite")
 }
+
+/// `pepite demo --no-tui --db HOME/name`, which must succeed; the database's path.
+pub fn demo_db(home: &Path, name: &str) -> std::path::PathBuf {
+    let db = home.join(name);
+    let made = pepite_command(home)
+        .args(["demo", "--no-tui", "--db"])
+        .arg(&db)
+        .output()
+        .expect("demo");
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    db
+}
+
+/// What `app` shows in 80×24, one line per row without trailing spaces, no-break spaces
+/// shown as spaces.
+pub fn screen_text(app: &pepite::tui::App) -> String {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("terminal");
+    terminal.draw(|frame| app.render(frame)).expect("draw");
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut line = String::new();
+        for x in 0..buffer.area.width {
+            line.push_str(buffer[(x, y)].symbol());
+        }
+        out.push_str(line.replace('\u{a0}', " ").trim_end());
+        out.push('\n');
+    }
+    out
+}

@@ -482,14 +482,7 @@ pub(super) fn popup_list(
     items: Vec<String>,
     selected: usize,
 ) {
-    let height = (items.len() as u16 + 2).min(area.height);
-    let width = 50.min(area.width);
-    let popup = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    };
+    let popup = super::super::chrome::centred(area, 50, items.len() as u16 + 2);
     frame.render_widget(Clear, popup);
     let mut state = ListState::default().with_selected(Some(selected));
     frame.render_stateful_widget(

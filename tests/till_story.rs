@@ -67,7 +67,7 @@ fn a_day_at_the_till_adds_up_to_the_cent() {
         if scanned.len() == 3 {
             break;
         }
-        if let Scanned::Item(line) = till::scan(&mut store, code).expect("scan")
+        if let Scanned::Item(line) = till::scan(&mut store, code, at("10:00:00")).expect("scan")
             && !line.guarantee
         {
             scanned.push(line.clone());
@@ -126,7 +126,7 @@ fn a_day_at_the_till_adds_up_to_the_cent() {
             .expect("exists");
         assert_eq!(item.status, ItemStatus::Sold);
         // Scanning it again says when and on which ticket.
-        let again = till::scan(&mut store, &code).expect_err("sold");
+        let again = till::scan(&mut store, &code, at("10:00:00")).expect_err("sold");
         assert!(
             again
                 .to_string()
@@ -136,7 +136,7 @@ fn a_day_at_the_till_adds_up_to_the_cent() {
     }
     // An unknown but well-formed code adds nothing.
     assert!(matches!(
-        till::scan(&mut store, "2000000099996"),
+        till::scan(&mut store, "2000000099996", at("10:00:00")),
         Err(OpsError::UnknownCode(_))
     ));
 

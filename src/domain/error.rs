@@ -50,6 +50,16 @@ pub enum DomainError {
     ItemQuantity(String),
     CartNoLine(usize),
     QuantityFormat(String),
+    AboveScale {
+        gross: super::Weight,
+        max: super::Weight,
+    },
+    NetNotPositive {
+        gross: super::Weight,
+        container: String,
+        tare: super::Weight,
+    },
+    PriceRange(String),
 }
 
 impl fmt::Display for DomainError {
@@ -91,6 +101,13 @@ impl fmt::Display for DomainError {
             E::ItemQuantity(s) => Msg::ErrItemQuantity.fill(&[s]),
             E::CartNoLine(n) => Msg::ErrCartNoLine.fill(&[n]),
             E::QuantityFormat(s) => Msg::ErrQuantityFormat.fill(&[s]),
+            E::AboveScale { gross, max } => Msg::ErrAboveScale.fill(&[gross, max]),
+            E::NetNotPositive {
+                gross,
+                container,
+                tare,
+            } => Msg::ErrNetNotPositive.fill(&[gross, container, tare]),
+            E::PriceRange(s) => Msg::ErrPriceRange.fill(&[s]),
         };
         f.write_str(&text)
     }

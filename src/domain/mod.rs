@@ -13,6 +13,7 @@ mod name;
 mod pin;
 mod role;
 pub mod scanner;
+mod sorting;
 mod structure;
 mod ticket;
 mod till_entry;
@@ -27,6 +28,9 @@ pub use money::Money;
 pub use name::Name;
 pub use pin::Pin;
 pub use role::{Role, Roles};
+pub use sorting::{
+    Destination, IntakeLine, Markdown, OutboundKind, WEEK_COLOURS, marked_down, week_colour,
+};
 pub use structure::{PaymentKind, PosKind, Siret, VatStatus};
 pub use ticket::{SaleLine, Settlement, Tender, VatTotal, settle, vat_breakdown};
 pub use till_entry::{Entry, parse_entry};

@@ -118,6 +118,13 @@ impl Money {
             .ok_or(DomainError::MoneyOverflow)
     }
 
+    /// `1250,50`: the figures alone, for files (no grouping, no euro sign).
+    pub fn plain(self) -> String {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let abs = self.0.unsigned_abs();
+        format!("{sign}{},{:02}", abs / 100, abs % 100)
+    }
+
     pub const fn is_zero(self) -> bool {
         self.0 == 0
     }

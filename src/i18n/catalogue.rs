@@ -83,6 +83,8 @@ catalogue! {
     ThingTerminal => "Poste", "Terminal";
     ThingPaymentMethod => "Moyen de paiement", "Payment method";
     ThingItemInStock => "Article en stock", "Item in stock";
+    ThingItem => "Article", "Item";
+    MarkdownReason => "démarque −{} % ({} semaines)", "markdown −{} % ({} weeks)";
     ThingDocument => "Document", "Document";
 
     // --- ops errors -------------------------------------------------------------------
@@ -427,4 +429,34 @@ catalogue! {
     TillVoucherUsed => "Avoir {} : {} utilisés sur {}", "Voucher {}: {} used of {}";
     TillXPrinted => "Ticket X envoyé à l'imprimante", "X report sent to the printer";
     TillZTitle => "Clôture Z : attendu et compté", "Z closing: expected and counted";
+    ErrAboveScale => "{} dépasse la portée de la balance ({}) : pesez en plusieurs fois", "{} is above the scale's maximum ({}): weigh in several goes";
+    ErrNetNotPositive => "Poids net nul ou négatif : {} brut moins la tare de « {} » ({})", "Net weight zero or below: {} gross minus the tare of “{}” ({})";
+    ErrPriceRange => "« {} » : le prix maximum est sous le prix", "“{}”: the maximum price is below the price";
+    DestReuse => "boutique / réemploi", "shop / reuse";
+    DestRecycling => "recyclage", "recycling";
+    DestWaste => "déchet", "waste";
+    OutDonation => "don", "donation";
+    OutPartner => "partenaire conventionné", "partner";
+    OutRecycler => "filière de recyclage", "recycler";
+    OutDump => "déchèterie", "municipal dump";
+    OutBins => "bennes / déchet ultime", "bins / residual waste";
+    OutWithdrawal => "retrait de la vente", "withdrawn from sale";
+    ColourRed => "rouge", "red";
+    ColourOrange => "orange", "orange";
+    ColourYellow => "jaune", "yellow";
+    ColourGreen => "vert", "green";
+    ColourBlue => "bleu", "blue";
+    ColourPurple => "violet", "purple";
+    ColourPink => "rose", "pink";
+    ColourBrown => "marron", "brown";
+    ErrNothingToRecord => "Rien à enregistrer : ajoutez au moins une {}", "Nothing to record: add at least one {}";
+    ErrWeightNeeded => "« {} » : pesez l'objet (sa catégorie n'a pas de poids par défaut)", "“{}”: weigh it (its category has no default weight)";
+    ErrColumns => "{} colonnes attendues, {} trouvées", "{} columns expected, {} found";
+    ErrUnknownCategory => "catégorie « {} » inconnue", "unknown category “{}”";
+    ErrReasonRequired => "Une correction doit dire pourquoi", "A correction must say why";
+    ErrAlreadyCorrected => "Cet enregistrement a déjà été corrigé (n° {}) : corrigez le plus récent", "This record was already corrected (No. {}): correct the newer one";
+    ErrFileLine => "Ligne {} : {} — rien n'a été importé", "Line {}: {} — nothing was imported";
+    ThingIntakeLine => "ligne de pesée", "weighed line";
+    ThingIntake => "Apport", "Intake";
+    ThingOutboundLine => "ligne de sortie", "outbound line";
 }

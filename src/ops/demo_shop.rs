@@ -127,6 +127,7 @@ pub(super) fn write(tx: &Tx, now: Timestamp) -> Result<()> {
                 &code,
                 &NewItem {
                     category_id,
+                    intake: None,
                     description,
                     price: Money::from_cents(*price),
                     weight: Weight::from_grams(*grams)?,

@@ -45,6 +45,19 @@ pub enum OpsError {
     /// A category or grid entry without a price: type one.
     PriceNeeded(String),
     AlreadyRefunded(String),
+    /// Nothing to record: no line of this kind.
+    Empty(Msg),
+    /// An item needs a weight: its category has no default.
+    WeightNeeded(String),
+    /// A correction must say why.
+    ReasonRequired,
+    /// This record was already corrected by that one: correct the newer.
+    AlreadyCorrected(i64),
+    /// A line of an imported file, and what is wrong with it; nothing was imported.
+    FileLine {
+        line: usize,
+        problem: String,
+    },
     Domain(DomainError),
     Storage(StorageError),
     Journal(crate::journal::JournalError),
@@ -92,6 +105,11 @@ impl fmt::Display for OpsError {
             E::VoucherTooLow { code, balance } => Msg::ErrVoucherTooLow.fill(&[code, balance]),
             E::PriceNeeded(name) => Msg::ErrPriceNeeded.fill(&[name]),
             E::AlreadyRefunded(label) => Msg::ErrAlreadyRefunded.fill(&[label]),
+            E::Empty(thing) => Msg::ErrNothingToRecord.fill(&[&thing.text()]),
+            E::WeightNeeded(what) => Msg::ErrWeightNeeded.fill(&[what]),
+            E::ReasonRequired => Msg::ErrReasonRequired.text().to_owned(),
+            E::AlreadyCorrected(newer) => Msg::ErrAlreadyCorrected.fill(&[newer]),
+            E::FileLine { line, problem } => Msg::ErrFileLine.fill(&[line, problem]),
             E::Domain(error) => error.to_string(),
             E::Storage(error) => error.to_string(),
             E::Journal(error) => error.to_string(),

@@ -12,10 +12,13 @@ pub mod demo;
 mod demo_history;
 mod demo_shop;
 mod error;
+pub mod grid;
 pub mod journal;
 pub mod places;
 mod session;
 pub mod setup;
+pub mod sorting;
+pub mod stock;
 pub mod till;
 pub mod users;
 

@@ -81,6 +81,14 @@ impl Session {
         }
     }
 
+    /// Refuses unless the session holds one of `roles` (the first is named when refused).
+    pub fn require_any(&self, roles: &[Role]) -> Result<()> {
+        match roles.iter().find(|r| self.has(**r)) {
+            Some(_) => Ok(()),
+            None => self.require(roles.first().copied().unwrap_or(Role::Manager)),
+        }
+    }
+
     /// Writes a JET event for this session in the caller's transaction (nothing when the
     /// session has no key, as in unit tests of rights).
     pub(super) fn note(

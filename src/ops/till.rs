@@ -102,8 +102,9 @@ pub fn open_day(
     })
 }
 
-/// What `code` (as scanned or typed) is: an item in stock, or a voucher with a balance.
-pub fn scan(store: &mut Store, code: &str) -> Result<Scanned> {
+/// What `code` (as scanned or typed) is at `now`: an item in stock (marked down when its
+/// age reaches a markdown rule), or a voucher with a balance.
+pub fn scan(store: &mut Store, code: &str, now: Timestamp) -> Result<Scanned> {
     let code = Ean13::parse(code)?;
     store.read(|tx| {
         if code.kind() == Some(CodeKind::Voucher) {
@@ -131,21 +132,38 @@ pub fn scan(store: &mut Store, code: &str) -> Result<Scanned> {
                 code: code.to_string(),
                 when: when(),
             }),
-            ItemStatus::InStock => Ok(Scanned::Item(CartLine {
-                label: item.description,
-                category: Some(item.category),
-                category_id: Some(item.category_id.0),
-                item: Some((item.id, code.to_string())),
-                quantity: 1,
-                unit_price: item.price,
-                original_price: None,
-                discount: Money::ZERO,
-                discount_reason: None,
-                vat_rate: item.vat_rate,
-                unit_weight: Some(item.weight),
-                weight_estimated: item.weight_estimated,
-                guarantee: item.guarantee,
-            })),
+            ItemStatus::InStock => {
+                let entered =
+                    chrono::DateTime::parse_from_rfc3339(&item.created_at).map_or(now, |t| t);
+                let age_days = (now.date_naive() - entered.date_naive()).num_days();
+                let rules = crate::storage::sorting::markdown_rules(tx)?;
+                let (discount, discount_reason) =
+                    match crate::domain::marked_down(item.price, age_days, &rules)? {
+                        Some((rule, price)) => (
+                            item.price.checked_sub(price)?,
+                            Some(
+                                crate::i18n::Msg::MarkdownReason
+                                    .fill(&[&rule.percent, &rule.weeks]),
+                            ),
+                        ),
+                        None => (Money::ZERO, None),
+                    };
+                Ok(Scanned::Item(CartLine {
+                    label: item.description,
+                    category: Some(item.category),
+                    category_id: Some(item.category_id.0),
+                    item: Some((item.id, code.to_string())),
+                    quantity: 1,
+                    unit_price: item.price,
+                    original_price: None,
+                    discount,
+                    discount_reason,
+                    vat_rate: item.vat_rate,
+                    unit_weight: Some(item.weight),
+                    weight_estimated: item.weight_estimated,
+                    guarantee: item.guarantee,
+                }))
+            }
         }
     })
 }

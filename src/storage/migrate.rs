@@ -21,6 +21,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0003_till.sql",
         include_str!("../../migrations/0003_till.sql"),
     ),
+    (
+        "0004_sorting.sql",
+        include_str!("../../migrations/0004_sorting.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

@@ -106,3 +106,61 @@ pub fn insert_entry(
         .map_err(|e| super::StorageError::unique(e, name))?;
     Ok(tx.conn().last_insert_rowid())
 }
+
+/// A price-grid entry as the CSV file holds it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GridEntry {
+    pub category: String,
+    pub name: String,
+    pub price: Money,
+    pub price_max: Option<Money>,
+    pub unit_weight: Option<Weight>,
+    pub shortcut: Option<String>,
+}
+
+/// Every active entry, by category then name.
+pub fn grid(tx: &Tx) -> Result<Vec<GridEntry>> {
+    let mut stmt = tx.conn().prepare_cached(
+        "SELECT c.name, e.name, e.price, e.price_max, e.unit_weight_g, e.shortcut
+         FROM price_entry e JOIN category c ON c.id = e.category_id
+         WHERE e.active = 1 ORDER BY c.name, e.name",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let weight: Option<i64> = r.get(4)?;
+        Ok(GridEntry {
+            category: r.get(0)?,
+            name: r.get(1)?,
+            price: Money::from_cents(r.get(2)?),
+            price_max: r.get::<_, Option<i64>>(3)?.map(Money::from_cents),
+            unit_weight: weight
+                .map(|g| Weight::from_grams(g).map_err(|e| bad_value(4, e)))
+                .transpose()?,
+            shortcut: r.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Inserts the entry, or updates the one with the same category and name.
+pub fn upsert_entry(tx: &Tx, category: CategoryId, entry: &GridEntry) -> Result<()> {
+    tx.conn()
+        .prepare_cached(
+            "INSERT INTO price_entry (category_id, name, price, price_max, unit_weight_g, shortcut)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (category_id, name) DO UPDATE SET price = excluded.price,
+                 price_max = excluded.price_max, unit_weight_g = excluded.unit_weight_g,
+                 shortcut = excluded.shortcut, active = 1",
+        )?
+        .execute(params![
+            category.0,
+            entry.name,
+            entry.price.cents(),
+            entry.price_max.map(Money::cents),
+            entry.unit_weight.map(Weight::grams),
+            entry.shortcut
+        ])
+        .map_err(|e| {
+            super::StorageError::unique(e, entry.shortcut.as_deref().unwrap_or(&entry.name))
+        })?;
+    Ok(())
+}

@@ -52,7 +52,7 @@ impl TillView {
         let Mode::Paying(pay) = &mut self.mode else {
             return Effect::None;
         };
-        match till::scan(cx.store, code) {
+        match till::scan(cx.store, code, cx.now) {
             Ok(Scanned::Voucher { code, balance }) => {
                 let used = balance.min(pay.remaining());
                 if used.is_zero() {

@@ -33,7 +33,7 @@ fn plain(text: &str) -> String {
 
 impl TillView {
     pub(super) fn add_code(&mut self, code: &str, quantity: i64, cx: &mut Cx) -> Effect {
-        match till::scan(cx.store, code) {
+        match till::scan(cx.store, code, cx.now) {
             Ok(Scanned::Item(line)) => {
                 if quantity != 1 {
                     return Effect::Error(Msg::ErrItemQuantity.fill(&[&line.label]));

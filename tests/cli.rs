@@ -194,7 +194,7 @@ fn a_file_that_is_not_a_database_is_left_alone() {
 #[test]
 fn print_test_writes_every_accent_and_the_euro_in_the_profile_code_page() {
     let home = tempfile::tempdir().expect("home");
-    for profile in pepite::print::Profile::built_in() {
+    for profile in pepite::print::Profile::receipt_printers() {
         let out = home.path().join(format!("{}.bin", profile.id));
         let run = pepite(
             home.path(),

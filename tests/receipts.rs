@@ -108,7 +108,7 @@ fn hex_dump(bytes: &[u8]) -> String {
 #[test]
 fn every_profile_prints_every_slip_in_its_code_page() {
     let slips = slips();
-    for profile in Profile::built_in() {
+    for profile in Profile::receipt_printers() {
         for (name, slip) in &slips {
             let bytes = escpos::render(slip, &profile).expect("render");
             let esc_t = [0x1B, b't', profile.code_page.esc_t];
@@ -178,7 +178,7 @@ fn the_drawer_pulse_is_whole_and_only_where_there_is_a_drawer() {
         ..Slip::default()
     };
     slip.text("Espèces");
-    for profile in Profile::built_in() {
+    for profile in Profile::receipt_printers() {
         let bytes = escpos::render(&slip, &profile).expect("render");
         let decoded = inspect::decode(&bytes, &profile).expect("decode");
         assert_eq!(

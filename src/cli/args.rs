@@ -1,6 +1,7 @@
 //! The command line's shape, for clap.
 
 use crate::i18n::Lang;
+use crate::print::label::LabelFormat;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -42,6 +43,10 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+fn parse_format(text: &str) -> Result<LabelFormat, String> {
+    text.parse()
 }
 
 fn parse_lang(text: &str) -> Result<Lang, String> {
@@ -105,6 +110,33 @@ pub enum Command {
         /// Le dossier de l'archive.
         dir: PathBuf,
     },
+    /// Grille de prix en CSV (séparateur « ; ») : import (demande un encadrant) ou export.
+    #[command(subcommand)]
+    Grid(GridCommand),
+    /// Étiquettes des articles : PDF (planches A4), TSPL (imprimante d'étiquettes) ou ESC/POS (rouleau).
+    Labels {
+        /// pdf, tspl ou escpos.
+        #[arg(long, value_parser = parse_format)]
+        format: LabelFormat,
+        /// Fichier à écrire.
+        #[arg(long)]
+        output: PathBuf,
+        /// Codes des articles, séparés par des virgules.
+        #[arg(long, value_delimiter = ',', conflicts_with = "unprinted")]
+        items: Option<Vec<String>>,
+        /// Tous les articles en stock dont l'étiquette n'a jamais été imprimée.
+        #[arg(long)]
+        unprinted: bool,
+        /// Profil de l'imprimante (tspl : tsc-te200-50x30 par défaut ; escpos : generic-escpos).
+        #[arg(long)]
+        profile: Option<String>,
+        /// Planche du PDF : 3x8 (70 × 37 mm) ou 2x7 (99 × 38 mm).
+        #[arg(long, default_value = "3x8")]
+        sheet: String,
+        /// Première case libre de la planche (0 = en haut à gauche).
+        #[arg(long, default_value_t = 0)]
+        start: u32,
+    },
     /// Copie cohérente de la base pendant que les caisses tournent.
     Backup {
         /// Fichier de sauvegarde à créer (il ne doit pas exister).
@@ -136,6 +168,18 @@ pub enum UserCommand {
         #[command(flatten)]
         auth: ManagerAuth,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GridCommand {
+    /// Importe un CSV : tout ou rien, la première ligne fausse est nommée.
+    Import {
+        file: PathBuf,
+        #[command(flatten)]
+        auth: ManagerAuth,
+    },
+    /// Exporte la grille en CSV.
+    Export { file: PathBuf },
 }
 
 /// The manager who authorises a change from the command line.

@@ -6,10 +6,11 @@
 
 mod args;
 mod demo;
+mod labels;
 mod logging;
 mod user;
 
-pub use args::{Cli, Command, ManagerAuth, UserCommand};
+pub use args::{Cli, Command, GridCommand, ManagerAuth, UserCommand};
 
 use crate::config::Config;
 use crate::domain::{Name, Pin, TerminalCode};
@@ -129,6 +130,26 @@ pub fn main() -> anyhow::Result<ExitCode> {
                 ExitCode::FAILURE
             }
         }
+        Some(Command::Grid(command)) => labels::grid(&mut open(&db)?, command)?,
+        Some(Command::Labels {
+            format,
+            ref output,
+            ref items,
+            unprinted: _,
+            ref profile,
+            ref sheet,
+            start,
+        }) => labels::labels(
+            &mut open(&db)?,
+            labels::LabelRequest {
+                format,
+                output,
+                items: items.clone(),
+                profile: profile.clone(),
+                sheet,
+                start,
+            },
+        )?,
         Some(Command::Backup { file }) => {
             let store = open(&db)?;
             let bytes = storage::backup_to(&store, &file)?;

@@ -259,6 +259,10 @@ catalogue! {
     CliDemoThrowaway => "(fichier jetable : il sera effacé en quittant)", "(throwaway file: deleted on exit)";
     CliLangUnknown => "« {} » : fr ou en", "“{}”: fr or en";
     CliConfigAt => "{} (octet {})", "{} (byte {})";
+    CliGridImported => "{} entrées de la grille importées depuis {}", "{} price-grid entries imported from {}";
+    CliGridExported => "Grille de prix écrite dans {}", "Price grid written to {}";
+    CliNoLabels => "Aucun article à étiqueter", "No item to label";
+    CliLabelsDone => "{} étiquette(s) écrite(s) dans {}", "{} label(s) written to {}";
     CliPrintTestDone => "Page de test pour {} écrite dans {} ({} octets)", "Test page for {} written to {} ({} bytes)";
     ErrPrinterProfile => "Profil d'imprimante illisible : {}", "Unreadable printer profile: {}";
     ErrUnknownProfile => "Profil d'imprimante « {} » inconnu (voir printer-profiles/)", "Unknown printer profile “{}” (see printer-profiles/)";
@@ -459,4 +463,8 @@ catalogue! {
     ThingIntakeLine => "ligne de pesée", "weighed line";
     ThingIntake => "Apport", "Intake";
     ThingOutboundLine => "ligne de sortie", "outbound line";
+    ErrLabelFormat => "Format « {} » inconnu : pdf, tspl ou escpos", "Unknown format “{}”: pdf, tspl or escpos";
+    ErrNotLabelPrinter => "Le profil « {} » n'est pas une imprimante d'étiquettes", "Profile “{}” is not a label printer";
+    ErrUnknownSheet => "Planche « {} » inconnue : 3x8 ou 2x7", "Unknown sheet “{}”: 3x8 or 2x7";
+    ErrSheetStart => "Case de départ {} hors de la planche ({} cases, à partir de 0)", "Start cell {} is off the sheet ({} cells, from 0)";
 }

@@ -9,6 +9,8 @@ pub mod document;
 mod error;
 pub mod escpos;
 pub mod inspect;
+pub mod label;
+pub mod pdf;
 pub mod profile;
 pub mod queue;
 pub mod receipt;

@@ -48,6 +48,15 @@ pub struct Features {
     pub barcode: bool,
 }
 
+/// A label printer's labels.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LabelSize {
+    pub width_mm: u32,
+    pub height_mm: u32,
+    pub gap_mm: u32,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
@@ -60,14 +69,18 @@ pub struct Profile {
     pub paper: Paper,
     pub code_page: CodePageSetting,
     pub features: Features,
+    /// Label printers only.
+    pub label: Option<LabelSize>,
 }
 
-const BUILT_IN: [&str; 5] = [
+const BUILT_IN: [&str; 7] = [
     include_str!("../../printer-profiles/epson-tm-t20iii.toml"),
     include_str!("../../printer-profiles/epson-tm-t88v.toml"),
     include_str!("../../printer-profiles/pos-5890.toml"),
     include_str!("../../printer-profiles/star-tsp650ii-escpos.toml"),
     include_str!("../../printer-profiles/generic-escpos.toml"),
+    include_str!("../../printer-profiles/tsc-te200-50x30.toml"),
+    include_str!("../../printer-profiles/xprinter-xp365b-40x30.toml"),
 ];
 
 /// The profile used when the configuration names none.
@@ -76,6 +89,14 @@ pub const FALLBACK: &str = "generic-escpos";
 impl Profile {
     pub fn parse(text: &str) -> Result<Profile, PrintError> {
         toml::from_str(text).map_err(|e| PrintError::Profile(e.message().to_owned()))
+    }
+
+    /// The receipt printers' profiles.
+    pub fn receipt_printers() -> Vec<Profile> {
+        Profile::built_in()
+            .into_iter()
+            .filter(|p| p.kind == Kind::Receipt)
+            .collect()
     }
 
     /// Every profile shipped with pépite.
@@ -107,6 +128,14 @@ mod tests {
             assert!(profile.paper.columns >= 24, "{}", profile.id);
         }
         assert_eq!(Profile::built_in().len(), BUILT_IN.len());
+        for profile in Profile::built_in() {
+            assert_eq!(
+                profile.kind == Kind::Label,
+                profile.label.is_some(),
+                "{}",
+                profile.id
+            );
+        }
         assert!(Profile::by_id(FALLBACK).is_ok());
         assert!(matches!(
             Profile::by_id("nope"),

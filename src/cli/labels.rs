@@ -1,0 +1,61 @@
+//! `pepite grid import|export` and `pepite labels`: the price grid as CSV, and the items'
+//! labels to a file (PDF sheets, TSPL or ESC/POS).
+
+use super::args::GridCommand;
+use crate::clock;
+use crate::i18n::Msg;
+use crate::ops::{grid, stock};
+use crate::print::label::{self, Label, LabelFormat};
+use crate::storage::Store;
+use std::path::Path;
+use std::process::ExitCode;
+
+pub fn grid(store: &mut Store, command: GridCommand) -> anyhow::Result<ExitCode> {
+    match command {
+        GridCommand::Import { file, auth } => {
+            let session = super::user::manager_session(store, &auth)?;
+            let text = std::fs::read_to_string(&file)?;
+            let count = grid::import_csv(store, &session, &text)?;
+            println!("{}", Msg::CliGridImported.fill(&[&count, &file.display()]));
+        }
+        GridCommand::Export { file } => {
+            let text = grid::export_csv(store)?;
+            std::fs::write(&file, text)?;
+            println!("{}", Msg::CliGridExported.fill(&[&file.display()]));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What `pepite labels` was asked.
+pub struct LabelRequest<'a> {
+    pub format: LabelFormat,
+    pub output: &'a Path,
+    pub items: Option<Vec<String>>,
+    pub profile: Option<String>,
+    pub sheet: &'a str,
+    pub start: u32,
+}
+
+pub fn labels(store: &mut Store, request: LabelRequest) -> anyhow::Result<ExitCode> {
+    let rows = stock::for_labels(store, request.items.as_deref())?;
+    if rows.is_empty() {
+        println!("{}", Msg::CliNoLabels.text());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let labels: Vec<Label> = rows.iter().map(Label::of).collect();
+    let bytes = label::render(
+        &labels,
+        request.format,
+        request.profile.as_deref(),
+        request.sheet,
+        request.start,
+    )?;
+    std::fs::write(request.output, &bytes)?;
+    stock::labels_printed(store, &rows, clock::now())?;
+    println!(
+        "{}",
+        Msg::CliLabelsDone.fill(&[&labels.len(), &request.output.display()])
+    );
+    Ok(ExitCode::SUCCESS)
+}

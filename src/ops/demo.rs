@@ -2,7 +2,7 @@
 //! a user for each role (their PINs are shown on the demo's login screen), the usual
 //! payment methods and categories.
 
-use super::setup::{name, scale_max, seed_categories, seed_payment_methods};
+use super::setup::{name, scale_max, seed_categories, seed_payment_methods, seed_sorting_lists};
 use super::{OpsError, Result, auth};
 use crate::domain::{Pin, PosKind, Role, Roles, Siret, TerminalCode, VatStatus, Weight};
 use crate::journal::InstallationKey;
@@ -126,6 +126,7 @@ pub fn create(store: &mut Store, now: Timestamp, key_dir: &Path) -> Result<()> {
         }
         seed_payment_methods(tx)?;
         seed_categories(tx)?;
+        seed_sorting_lists(tx)?;
         super::demo_shop::write(tx, now)?;
         for (user, hash) in USERS.iter().zip(&hashed) {
             let roles: Roles = user.roles.iter().copied().collect();

@@ -83,8 +83,23 @@ fn category_named(all: &[categories::Category], name: &str) -> Option<CategoryId
     all.iter().find(|c| c.name.as_str() == name).map(|c| c.id)
 }
 
+/// The towns people bring things from, around the demo's two sites.
+const TOWNS: [&str; 8] = [
+    "Arcueil",
+    "Bagneux",
+    "Bourg-la-Reine",
+    "Cachan",
+    "Gentilly",
+    "L'Haÿ-les-Roses",
+    "Montrouge",
+    "Villejuif",
+];
+
 /// Writes the demo's till catalogue and stock; items are spread over the two shops.
 pub(super) fn write(tx: &Tx, now: Timestamp) -> Result<()> {
+    for town in TOWNS {
+        crate::storage::sorting::add(tx, crate::storage::sorting::List::Towns, town, 0)?;
+    }
     let all = categories::list(tx)?;
     for (name, vat, price, shortcut, guarantee) in SALE {
         if let Some(id) = category_named(&all, name) {
@@ -115,6 +130,10 @@ pub(super) fn write(tx: &Tx, now: Timestamp) -> Result<()> {
         .filter(|p| p.kind == crate::domain::PosKind::Shop)
         .map(|p| p.id)
         .collect();
+    // Markdown: a quarter off after four weeks, half after six.
+    for (weeks, percent) in [(4, 25), (6, 50)] {
+        crate::storage::sorting::set_markdown_rule(tx, crate::domain::Markdown { weeks, percent })?;
+    }
     // Three copies of the list, so the demo has stock left after a few sales.
     for round in 0..3 {
         for (i, (category, description, price, grams, weighed)) in ITEMS.iter().enumerate() {

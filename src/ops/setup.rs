@@ -62,6 +62,7 @@ pub fn initialise(
         )?;
         seed_payment_methods(tx)?;
         seed_categories(tx)?;
+        seed_sorting_lists(tx)?;
         let manager = Roles::empty().with(Role::Manager);
         Ok(users::insert(
             tx,
@@ -81,6 +82,31 @@ pub(super) fn name(text: &str) -> Result<Name> {
 /// 300 kg: a common platform scale.
 pub(super) fn scale_max() -> Result<Weight> {
     Ok(Weight::from_grams(300_000)?)
+}
+
+/// The usual sources of intakes and the usual containers with their tare; a manager
+/// changes them later. Towns are local: none until someone adds them.
+pub(super) fn seed_sorting_lists(tx: &Tx) -> Result<()> {
+    use crate::storage::sorting::{self, List};
+    for source in [
+        "Apport volontaire",
+        "Collecte à domicile",
+        "Déchèterie",
+        "Entreprise",
+        "Débarras",
+    ] {
+        sorting::add(tx, List::Sources, source, 0)?;
+    }
+    for (container, tare_g) in [
+        ("Chariot", 12_000),
+        ("Caisse", 1_500),
+        ("Roll textile", 35_000),
+        ("Cage DEEE", 60_000),
+        ("Bac", 3_000),
+    ] {
+        sorting::add(tx, List::Containers, container, tare_g)?;
+    }
+    Ok(())
 }
 
 /// The five usual payment methods, labelled in the language of set-up.

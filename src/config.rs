@@ -22,6 +22,11 @@ pub struct Config {
     pub printer: Option<String>,
     /// Its profile in `printer-profiles/` (default `generic-escpos`).
     pub printer_profile: Option<String>,
+    /// The label printer, written like `printer`.
+    pub label_printer: Option<String>,
+    /// A label printer's profile (e.g. `tsc-te200-50x30`), a receipt printer's for labels on
+    /// the roll, or `pdf-3x8` / `pdf-2x7` for A4 sheets (default `pdf-3x8`).
+    pub label_profile: Option<String>,
 }
 
 /// The keys a config file may hold, for the message that refuses the others.
@@ -32,6 +37,8 @@ pub const KEYS: &[&str] = &[
     "log_level",
     "printer",
     "printer_profile",
+    "label_printer",
+    "label_profile",
 ];
 
 /// A config file that cannot be used, with the path and what is wrong, in French.

@@ -37,6 +37,24 @@ pub struct Cli {
     )]
     pub printer_profile: Option<String>,
 
+    /// Imprimante d'étiquettes, écrite comme --printer.
+    #[arg(
+        long,
+        global = true,
+        env = "PEPITE_LABEL_PRINTER",
+        value_name = "ADRESSE"
+    )]
+    pub label_printer: Option<String>,
+
+    /// Profil des étiquettes : tsc-te200-50x30, un profil de tickets (rouleau), pdf-3x8 ou pdf-2x7.
+    #[arg(
+        long,
+        global = true,
+        env = "PEPITE_LABEL_PROFILE",
+        value_name = "PROFIL"
+    )]
+    pub label_profile: Option<String>,
+
     /// Fichier de configuration ; par défaut config.toml dans le dossier de configuration.
     #[arg(long, global = true, env = "PEPITE_CONFIG", value_name = "FICHIER")]
     pub config: Option<PathBuf>,

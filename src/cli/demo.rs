@@ -12,7 +12,7 @@ pub fn run(
     db: Option<PathBuf>,
     no_tui: bool,
     terminal: Option<TerminalCode>,
-    printer: Option<crate::print::Printer>,
+    printers: tui::Printers,
 ) -> anyhow::Result<ExitCode> {
     let (path, throwaway) = match db {
         Some(path) => (path, None),
@@ -48,7 +48,7 @@ pub fn run(
     if throwaway.is_some() {
         println!("{}", Msg::CliDemoThrowaway.text());
     }
-    tui::run(store, terminal, paths::key_dir(), printer)?;
+    tui::run(store, terminal, paths::key_dir(), printers)?;
     if throwaway.is_some() {
         for suffix in ["-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));

@@ -18,7 +18,7 @@ use crate::i18n::{self, Lang, Msg};
 use crate::journal::InstallationKey;
 use crate::ops::setup::{self, SetupRequest};
 use crate::ops::{self, places};
-use crate::print::{Printer, Profile, Target};
+use crate::print::{LabelPrinter, Printer, Profile, Target};
 use crate::storage::{self, Store};
 use crate::{clock, paths, tui};
 use clap::Parser;
@@ -52,7 +52,11 @@ pub fn main() -> anyhow::Result<ExitCode> {
         None => {
             let mut store = open(&db)?;
             check_terminal(&mut store, terminal.as_ref())?;
-            tui::run(store, terminal, paths::key_dir(), printer(&cli, &config)?)?;
+            let printers = tui::Printers {
+                receipts: printer(&cli, &config)?,
+                labels: label_printer(&cli, &config)?,
+            };
+            tui::run(store, terminal, paths::key_dir(), printers)?;
             ExitCode::SUCCESS
         }
         Some(Command::Init { name, manager, pin }) => {
@@ -70,8 +74,11 @@ pub fn main() -> anyhow::Result<ExitCode> {
             ExitCode::SUCCESS
         }
         Some(Command::Demo { no_tui }) => {
-            let printer = printer(&cli, &config)?;
-            demo::run(cli.db.clone(), no_tui, terminal, printer)?
+            let printers = tui::Printers {
+                receipts: printer(&cli, &config)?,
+                labels: label_printer(&cli, &config)?,
+            };
+            demo::run(cli.db.clone(), no_tui, terminal, printers)?
         }
         Some(Command::PrintTest {
             ref profile,
@@ -173,6 +180,23 @@ fn printer(cli: &Cli, config: &Config) -> anyhow::Result<Option<Printer>> {
         .or(config.printer_profile.as_deref())
         .unwrap_or(crate::print::profile::FALLBACK);
     Ok(Some(Printer::start(target, Profile::by_id(profile)?)))
+}
+
+/// The label printer the command line or the configuration names, if any.
+fn label_printer(cli: &Cli, config: &Config) -> anyhow::Result<Option<LabelPrinter>> {
+    let Some(address) = cli
+        .label_printer
+        .as_deref()
+        .or(config.label_printer.as_deref())
+    else {
+        return Ok(None);
+    };
+    let output = cli
+        .label_profile
+        .as_deref()
+        .or(config.label_profile.as_deref())
+        .unwrap_or("pdf-3x8");
+    Ok(Some(LabelPrinter::start(Target::parse(address)?, output)?))
 }
 
 /// Refuses a terminal code that names no active terminal, listing the ones there are.

@@ -54,3 +54,52 @@ impl Printer {
         self.queue.status()
     }
 }
+
+/// Where labels go and in which language: a TSPL label printer, a receipt roll, or PDF
+/// sheets (to a file an office printer prints).
+pub struct LabelPrinter {
+    /// A printer profile id, or `pdf-3x8` / `pdf-2x7` for sheets.
+    pub output: String,
+    queue: PrintQueue,
+}
+
+impl LabelPrinter {
+    /// Checks `output` names a label profile, a receipt profile or a PDF sheet.
+    pub fn start(target: Target, output: &str) -> Result<LabelPrinter, PrintError> {
+        LabelPrinter::format_of(output)?;
+        Ok(LabelPrinter {
+            output: output.to_owned(),
+            queue: PrintQueue::start(target, Duration::from_secs(2)),
+        })
+    }
+
+    /// The format and the profile or sheet an output name stands for.
+    fn format_of(output: &str) -> Result<(label::LabelFormat, Option<String>, String), PrintError> {
+        if let Some(sheet) = output.strip_prefix("pdf-") {
+            pdf::Sheet::named(sheet)?;
+            return Ok((label::LabelFormat::Pdf, None, sheet.to_owned()));
+        }
+        let profile = Profile::by_id(output)?;
+        let format = if profile.label.is_some() {
+            label::LabelFormat::Tspl
+        } else {
+            label::LabelFormat::Escpos
+        };
+        Ok((format, Some(profile.id), "3x8".to_owned()))
+    }
+
+    /// Lays the labels out and queues them as one job.
+    pub fn print(&self, title: &str, labels: &[label::Label]) -> Result<(), PrintError> {
+        let (format, profile, sheet) = LabelPrinter::format_of(&self.output)?;
+        let bytes = label::render(labels, format, profile.as_deref(), &sheet, 0)?;
+        self.queue.submit(Job {
+            title: title.to_owned(),
+            bytes,
+        });
+        Ok(())
+    }
+
+    pub fn status(&self) -> QueueStatus {
+        self.queue.status()
+    }
+}

@@ -14,6 +14,7 @@ use super::home::HomeView;
 use super::keys::{self, Action, action_for};
 use super::login::LoginView;
 use super::setup::SetupView;
+use super::sorting::SortingView;
 use super::table::TableView;
 use super::till::TillView;
 use super::view::{Cx, Effect, Go, View};
@@ -22,7 +23,7 @@ use crate::domain::scanner::{Input, Key, ScanDetector};
 use crate::i18n::Msg;
 use crate::journal::InstallationKey;
 use crate::ops::{self, Session, auth, places, setup};
-use crate::print::Printer;
+use crate::print::{LabelPrinter, Printer};
 use crate::storage::{Store, Timestamp};
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -46,6 +47,7 @@ pub struct App {
     quit: bool,
     now: Timestamp,
     printer: Option<Printer>,
+    label_printer: Option<LabelPrinter>,
     scanner: ScanDetector,
     started: Instant,
     /// The bell is due: the event loop rings it.
@@ -74,6 +76,7 @@ impl App {
             quit: false,
             now,
             printer: None,
+            label_printer: None,
             scanner: ScanDetector::default(),
             started: Instant::now(),
             bell: false,
@@ -109,9 +112,10 @@ impl App {
         Ok(true)
     }
 
-    /// Gives the app its receipt printer.
-    pub fn with_printer(mut self, printer: Option<Printer>) -> App {
-        self.printer = printer;
+    /// Gives the app its printers.
+    pub fn with_printers(mut self, printers: super::Printers) -> App {
+        self.printer = printers.receipts;
+        self.label_printer = printers.labels;
         self
     }
 
@@ -276,6 +280,7 @@ impl App {
             key_dir: &self.key_dir,
             key: self.key.as_ref(),
             printer: self.printer.as_ref(),
+            label_printer: self.label_printer.as_ref(),
         };
         work(self.view.as_mut(), &mut cx)
     }
@@ -330,6 +335,7 @@ impl App {
             key_dir: &self.key_dir,
             key: self.key.as_ref(),
             printer: self.printer.as_ref(),
+            label_printer: self.label_printer.as_ref(),
         };
         let opened: ops::Result<Box<dyn View>> = match (&go, self.session.as_ref()) {
             (Go::Login(_), _) | (_, None) => {
@@ -351,6 +357,7 @@ impl App {
             }
             (Go::Structure, Some(_)) => StructureView::open(&mut cx).map(boxed),
             (Go::Till, Some(_)) => TillView::open(&mut cx).map(boxed),
+            (Go::Sorting, Some(_)) => SortingView::open(&mut cx).map(boxed),
         };
         match opened {
             Ok(view) => self.view = view,
@@ -370,8 +377,11 @@ impl App {
         let user = self.session.as_ref().map(|s| s.name().to_string());
         chrome::status_line(frame, status, &self.place, user.as_deref(), self.now);
         self.view.render(frame, body);
-        let fault = self.printer.as_ref().and_then(|p| {
-            let status = p.status();
+        let statuses = [
+            self.printer.as_ref().map(Printer::status),
+            self.label_printer.as_ref().map(LabelPrinter::status),
+        ];
+        let fault = statuses.into_iter().flatten().find_map(|status| {
             status
                 .fault
                 .map(|f| (true, Msg::PrinterFault.fill(&[&f, &status.pending])))

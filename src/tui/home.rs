@@ -14,6 +14,11 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
 /// A mode of the home screen: its label, where it goes, and the roles that may open it.
 const MODES: &[(Msg, Go, &[Role])] = &[
     (Msg::ModeTill, Go::Till, &[Role::Cashier, Role::Manager]),
+    (
+        Msg::ModeSorting,
+        Go::Sorting,
+        &[Role::Sorter, Role::Manager],
+    ),
     (Msg::ModeUsers, Go::Users, &[Role::Manager]),
     (Msg::ModeCategories, Go::Categories, &[Role::Manager]),
     (Msg::ModePointsOfSale, Go::PointsOfSale, &[Role::Manager]),

@@ -13,6 +13,7 @@ mod home;
 pub mod keys;
 mod login;
 mod setup;
+mod sorting;
 mod table;
 mod theme;
 mod till;
@@ -27,13 +28,20 @@ use ratatui::crossterm::event::{self, Event};
 use std::path::PathBuf;
 
 /// Runs the TUI on `store` until the user quits.
+/// The printers of this machine, from its configuration.
+#[derive(Default)]
+pub struct Printers {
+    pub receipts: Option<crate::print::Printer>,
+    pub labels: Option<crate::print::LabelPrinter>,
+}
+
 pub fn run(
     store: Store,
     terminal: Option<TerminalCode>,
     key_dir: PathBuf,
-    printer: Option<crate::print::Printer>,
+    printers: Printers,
 ) -> anyhow::Result<()> {
-    let mut app = App::new(store, terminal, clock::now(), key_dir)?.with_printer(printer);
+    let mut app = App::new(store, terminal, clock::now(), key_dir)?.with_printers(printers);
     app.record_start();
     let mut screen = ratatui::init();
     let result = event_loop(&mut screen, &mut app);

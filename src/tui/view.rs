@@ -20,6 +20,8 @@ pub struct Cx<'a> {
     pub key: Option<&'a std::sync::Arc<crate::journal::InstallationKey>>,
     /// The receipt printer, when this machine has one.
     pub printer: Option<&'a crate::print::Printer>,
+    /// The label printer, when this machine has one.
+    pub label_printer: Option<&'a crate::print::LabelPrinter>,
 }
 
 /// Where to go next.
@@ -35,6 +37,7 @@ pub enum Go {
     PaymentMethods,
     Structure,
     Till,
+    Sorting,
 }
 
 /// What a screen asks of the app after a key.

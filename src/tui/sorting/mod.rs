@@ -1,0 +1,437 @@
+//! The sorting bench (« Tri / Apports »): record an intake — provenance, town (type-ahead),
+//! then weighed lines of category, gross weight, container and destination — see today's
+//! work beside it, then create priced items from it and send their labels to the label
+//! printer. Every weight is checked by the domain (zero, above the scale, net below zero)
+//! and refused with the reason; what was typed stays.
+
+mod items;
+
+use super::form::{Field, Form, FormEvent};
+use super::keys::{self, Action, Binding, bind};
+use super::theme;
+use super::view::{Cx, Effect, Go, View};
+use crate::domain::{CategoryId, Destination, IntakeLine, SiteId, Weight};
+use crate::i18n::Msg;
+use crate::ops::sorting::{self, IntakeHeader};
+use crate::ops::{self, OpsError};
+use crate::storage::sorting::{List, Listed};
+use crate::storage::till_catalogue::Sellable;
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph};
+
+const SAVE: Binding = bind(KeyCode::F(2), Action::Pay, Some(Msg::KeySaveIntake));
+const ITEMS: Binding = bind(KeyCode::F(3), Action::Price, Some(Msg::KeyMakeItems));
+const LABELS: Binding = bind(KeyCode::F(5), Action::Reprint, Some(Msg::KeyPrintLabels));
+const REMOVE: Binding = bind(KeyCode::Delete, Action::Remove, Some(Msg::KeyRemove));
+const ADD_LINE: Binding = bind(KeyCode::Enter, Action::Submit, Some(Msg::KeyAddLine));
+
+// The intake form's fields.
+const SOURCE: usize = 0;
+const TOWN: usize = 1;
+const CATEGORY: usize = 2;
+const GROSS: usize = 3;
+const CONTAINER: usize = 4;
+const DESTINATION: usize = 5;
+const NOTE: usize = 6;
+
+/// Lower case without accents, for matching what a volunteer types.
+pub(super) fn plain(text: &str) -> String {
+    text.to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'à' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' => 'i',
+            'ô' | 'ö' => 'o',
+            'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            'ÿ' => 'y',
+            other => other,
+        })
+        .collect()
+}
+
+/// The one entry `typed` names: exactly, by its shortcut, or as the only one starting with
+/// it (then containing it); `Err` with the candidates when it is not one.
+pub(super) fn resolve<'a, T>(
+    typed: &str,
+    entries: &'a [T],
+    name: impl Fn(&T) -> &str,
+    shortcut: impl Fn(&T) -> Option<&str>,
+) -> Result<&'a T, Vec<String>> {
+    let wanted = plain(typed.trim());
+    if wanted.is_empty() {
+        return Err(Vec::new());
+    }
+    if let Some(e) = entries
+        .iter()
+        .find(|e| plain(name(e)) == wanted || shortcut(e).is_some_and(|s| plain(s) == wanted))
+    {
+        return Ok(e);
+    }
+    for matches in [
+        |n: &str, w: &str| n.starts_with(w),
+        |n: &str, w: &str| n.contains(w),
+    ] {
+        let found: Vec<&T> = entries
+            .iter()
+            .filter(|e| matches(&plain(name(e)), &wanted))
+            .collect();
+        match found.as_slice() {
+            [one] => return Ok(one),
+            [] => {}
+            many => return Err(many.iter().take(4).map(|e| name(e).to_owned()).collect()),
+        }
+    }
+    Err(Vec::new())
+}
+
+enum Mode {
+    Intake,
+    Items(items::ItemsForm),
+}
+
+pub struct SortingView {
+    site: SiteId,
+    scale_max: Weight,
+    sources: Vec<Listed>,
+    towns: Vec<Listed>,
+    containers: Vec<Listed>,
+    /// Categories with their shortcuts (from the till's catalogue).
+    categories: Vec<Sellable>,
+    form: Form,
+    lines: Vec<IntakeLine>,
+    /// The last intake recorded here, and its lines: items are made from it.
+    last_intake: Option<(i64, Vec<IntakeLine>)>,
+    /// Codes of the items made here whose labels are not printed yet.
+    to_label: Vec<String>,
+    summary: (Vec<(String, i64)>, i64),
+    mode: Mode,
+}
+
+impl SortingView {
+    pub fn open(cx: &mut Cx) -> ops::Result<SortingView> {
+        let session = cx.session.ok_or(OpsError::NotInitialised)?;
+        session.require_any(&[crate::domain::Role::Sorter, crate::domain::Role::Manager])?;
+        let terminal = cx.terminal.cloned();
+        let site = match ops::places::choose_terminal(cx.store, terminal.as_ref())? {
+            Some((_, pos)) => pos.site_id,
+            None => return Err(OpsError::NotInitialised),
+        };
+        let scale_max = sorting::scale_max(cx.store, site)?;
+        let sources = sorting::list(cx.store, List::Sources)?;
+        let towns = sorting::list(cx.store, List::Towns)?;
+        let containers = sorting::list(cx.store, List::Containers)?;
+        let categories = ops::till::sellables(cx.store)?
+            .into_iter()
+            .filter(|s| s.entry_id.is_none())
+            .collect();
+        let mut view = SortingView {
+            site,
+            scale_max,
+            form: Form::new("", Vec::new()),
+            sources,
+            towns,
+            containers,
+            categories,
+            lines: Vec::new(),
+            last_intake: None,
+            to_label: Vec::new(),
+            summary: (Vec::new(), 0),
+            mode: Mode::Intake,
+        };
+        view.form = view.new_form();
+        view.refresh(cx);
+        Ok(view)
+    }
+
+    fn new_form(&self) -> Form {
+        let mut containers = vec![Msg::SortNoContainer.text().to_owned()];
+        containers.extend(self.containers.iter().map(|c| {
+            format!(
+                "{} ({})",
+                c.name,
+                Weight::from_grams(c.tare_g)
+                    .map(|w| w.to_string())
+                    .unwrap_or_else(|_| "0 g".into())
+            )
+        }));
+        Form::new(
+            Msg::SortIntakeTitle.text(),
+            vec![
+                Field::choice(
+                    Msg::SortSource,
+                    self.sources.iter().map(|s| s.name.clone()).collect(),
+                    0,
+                ),
+                Field::text(Msg::SortTown, "", 40),
+                Field::text(Msg::SortCategory, "", 40),
+                Field::text(Msg::SortGross, "", 12),
+                Field::choice(Msg::SortContainer, containers, 0),
+                Field::choice(
+                    Msg::SortDestination,
+                    Destination::ALL
+                        .iter()
+                        .map(|d| d.label().text().to_owned())
+                        .collect(),
+                    0,
+                ),
+                Field::text(Msg::SortNote, "", 60),
+            ],
+        )
+    }
+
+    fn refresh(&mut self, cx: &mut Cx) {
+        let day = cx.now.date_naive().format("%Y-%m-%d").to_string();
+        if let Ok(summary) = sorting::day_summary(cx.store, &day) {
+            self.summary = summary;
+        }
+    }
+
+    fn category(&self, typed: &str) -> Result<(CategoryId, String), String> {
+        resolve(
+            typed,
+            &self.categories,
+            |c| &c.name,
+            |c| c.shortcut.as_deref(),
+        )
+        .map(|c| (c.category_id, c.name.clone()))
+        .map_err(|candidates| Msg::SortWhichCategory.fill(&[&typed, &candidates.join(", ")]))
+    }
+
+    fn town(&self) -> Result<Option<i64>, String> {
+        let typed = self.form.value(TOWN).to_owned();
+        if typed.trim().is_empty() {
+            return Ok(None);
+        }
+        resolve(&typed, &self.towns, |t| &t.name, |_| None)
+            .map(|t| Some(t.id))
+            .map_err(|candidates| Msg::SortWhichTown.fill(&[&typed, &candidates.join(", ")]))
+    }
+
+    fn add_line(&mut self) -> Effect {
+        let category = match self.category(self.form.value(CATEGORY)) {
+            Ok(category) => category,
+            Err(problem) => {
+                self.form.refuse(CATEGORY, problem);
+                return Effect::None;
+            }
+        };
+        let gross = match Weight::parse(self.form.value(GROSS)) {
+            Ok(gross) => gross,
+            Err(e) => {
+                self.form.refuse(GROSS, e.to_string());
+                return Effect::None;
+            }
+        };
+        let container = self
+            .form
+            .choice(CONTAINER)
+            .checked_sub(1)
+            .and_then(|i| self.containers.get(i))
+            .map(|c| (c.name.clone(), c.tare_g));
+        let destination = Destination::ALL[self.form.choice(DESTINATION).min(2)];
+        match IntakeLine::new(category, gross, container, destination, self.scale_max) {
+            Ok(line) => {
+                let text = Msg::SortLineAdded.fill(&[&line.category, &line.net()]);
+                self.lines.push(line);
+                self.form.clear(CATEGORY);
+                self.form.clear(GROSS);
+                self.form.focus = CATEGORY;
+                Effect::Info(text)
+            }
+            Err(e) => {
+                self.form.refuse(GROSS, e.to_string());
+                Effect::None
+            }
+        }
+    }
+
+    fn save(&mut self, cx: &mut Cx) -> Effect {
+        let town = match self.town() {
+            Ok(town) => town,
+            Err(problem) => {
+                self.form.refuse(TOWN, problem);
+                return Effect::None;
+            }
+        };
+        let Some(source) = self.sources.get(self.form.choice(SOURCE)) else {
+            return Effect::Error(Msg::SortNoSource.text().to_owned());
+        };
+        let header = IntakeHeader {
+            site: self.site,
+            source: source.id,
+            town,
+            note: self.form.value(NOTE).trim().to_owned(),
+        };
+        let Some(session) = cx.session else {
+            return Effect::GoTo(Go::Login(None));
+        };
+        match sorting::record_intake(cx.store, session, &header, &self.lines, cx.now) {
+            Ok(id) => {
+                let total: i64 = self.lines.iter().map(|l| l.net().grams()).sum();
+                self.last_intake = Some((id, std::mem::take(&mut self.lines)));
+                self.form = self.new_form();
+                self.refresh(cx);
+                let total = Weight::from_grams(total)
+                    .map(|w| w.to_string())
+                    .unwrap_or_default();
+                Effect::Info(Msg::SortSaved.fill(&[&id, &total]))
+            }
+            Err(e) => Effect::Error(e.to_string()),
+        }
+    }
+
+    fn handle_intake(&mut self, action: Action, cx: &mut Cx) -> Effect {
+        match action {
+            Action::Pay => return self.save(cx),
+            Action::Price => {
+                let category = self
+                    .last_intake
+                    .as_ref()
+                    .and_then(|(_, lines)| {
+                        lines.iter().find(|l| l.destination == Destination::Reuse)
+                    })
+                    .map(|l| l.category.clone())
+                    .unwrap_or_default();
+                let intake = self.last_intake.as_ref().map(|(id, _)| *id);
+                self.mode = Mode::Items(items::ItemsForm::new(&category, intake));
+                return Effect::None;
+            }
+            Action::Reprint => return self.print_labels(cx),
+            Action::Remove => {
+                if let Some(line) = self.lines.pop() {
+                    return Effect::Info(Msg::TillRemoved.fill(&[&line.category]));
+                }
+                return Effect::None;
+            }
+            _ => {}
+        }
+        match self.form.handle(action) {
+            FormEvent::Submit => self.add_line(),
+            FormEvent::Cancel if self.lines.is_empty() => Effect::GoTo(Go::Home),
+            FormEvent::Cancel => Effect::Info(Msg::SortSaveOrRemove.text().to_owned()),
+            FormEvent::Editing => Effect::None,
+        }
+    }
+
+    fn render_side(&self, frame: &mut Frame, area: Rect) {
+        let [current, today] =
+            Layout::vertical([Constraint::Min(6), Constraint::Length(9)]).areas(area);
+        let mut lines: Vec<Line> = self
+            .lines
+            .iter()
+            .map(|l| {
+                Line::from(format!(
+                    "{:<14.14} {:>10} {}",
+                    l.category,
+                    l.net().to_string(),
+                    destination_letter(l.destination)
+                ))
+            })
+            .collect();
+        let town = self.form.value(TOWN);
+        if !town.trim().is_empty() {
+            let hint = match self.town() {
+                Ok(Some(id)) => self
+                    .towns
+                    .iter()
+                    .find(|t| t.id == id)
+                    .map(|t| format!("→ {}", t.name)),
+                _ => Some(Msg::SortTownUnknown.text().to_owned()),
+            };
+            lines.insert(0, Line::styled(hint.unwrap_or_default(), theme::dim()));
+        }
+        if self.lines.is_empty() {
+            lines.push(Line::styled(Msg::SortNoLine.text(), theme::dim()));
+        }
+        frame.render_widget(
+            Paragraph::new(lines)
+                .block(Block::bordered().title(format!(" {} ", Msg::SortLinesTitle.text()))),
+            current,
+        );
+        let mut day: Vec<Line> = self
+            .summary
+            .0
+            .iter()
+            .take(6)
+            .map(|(key, grams)| {
+                let weight = Weight::from_grams(*grams)
+                    .map(|w| w.to_string())
+                    .unwrap_or_default();
+                Line::from(format!("{:<20.20}{weight:>10}", translate_destination(key)))
+            })
+            .collect();
+        day.push(Line::styled(
+            Msg::SortLabelledToday.fill(&[&self.summary.1, &self.to_label.len()]),
+            theme::label(),
+        ));
+        frame.render_widget(
+            Paragraph::new(day)
+                .block(Block::bordered().title(format!(" {} ", Msg::SortTodayTitle.text()))),
+            today,
+        );
+    }
+}
+
+fn destination_letter(d: Destination) -> &'static str {
+    match d {
+        Destination::Reuse => "R",
+        Destination::Recycling => "C",
+        Destination::Waste => "D",
+    }
+}
+
+/// "Textile / reuse" with the destination in words.
+fn translate_destination(key: &str) -> String {
+    match key.rsplit_once(" / ") {
+        Some((category, code)) => {
+            let label = Destination::from_code(code)
+                .map(|d| d.label().text())
+                .unwrap_or(code);
+            format!("{category} / {label}")
+        }
+        None => key.to_owned(),
+    }
+}
+
+impl View for SortingView {
+    fn title(&self) -> String {
+        Msg::SortTitle.text().to_owned()
+    }
+
+    fn bindings(&self) -> Vec<Binding> {
+        match self.mode {
+            Mode::Intake => {
+                let mut b = vec![ADD_LINE, SAVE, ITEMS, LABELS, REMOVE];
+                b.extend(
+                    keys::FORM
+                        .iter()
+                        .filter(|b| !matches!(b.action, Action::Submit | Action::Toggle)),
+                );
+                b
+            }
+            Mode::Items(_) => items::bindings(),
+        }
+    }
+
+    fn handle(&mut self, action: Action, cx: &mut Cx) -> Effect {
+        match self.mode {
+            Mode::Intake => self.handle_intake(action, cx),
+            Mode::Items(_) => self.handle_items(action, cx),
+        }
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect) {
+        let [left, right] =
+            Layout::horizontal([Constraint::Min(44), Constraint::Length(34)]).areas(area);
+        match &self.mode {
+            Mode::Intake => self.form.render(frame, left),
+            Mode::Items(items) => items.render(frame, left, &self.categories),
+        }
+        self.render_side(frame, right);
+    }
+}

@@ -95,7 +95,8 @@ CREATE TABLE item_price_change (
 CREATE TABLE markdown_rule (
     id        INTEGER PRIMARY KEY,
     weeks     INTEGER NOT NULL UNIQUE CHECK (weeks > 0),
-    percent   INTEGER NOT NULL CHECK (percent BETWEEN 1 AND 100)
+    percent   INTEGER NOT NULL CHECK (percent BETWEEN 1 AND 100),
+    active    INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
 );
 
 -- Triggers keep validated weighings as they were written.

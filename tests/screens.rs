@@ -89,8 +89,7 @@ fn a_manager_sees_the_manager_screens_and_adds_a_user() {
     type_text(&mut app, "1111");
     press(&mut app, KeyCode::Enter);
     insta::assert_snapshot!("home_manager", screen(&app));
-    press(&mut app, KeyCode::Down);
-    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "7");
     assert_eq!(app.screen_title(), "Utilisateurs");
     press(&mut app, KeyCode::F(2));
     type_text(&mut app, "Jeanne");
@@ -119,7 +118,7 @@ fn categories_show_the_tree_with_unit_weights() {
     press(&mut app, KeyCode::Enter);
     type_text(&mut app, "1111");
     press(&mut app, KeyCode::Enter);
-    type_text(&mut app, "3");
+    type_text(&mut app, "8");
     assert_eq!(app.screen_title(), "Catégories");
     insta::assert_snapshot!("categories", screen(&app));
     // A weight of zero is refused on the form, and what was typed stays.
@@ -156,6 +155,10 @@ fn the_terminals_screen_marks_this_terminal() {
     press(&mut app, KeyCode::Enter);
     type_text(&mut app, "1111");
     press(&mut app, KeyCode::Enter);
-    type_text(&mut app, "5");
+    for _ in 0..9 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen_title(), "Postes");
     insta::assert_snapshot!("terminals", screen(&app));
 }

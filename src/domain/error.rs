@@ -60,6 +60,7 @@ pub enum DomainError {
         tare: super::Weight,
     },
     PriceRange(String),
+    MarkdownRange,
 }
 
 impl fmt::Display for DomainError {
@@ -108,6 +109,7 @@ impl fmt::Display for DomainError {
                 tare,
             } => Msg::ErrNetNotPositive.fill(&[gross, container, tare]),
             E::PriceRange(s) => Msg::ErrPriceRange.fill(&[s]),
+            E::MarkdownRange => Msg::ErrMarkdownRange.text().to_owned(),
         };
         f.write_str(&text)
     }

@@ -119,3 +119,30 @@ pub fn import_csv(store: &mut Store, manager: &Session, text: &str) -> Result<us
     tracing::info!(entries = count, by = %manager.user(), "price grid imported");
     Ok(count)
 }
+
+/// Every entry of the grid, offered or not.
+pub fn entries(store: &mut Store) -> Result<Vec<till_catalogue::EntryRow>> {
+    Ok(store.read(till_catalogue::entry_rows)?)
+}
+
+/// Adds an entry (`id` `None`) or changes one (manager).
+pub fn save_entry(
+    store: &mut Store,
+    manager: &Session,
+    id: Option<i64>,
+    category: crate::domain::CategoryId,
+    entry: &GridEntry,
+    active: bool,
+) -> Result<()> {
+    manager.require(Role::Manager)?;
+    if entry.price_max.is_some_and(|max| max < entry.price) {
+        return Err(OpsError::Domain(DomainError::PriceRange(
+            entry.price_max.map(Money::plain).unwrap_or_default(),
+        )));
+    }
+    store.write(|tx| match id {
+        Some(id) => till_catalogue::update_entry(tx, id, category, entry, active),
+        None => till_catalogue::upsert_entry(tx, category, entry),
+    })?;
+    Ok(())
+}

@@ -182,3 +182,48 @@ pub fn day_summary(store: &mut Store, day: &str) -> Result<(Vec<(String, i64)>, 
         ))
     })
 }
+
+/// Every entry of a list, in use or not.
+pub fn list_all(store: &mut Store, which: List) -> Result<Vec<(Listed, bool)>> {
+    Ok(store.read(|tx| sorting::list_all(tx, which))?)
+}
+
+/// Puts an entry of a list in or out of use (manager).
+pub fn set_list_active(
+    store: &mut Store,
+    session: &Session,
+    which: List,
+    id: i64,
+    active: bool,
+) -> Result<()> {
+    session.require(Role::Manager)?;
+    Ok(store.write(|tx| sorting::set_list_active(tx, which, id, active))?)
+}
+
+/// Every markdown rule and whether it is in force.
+pub fn markdown_rules(store: &mut Store) -> Result<Vec<(crate::domain::Markdown, bool)>> {
+    Ok(store.read(sorting::markdown_all)?)
+}
+
+/// Sets a markdown rule (manager): `percent` off after `weeks`.
+pub fn set_markdown(
+    store: &mut Store,
+    session: &Session,
+    rule: crate::domain::Markdown,
+) -> Result<()> {
+    session.require(Role::Manager)?;
+    if rule.weeks <= 0 || !(1..=100).contains(&rule.percent) {
+        return Err(OpsError::Domain(crate::domain::DomainError::MarkdownRange));
+    }
+    Ok(store.write(|tx| sorting::set_markdown_rule(tx, rule))?)
+}
+
+pub fn set_markdown_active(
+    store: &mut Store,
+    session: &Session,
+    weeks: i64,
+    active: bool,
+) -> Result<()> {
+    session.require(Role::Manager)?;
+    Ok(store.write(|tx| sorting::set_markdown_active(tx, weeks, active))?)
+}

@@ -296,15 +296,27 @@ pub fn outbound_totals(tx: &Tx, from: &str, to: &str) -> Result<Vec<(String, i64
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The rules in force, youngest first.
 pub fn markdown_rules(tx: &Tx) -> Result<Vec<Markdown>> {
+    Ok(markdown_all(tx)?
+        .into_iter()
+        .filter_map(|(rule, active)| active.then_some(rule))
+        .collect())
+}
+
+/// Every rule and whether it is in force.
+pub fn markdown_all(tx: &Tx) -> Result<Vec<(Markdown, bool)>> {
     let mut stmt = tx
         .conn()
-        .prepare_cached("SELECT weeks, percent FROM markdown_rule ORDER BY weeks")?;
+        .prepare_cached("SELECT weeks, percent, active FROM markdown_rule ORDER BY weeks")?;
     let rows = stmt.query_map([], |r| {
-        Ok(Markdown {
-            weeks: r.get(0)?,
-            percent: r.get(1)?,
-        })
+        Ok((
+            Markdown {
+                weeks: r.get(0)?,
+                percent: r.get(1)?,
+            },
+            r.get(2)?,
+        ))
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -319,8 +331,42 @@ pub fn set_markdown_rule(tx: &Tx, rule: Markdown) -> Result<()> {
     Ok(())
 }
 
-pub fn delete_markdown_rule(tx: &Tx, weeks: i64) -> Result<()> {
-    tx.conn()
-        .execute("DELETE FROM markdown_rule WHERE weeks = ?1", [weeks])?;
+pub fn set_markdown_active(tx: &Tx, weeks: i64, active: bool) -> Result<()> {
+    tx.conn().execute(
+        "UPDATE markdown_rule SET active = ?2 WHERE weeks = ?1",
+        params![weeks, active],
+    )?;
+    Ok(())
+}
+
+/// Every entry of `list`, active or not, by name.
+pub fn list_all(tx: &Tx, list: List) -> Result<Vec<(Listed, bool)>> {
+    let tare = if list == List::Containers {
+        "tare_g"
+    } else {
+        "0"
+    };
+    let mut stmt = tx.conn().prepare_cached(&format!(
+        "SELECT id, name, {tare}, active FROM {} ORDER BY name",
+        list.table()
+    ))?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            Listed {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                tare_g: r.get(2)?,
+            },
+            r.get(3)?,
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn set_list_active(tx: &Tx, list: List, id: i64, active: bool) -> Result<()> {
+    tx.conn().execute(
+        &format!("UPDATE {} SET active = ?2 WHERE id = ?1", list.table()),
+        params![id, active],
+    )?;
     Ok(())
 }

@@ -164,3 +164,69 @@ pub fn upsert_entry(tx: &Tx, category: CategoryId, entry: &GridEntry) -> Result<
         })?;
     Ok(())
 }
+
+/// A price-grid entry with its id, its category's id and whether it is offered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EntryRow {
+    pub id: i64,
+    pub category_id: CategoryId,
+    pub entry: GridEntry,
+    pub active: bool,
+}
+
+/// Every entry, offered or not, by category then name.
+pub fn entry_rows(tx: &Tx) -> Result<Vec<EntryRow>> {
+    let mut stmt = tx.conn().prepare_cached(
+        "SELECT e.id, e.category_id, c.name, e.name, e.price, e.price_max, e.unit_weight_g,
+                e.shortcut, e.active
+         FROM price_entry e JOIN category c ON c.id = e.category_id ORDER BY c.name, e.name",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let weight: Option<i64> = r.get(6)?;
+        Ok(EntryRow {
+            id: r.get(0)?,
+            category_id: CategoryId(r.get(1)?),
+            entry: GridEntry {
+                category: r.get(2)?,
+                name: r.get(3)?,
+                price: Money::from_cents(r.get(4)?),
+                price_max: r.get::<_, Option<i64>>(5)?.map(Money::from_cents),
+                unit_weight: weight
+                    .map(|g| Weight::from_grams(g).map_err(|e| bad_value(6, e)))
+                    .transpose()?,
+                shortcut: r.get(7)?,
+            },
+            active: r.get(8)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Changes entry `id`.
+pub fn update_entry(
+    tx: &Tx,
+    id: i64,
+    category: CategoryId,
+    entry: &GridEntry,
+    active: bool,
+) -> Result<()> {
+    tx.conn()
+        .prepare_cached(
+            "UPDATE price_entry SET category_id = ?2, name = ?3, price = ?4, price_max = ?5,
+                 unit_weight_g = ?6, shortcut = ?7, active = ?8 WHERE id = ?1",
+        )?
+        .execute(params![
+            id,
+            category.0,
+            entry.name,
+            entry.price.cents(),
+            entry.price_max.map(Money::cents),
+            entry.unit_weight.map(Weight::grams),
+            entry.shortcut,
+            active
+        ])
+        .map_err(|e| {
+            super::StorageError::unique(e, entry.shortcut.as_deref().unwrap_or(&entry.name))
+        })?;
+    Ok(())
+}

@@ -4,8 +4,12 @@
 //! tests drive it with plain key events and a `TestBackend`.
 
 use super::admin::categories::CategoriesTable;
+use super::admin::items::ItemsTable;
+use super::admin::markdown::MarkdownTable;
 use super::admin::payment_methods::PaymentMethodsTable;
 use super::admin::points_of_sale::PointsOfSaleTable;
+use super::admin::price_grid::PriceGridTable;
+use super::admin::sorting_lists::SortingListsTable;
 use super::admin::structure::StructureView;
 use super::admin::terminals::TerminalsTable;
 use super::admin::users::UsersTable;
@@ -358,6 +362,16 @@ impl App {
             (Go::Structure, Some(_)) => StructureView::open(&mut cx).map(boxed),
             (Go::Till, Some(_)) => TillView::open(&mut cx).map(boxed),
             (Go::Sorting, Some(_)) => SortingView::open(&mut cx).map(boxed),
+            (Go::PriceGrid, Some(_)) => {
+                TableView::open(PriceGridTable::default(), &mut cx).map(boxed)
+            }
+            (Go::Markdown, Some(_)) => {
+                TableView::open(MarkdownTable::default(), &mut cx).map(boxed)
+            }
+            (Go::SortingLists, Some(_)) => {
+                TableView::open(SortingListsTable::default(), &mut cx).map(boxed)
+            }
+            (Go::Items, Some(_)) => TableView::open(ItemsTable::default(), &mut cx).map(boxed),
         };
         match opened {
             Ok(view) => self.view = view,

@@ -19,6 +19,10 @@ const MODES: &[(Msg, Go, &[Role])] = &[
         Go::Sorting,
         &[Role::Sorter, Role::Manager],
     ),
+    (Msg::ModeItems, Go::Items, &[Role::Manager]),
+    (Msg::ModePriceGrid, Go::PriceGrid, &[Role::Manager]),
+    (Msg::ModeMarkdown, Go::Markdown, &[Role::Manager]),
+    (Msg::ModeSortingLists, Go::SortingLists, &[Role::Manager]),
     (Msg::ModeUsers, Go::Users, &[Role::Manager]),
     (Msg::ModeCategories, Go::Categories, &[Role::Manager]),
     (Msg::ModePointsOfSale, Go::PointsOfSale, &[Role::Manager]),
@@ -103,7 +107,7 @@ impl View for HomeView {
             .modes
             .iter()
             .enumerate()
-            .map(|(i, (label, _))| ListItem::new(format!(" {}  {}", i + 1, label.text())))
+            .map(|(i, (label, _))| ListItem::new(format!(" {:>2}  {}", i + 1, label.text())))
             .collect();
         let mut state = ListState::default().with_selected(Some(self.selected));
         frame.render_stateful_widget(

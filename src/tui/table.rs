@@ -38,6 +38,10 @@ pub trait Table {
     fn extra_bindings(&self) -> Vec<Binding> {
         Vec::new()
     }
+    /// The add, edit and enable keys as this table names them (`None` hides one).
+    fn standard_bindings(&self) -> Vec<Binding> {
+        vec![keys::ADD, keys::EDIT, keys::ENABLE]
+    }
     /// The form for `intent` on `row`, or `None` if this table has no such form.
     fn form(&self, intent: Intent, row: Option<usize>) -> Option<Form>;
     /// Saves a submitted form; `Ok` carries the confirmation to show.
@@ -115,13 +119,8 @@ impl<T: Table> View for TableView<T> {
         if self.form.is_some() {
             return keys::FORM.to_vec();
         }
-        let mut bindings = vec![
-            keys::LIST[0],
-            keys::LIST[1],
-            keys::ADD,
-            keys::EDIT,
-            keys::ENABLE,
-        ];
+        let mut bindings = vec![keys::LIST[0], keys::LIST[1]];
+        bindings.extend(self.table.standard_bindings());
         bindings.extend(self.table.extra_bindings());
         bindings.extend([keys::BACK, keys::QUIT]);
         bindings
@@ -167,7 +166,14 @@ impl<T: Table> View for TableView<T> {
             Action::Add => self.open_form(Intent::Add),
             Action::Edit | Action::Submit => self.open_form(Intent::Edit),
             Action::ResetPin => self.open_form(Intent::ResetPin),
-            Action::Enable if self.selected < count => {
+            Action::Enable
+                if self.selected < count
+                    && self
+                        .table
+                        .standard_bindings()
+                        .iter()
+                        .any(|b| b.action == Action::Enable) =>
+            {
                 return match self.table.toggle(self.selected, cx) {
                     Ok(()) => self.done(Msg::Saved.text().to_owned(), cx),
                     Err(e) => Effect::Error(e.to_string()),

@@ -38,6 +38,10 @@ pub enum Go {
     Structure,
     Till,
     Sorting,
+    PriceGrid,
+    Markdown,
+    SortingLists,
+    Items,
 }
 
 /// What a screen asks of the app after a key.

@@ -5,6 +5,7 @@
 //! and refused with the reason; what was typed stays.
 
 mod items;
+mod outbound;
 
 use super::form::{Field, Form, FormEvent};
 use super::keys::{self, Action, Binding, bind};
@@ -26,6 +27,8 @@ const SAVE: Binding = bind(KeyCode::F(2), Action::Pay, Some(Msg::KeySaveIntake))
 const ITEMS: Binding = bind(KeyCode::F(3), Action::Price, Some(Msg::KeyMakeItems));
 const LABELS: Binding = bind(KeyCode::F(5), Action::Reprint, Some(Msg::KeyPrintLabels));
 const REMOVE: Binding = bind(KeyCode::Delete, Action::Remove, Some(Msg::KeyRemove));
+const OUTBOUND: Binding = bind(KeyCode::F(6), Action::Park, Some(Msg::KeyOutbound));
+const SAVE_OUT: Binding = bind(KeyCode::F(2), Action::Pay, Some(Msg::KeySaveOutbound));
 const ADD_LINE: Binding = bind(KeyCode::Enter, Action::Submit, Some(Msg::KeyAddLine));
 
 // The intake form's fields.
@@ -92,6 +95,7 @@ pub(super) fn resolve<'a, T>(
 enum Mode {
     Intake,
     Items(items::ItemsForm),
+    Outbound(outbound::OutboundForm),
 }
 
 pub struct SortingView {
@@ -302,6 +306,10 @@ impl SortingView {
                 return Effect::None;
             }
             Action::Reprint => return self.print_labels(cx),
+            Action::Park => {
+                self.mode = Mode::Outbound(outbound::OutboundForm::new());
+                return Effect::None;
+            }
             Action::Remove => {
                 if let Some(line) = self.lines.pop() {
                     return Effect::Info(Msg::TillRemoved.fill(&[&line.category]));
@@ -321,18 +329,30 @@ impl SortingView {
     fn render_side(&self, frame: &mut Frame, area: Rect) {
         let [current, today] =
             Layout::vertical([Constraint::Min(6), Constraint::Length(9)]).areas(area);
-        let mut lines: Vec<Line> = self
-            .lines
-            .iter()
-            .map(|l| {
-                Line::from(format!(
-                    "{:<14.14} {:>10} {}",
-                    l.category,
-                    l.net().to_string(),
-                    destination_letter(l.destination)
-                ))
-            })
-            .collect();
+        let mut lines: Vec<Line> = match &self.mode {
+            Mode::Outbound(out) => out
+                .lines
+                .iter()
+                .map(|(what, l)| {
+                    let weight = Weight::from_grams(l.grams)
+                        .map(|w| w.to_string())
+                        .unwrap_or_default();
+                    Line::from(format!("{what:<16.16} {weight:>12}"))
+                })
+                .collect(),
+            _ => self
+                .lines
+                .iter()
+                .map(|l| {
+                    Line::from(format!(
+                        "{:<14.14} {:>10} {}",
+                        l.category,
+                        l.net().to_string(),
+                        destination_letter(l.destination)
+                    ))
+                })
+                .collect(),
+        };
         let town = self.form.value(TOWN);
         if !town.trim().is_empty() {
             let hint = match self.town() {
@@ -345,7 +365,7 @@ impl SortingView {
             };
             lines.insert(0, Line::styled(hint.unwrap_or_default(), theme::dim()));
         }
-        if self.lines.is_empty() {
+        if lines.is_empty() {
             lines.push(Line::styled(Msg::SortNoLine.text(), theme::dim()));
         }
         frame.render_widget(
@@ -405,8 +425,17 @@ impl View for SortingView {
 
     fn bindings(&self) -> Vec<Binding> {
         match self.mode {
+            Mode::Outbound(_) => {
+                let mut b = vec![ADD_LINE, SAVE_OUT, REMOVE];
+                b.extend(
+                    keys::FORM
+                        .iter()
+                        .filter(|b| !matches!(b.action, Action::Submit | Action::Toggle)),
+                );
+                b
+            }
             Mode::Intake => {
-                let mut b = vec![ADD_LINE, SAVE, ITEMS, LABELS, REMOVE];
+                let mut b = vec![ADD_LINE, SAVE, ITEMS, LABELS, OUTBOUND, REMOVE];
                 b.extend(
                     keys::FORM
                         .iter()
@@ -422,6 +451,7 @@ impl View for SortingView {
         match self.mode {
             Mode::Intake => self.handle_intake(action, cx),
             Mode::Items(_) => self.handle_items(action, cx),
+            Mode::Outbound(_) => self.handle_outbound(action, cx),
         }
     }
 
@@ -431,6 +461,7 @@ impl View for SortingView {
         match &self.mode {
             Mode::Intake => self.form.render(frame, left),
             Mode::Items(items) => items.render(frame, left, &self.categories),
+            Mode::Outbound(out) => out.form.render(frame, left),
         }
         self.render_side(frame, right);
     }

@@ -308,4 +308,30 @@ fn a_day_of_intakes_adds_up_to_the_gram() {
     .expect("list");
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0].code, withdrawn);
+
+    // The demo's markdown rules: seven weeks old, half price at the till, said on the line.
+    let old = stock::create_items(
+        &mut store,
+        &sophie,
+        &ItemDraft {
+            description: "Vase ancien".into(),
+            price: Money::from_cents(1000),
+            quantity: 1,
+            ..draft.clone()
+        },
+        Some(grams(700)),
+        at("09:00:00") - chrono::TimeDelta::weeks(7),
+    )
+    .expect("old item");
+    let scanned = ops::till::scan(&mut store, old[0].as_str(), at("14:00:00")).expect("scan");
+    let ops::till::Scanned::Item(line) = scanned else {
+        panic!("an item");
+    };
+    assert_eq!(line.unit_price, Money::from_cents(1000));
+    assert_eq!(line.discount, Money::from_cents(500));
+    assert_eq!(line.total(), Ok(Money::from_cents(500)));
+    assert_eq!(
+        line.discount_reason.as_deref(),
+        Some("démarque −50 % (6 semaines)")
+    );
 }

@@ -543,4 +543,7 @@ catalogue! {
     FilterApplied => "Filtre appliqué", "Filter applied";
     PriceChanged => "« {} » : {} → {} (noté au journal des prix)", "“{}”: {} → {} (logged)";
     ItemWithdrawn => "« {} » retiré de la vente : sortie vers {}", "“{}” withdrawn: outbound to {}";
+    KeyCorrect => "Corriger le dernier apport", "Correct the last intake";
+    SortNothingToCorrect => "Aucun apport enregistré ici à corriger", "No intake saved here to correct";
+    SortCorrecting => "Correction de l'apport n° {} : changez les lignes (Suppr, Entrée), écrivez le motif dans Note, puis F2", "Correcting intake No. {}: change the lines (Del, Enter), write the reason in Note, then F2";
 }

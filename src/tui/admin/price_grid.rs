@@ -38,9 +38,9 @@ impl Table for PriceGridTable {
         vec![
             (Msg::SortCategory, Constraint::Fill(2)),
             (Msg::ColName, Constraint::Fill(2)),
-            (Msg::SortPrice, Constraint::Length(18)),
+            (Msg::SortPrice, Constraint::Length(16)),
             (Msg::ColWeight, Constraint::Length(10)),
-            (Msg::ColShortcut, Constraint::Length(6)),
+            (Msg::ColShortcut, Constraint::Length(9)),
             (Msg::ColState, Constraint::Length(10)),
         ]
     }

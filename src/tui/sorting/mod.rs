@@ -28,6 +28,7 @@ const ITEMS: Binding = bind(KeyCode::F(3), Action::Price, Some(Msg::KeyMakeItems
 const LABELS: Binding = bind(KeyCode::F(5), Action::Reprint, Some(Msg::KeyPrintLabels));
 const REMOVE: Binding = bind(KeyCode::Delete, Action::Remove, Some(Msg::KeyRemove));
 const OUTBOUND: Binding = bind(KeyCode::F(6), Action::Park, Some(Msg::KeyOutbound));
+const CORRECT: Binding = bind(KeyCode::F(7), Action::Resume, Some(Msg::KeyCorrect));
 const SAVE_OUT: Binding = bind(KeyCode::F(2), Action::Pay, Some(Msg::KeySaveOutbound));
 const ADD_LINE: Binding = bind(KeyCode::Enter, Action::Submit, Some(Msg::KeyAddLine));
 
@@ -110,6 +111,8 @@ pub struct SortingView {
     lines: Vec<IntakeLine>,
     /// The last intake recorded here, and its lines: items are made from it.
     last_intake: Option<(i64, Vec<IntakeLine>)>,
+    /// The intake being corrected: saving writes a new record that replaces it.
+    correcting: Option<i64>,
     /// Codes of the items made here whose labels are not printed yet.
     to_label: Vec<String>,
     summary: (Vec<(String, i64)>, i64),
@@ -143,6 +146,7 @@ impl SortingView {
             categories,
             lines: Vec::new(),
             last_intake: None,
+            correcting: None,
             to_label: Vec::new(),
             summary: (Vec::new(), 0),
             mode: Mode::Intake,
@@ -274,8 +278,21 @@ impl SortingView {
         let Some(session) = cx.session else {
             return Effect::GoTo(Go::Login(None));
         };
-        match sorting::record_intake(cx.store, session, &header, &self.lines, cx.now) {
+        let saved = match self.correcting {
+            Some(old) => sorting::correct_intake(
+                cx.store,
+                session,
+                old,
+                &header,
+                &self.lines,
+                &header.note,
+                cx.now,
+            ),
+            None => sorting::record_intake(cx.store, session, &header, &self.lines, cx.now),
+        };
+        match saved {
             Ok(id) => {
+                self.correcting = None;
                 let total: i64 = self.lines.iter().map(|l| l.net().grams()).sum();
                 self.last_intake = Some((id, std::mem::take(&mut self.lines)));
                 self.form = self.new_form();
@@ -309,6 +326,15 @@ impl SortingView {
             Action::Park => {
                 self.mode = Mode::Outbound(outbound::OutboundForm::new());
                 return Effect::None;
+            }
+            Action::Resume => {
+                let Some((id, lines)) = self.last_intake.clone() else {
+                    return Effect::Info(Msg::SortNothingToCorrect.text().to_owned());
+                };
+                self.lines = lines;
+                self.correcting = Some(id);
+                self.form.focus = NOTE;
+                return Effect::Info(Msg::SortCorrecting.fill(&[&id]));
             }
             Action::Remove => {
                 if let Some(line) = self.lines.pop() {
@@ -435,7 +461,7 @@ impl View for SortingView {
                 b
             }
             Mode::Intake => {
-                let mut b = vec![ADD_LINE, SAVE, ITEMS, LABELS, OUTBOUND, REMOVE];
+                let mut b = vec![ADD_LINE, SAVE, ITEMS, LABELS, OUTBOUND, CORRECT, REMOVE];
                 b.extend(
                     keys::FORM
                         .iter()

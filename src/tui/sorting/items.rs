@@ -11,7 +11,7 @@ use crate::domain::{Money, Weight};
 use crate::i18n::Msg;
 use crate::ops::stock::{self, ItemDraft};
 use crate::print::label::Label;
-use crate::storage::till_catalogue::Sellable;
+use crate::storage::till_catalogue::{EntryRow, Sellable};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
@@ -45,8 +45,14 @@ impl ItemsForm {
         }
     }
 
-    pub fn render(&self, frame: &mut Frame, area: Rect, categories: &[Sellable]) {
-        let [top, hint] = Layout::vertical([Constraint::Min(9), Constraint::Length(4)]).areas(area);
+    pub fn render(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        categories: &[Sellable],
+        grid: &[EntryRow],
+    ) {
+        let [top, hint] = Layout::vertical([Constraint::Min(9), Constraint::Length(5)]).areas(area);
         self.form.render(frame, top);
         let typed = self.form.value(CATEGORY);
         let text = match resolve(typed, categories, |c| &c.name, |c| c.shortcut.as_deref()) {
@@ -56,7 +62,20 @@ impl ItemsForm {
                     .unit_weight
                     .map(|w| w.to_string())
                     .unwrap_or_else(|| "—".into());
-                Msg::SortCategoryHint.fill(&[&c.name, &price, &weight])
+                let mut text = Msg::SortCategoryHint.fill(&[&c.name, &price, &weight]);
+                // The grid's entries for this category: what such objects sell for.
+                let entries: Vec<String> = grid
+                    .iter()
+                    .filter(|e| e.category_id == c.category_id)
+                    .map(|e| match e.entry.price_max {
+                        Some(max) => format!("{} {}–{}", e.entry.name, e.entry.price.plain(), max),
+                        None => format!("{} {}", e.entry.name, e.entry.price),
+                    })
+                    .collect();
+                if !entries.is_empty() {
+                    text = format!("{text} · {}", entries.join(" · "));
+                }
+                text
             }
             Err(_) => Msg::SortTypeCategory.text().to_owned(),
         };
@@ -169,7 +188,7 @@ impl SortingView {
             price,
             weight,
             quantity,
-            point_of_sale: None,
+            point_of_sale: Some(self.point_of_sale),
             intake: items.intake,
         };
         let Some(session) = cx.session else {

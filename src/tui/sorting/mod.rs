@@ -101,12 +101,16 @@ enum Mode {
 
 pub struct SortingView {
     site: SiteId,
+    /// Where the items made here are for sale: this terminal's point of sale.
+    point_of_sale: crate::domain::PointOfSaleId,
     scale_max: Weight,
     sources: Vec<Listed>,
     towns: Vec<Listed>,
     containers: Vec<Listed>,
     /// Categories with their shortcuts (from the till's catalogue).
     categories: Vec<Sellable>,
+    /// The price grid, to suggest prices.
+    grid: Vec<crate::storage::till_catalogue::EntryRow>,
     form: Form,
     lines: Vec<IntakeLine>,
     /// The last intake recorded here, and its lines: items are made from it.
@@ -124,8 +128,9 @@ impl SortingView {
         let session = cx.session.ok_or(OpsError::NotInitialised)?;
         session.require_any(&[crate::domain::Role::Sorter, crate::domain::Role::Manager])?;
         let terminal = cx.terminal.cloned();
-        let site = match ops::places::choose_terminal(cx.store, terminal.as_ref())? {
-            Some((_, pos)) => pos.site_id,
+        let (site, point_of_sale) = match ops::places::choose_terminal(cx.store, terminal.as_ref())?
+        {
+            Some((_, pos)) => (pos.site_id, pos.id),
             None => return Err(OpsError::NotInitialised),
         };
         let scale_max = sorting::scale_max(cx.store, site)?;
@@ -136,8 +141,14 @@ impl SortingView {
             .into_iter()
             .filter(|s| s.entry_id.is_none())
             .collect();
+        let grid = ops::grid::entries(cx.store)?
+            .into_iter()
+            .filter(|e| e.active)
+            .collect();
         let mut view = SortingView {
             site,
+            point_of_sale,
+            grid,
             scale_max,
             form: Form::new("", Vec::new()),
             sources,
@@ -486,7 +497,7 @@ impl View for SortingView {
             Layout::horizontal([Constraint::Min(44), Constraint::Length(34)]).areas(area);
         match &self.mode {
             Mode::Intake => self.form.render(frame, left),
-            Mode::Items(items) => items.render(frame, left, &self.categories),
+            Mode::Items(items) => items.render(frame, left, &self.categories, &self.grid),
             Mode::Outbound(out) => out.form.render(frame, left),
         }
         self.render_side(frame, right);

@@ -25,7 +25,7 @@ pub use ean13::{CodeKind, Ean13};
 pub use error::DomainError;
 pub use ids::{CategoryId, PaymentMethodId, PointOfSaleId, SiteId, TerminalCode, UserId};
 pub use money::Money;
-pub use name::Name;
+pub use name::{Name, search_key};
 pub use pin::Pin;
 pub use role::{Role, Roles};
 pub use sorting::{

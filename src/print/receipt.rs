@@ -243,14 +243,7 @@ fn ticket(slip: &mut Slip, p: &Payload) {
             slip.text(Msg::SlipVatNone.text());
         }
         _ => {
-            for v in &p.vat {
-                slip.text(Msg::SlipVatLine.fill(&[
-                    &rate(v.rate),
-                    &money(v.ht),
-                    &money(v.vat),
-                    &money(v.ttc),
-                ]));
-            }
+            vat_lines(slip, p);
             slip.pair(Msg::SlipTotalHt.text(), money(p.total_ht));
             slip.pair(Msg::SlipTotalVat.text(), money(p.total_vat));
         }
@@ -268,6 +261,18 @@ fn ticket(slip: &mut Slip, p: &Payload) {
     }
 }
 
+/// One line per VAT rate: HT, VAT and TTC.
+fn vat_lines(slip: &mut Slip, p: &Payload) {
+    for v in &p.vat {
+        slip.text(Msg::SlipVatLine.fill(&[
+            &rate(v.rate),
+            &money(v.ht),
+            &money(v.vat),
+            &money(v.ttc),
+        ]));
+    }
+}
+
 fn proof(slip: &mut Slip, p: &Payload) {
     document_line(slip, Msg::SlipProof, p);
     slip.pair(p.label.clone(), money(p.total));
@@ -280,14 +285,7 @@ fn proof(slip: &mut Slip, p: &Payload) {
 /// The body shared by X and Z: figures of the period.
 fn figures(slip: &mut Slip, p: &Payload) {
     slip.pair(Msg::SlipTickets.text(), p.tickets.to_string());
-    for v in &p.vat {
-        slip.text(Msg::SlipVatLine.fill(&[
-            &rate(v.rate),
-            &money(v.ht),
-            &money(v.vat),
-            &money(v.ttc),
-        ]));
-    }
+    vat_lines(slip, p);
     slip.bold_pair(Msg::SlipTotalTtc.text(), money(p.total_ttc));
     slip.pair(Msg::SlipTotalHt.text(), money(p.total_ht));
     slip.pair(Msg::SlipTotalVat.text(), money(p.total_vat));

@@ -37,23 +37,10 @@ impl List {
 
 /// The active entries of `list`, by name.
 pub fn list(tx: &Tx, list: List) -> Result<Vec<Listed>> {
-    let tare = if list == List::Containers {
-        "tare_g"
-    } else {
-        "0"
-    };
-    let mut stmt = tx.conn().prepare_cached(&format!(
-        "SELECT id, name, {tare} FROM {} WHERE active = 1 ORDER BY name",
-        list.table()
-    ))?;
-    let rows = stmt.query_map([], |r| {
-        Ok(Listed {
-            id: r.get(0)?,
-            name: r.get(1)?,
-            tare_g: r.get(2)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(list_all(tx, list)?
+        .into_iter()
+        .filter_map(|(entry, active)| active.then_some(entry))
+        .collect())
 }
 
 /// Adds an entry to `list` (`tare_g` for a container).

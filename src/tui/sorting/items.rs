@@ -7,7 +7,7 @@ use super::super::keys::{self, Action, Binding};
 use super::super::theme;
 use super::super::view::{Cx, Effect};
 use super::{ITEMS, LABELS, Mode, SortingView, resolve};
-use crate::domain::{Money, Weight};
+use crate::domain::Money;
 use crate::i18n::Msg;
 use crate::ops::stock::{self, ItemDraft};
 use crate::print::label::Label;
@@ -155,21 +155,10 @@ impl SortingView {
         let weight = if form.value(WEIGHT).trim().is_empty() {
             None
         } else {
-            match Weight::parse(form.value(WEIGHT)) {
-                Ok(w) if w <= self.scale_max => Some(w),
-                Ok(w) => {
-                    form.refuse(
-                        WEIGHT,
-                        crate::domain::DomainError::AboveScale {
-                            gross: w,
-                            max: self.scale_max,
-                        }
-                        .to_string(),
-                    );
-                    return Effect::None;
-                }
-                Err(e) => {
-                    form.refuse(WEIGHT, e.to_string());
+            match super::weighed(form.value(WEIGHT), self.scale_max) {
+                Ok(w) => Some(w),
+                Err(problem) => {
+                    form.refuse(WEIGHT, problem);
                     return Effect::None;
                 }
             }

@@ -11,7 +11,7 @@ use super::form::{Field, Form, FormEvent};
 use super::keys::{self, Action, Binding, bind};
 use super::theme;
 use super::view::{Cx, Effect, Go, View};
-use crate::domain::{CategoryId, Destination, IntakeLine, SiteId, Weight};
+use crate::domain::{CategoryId, Destination, IntakeLine, SiteId, Weight, search_key};
 use crate::i18n::Msg;
 use crate::ops::sorting::{self, IntakeHeader};
 use crate::ops::{self, OpsError};
@@ -41,21 +41,13 @@ const CONTAINER: usize = 4;
 const DESTINATION: usize = 5;
 const NOTE: usize = 6;
 
-/// Lower case without accents, for matching what a volunteer types.
-pub(super) fn plain(text: &str) -> String {
-    text.to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            'ÿ' => 'y',
-            other => other,
-        })
-        .collect()
+/// A weight typed at the bench, within the reach of a scale weighing up to `max`.
+pub(super) fn weighed(typed: &str, max: Weight) -> Result<Weight, String> {
+    match Weight::parse(typed) {
+        Ok(w) if w <= max => Ok(w),
+        Ok(w) => Err(crate::domain::DomainError::AboveScale { gross: w, max }.to_string()),
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 /// The one entry `typed` names: exactly, by its shortcut, or as the only one starting with
@@ -66,14 +58,13 @@ pub(super) fn resolve<'a, T>(
     name: impl Fn(&T) -> &str,
     shortcut: impl Fn(&T) -> Option<&str>,
 ) -> Result<&'a T, Vec<String>> {
-    let wanted = plain(typed.trim());
+    let wanted = search_key(typed.trim());
     if wanted.is_empty() {
         return Err(Vec::new());
     }
-    if let Some(e) = entries
-        .iter()
-        .find(|e| plain(name(e)) == wanted || shortcut(e).is_some_and(|s| plain(s) == wanted))
-    {
+    if let Some(e) = entries.iter().find(|e| {
+        search_key(name(e)) == wanted || shortcut(e).is_some_and(|s| search_key(s) == wanted)
+    }) {
         return Ok(e);
     }
     for matches in [
@@ -82,7 +73,7 @@ pub(super) fn resolve<'a, T>(
     ] {
         let found: Vec<&T> = entries
             .iter()
-            .filter(|e| matches(&plain(name(e)), &wanted))
+            .filter(|e| matches(&search_key(name(e)), &wanted))
             .collect();
         match found.as_slice() {
             [one] => return Ok(one),

@@ -97,21 +97,10 @@ impl SortingView {
                     out.form.refuse(WHAT, Msg::OutWhatNeeded.text().to_owned());
                     return Effect::None;
                 }
-                let weight = match Weight::parse(out.form.value(WEIGHT)) {
-                    Ok(w) if w <= self.scale_max => w,
-                    Ok(w) => {
-                        out.form.refuse(
-                            WEIGHT,
-                            crate::domain::DomainError::AboveScale {
-                                gross: w,
-                                max: self.scale_max,
-                            }
-                            .to_string(),
-                        );
-                        return Effect::None;
-                    }
-                    Err(e) => {
-                        out.form.refuse(WEIGHT, e.to_string());
+                let weight = match super::weighed(out.form.value(WEIGHT), self.scale_max) {
+                    Ok(w) => w,
+                    Err(problem) => {
+                        out.form.refuse(WEIGHT, problem);
                         return Effect::None;
                     }
                 };

@@ -5,7 +5,7 @@ use super::super::keys::Action;
 use super::super::theme;
 use super::super::view::{Cx, Effect, Go};
 use super::{Mode, REASONS, TillView, big, effect_of, pay, refund, report};
-use crate::domain::{Discount, Entry, Money, parse_entry};
+use crate::domain::{Discount, Entry, Money, parse_entry, search_key};
 use crate::i18n::Msg;
 use crate::ops::OpsError;
 use crate::ops::till::{self, Scanned};
@@ -13,23 +13,6 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph};
-
-/// Folds accents and case away for searching: "Électroménager" finds "electro".
-fn plain(text: &str) -> String {
-    text.to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            'œ' => 'o',
-            other => other,
-        })
-        .collect()
-}
 
 impl TillView {
     pub(super) fn add_code(&mut self, code: &str, quantity: i64, cx: &mut Cx) -> Effect {
@@ -108,13 +91,13 @@ impl TillView {
         }) {
             return self.add_sellable(i, &entry);
         }
-        let wanted = plain(&entry.word);
+        let wanted = search_key(&entry.word);
         let found: Vec<usize> = self
             .sellables
             .iter()
             .enumerate()
             .filter(|(_, s)| {
-                plain(&s.name).contains(&wanted) || plain(&s.category).contains(&wanted)
+                search_key(&s.name).contains(&wanted) || search_key(&s.category).contains(&wanted)
             })
             .map(|(i, _)| i)
             .collect();

@@ -223,6 +223,22 @@ fn print_test_writes_every_accent_and_the_euro_in_the_profile_code_page() {
             assert!(page.contains(word), "{}: {word} in\n{page}", profile.id);
         }
     }
+    // A label printer gets a TSPL test label.
+    let out = home.path().join("label.tspl");
+    let run = pepite(
+        home.path(),
+        &[
+            "print-test",
+            "--profile",
+            "tsc-te200-50x30",
+            "--output",
+            out.to_str().expect("path"),
+        ],
+    );
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    let bytes = std::fs::read(&out).expect("label");
+    assert!(bytes.starts_with(b"SIZE 50 mm, 30 mm"));
+    assert!(bytes.contains(&0x80), "the euro sign in CP1252");
     let unknown = pepite(
         home.path(),
         &["print-test", "--profile", "nope", "--output", "/dev/null"],

@@ -77,7 +77,7 @@ fn a_cashier_scans_pays_cash_and_prints_the_receipt_to_a_file() {
         .expect("number")
         .to_owned();
     t.send(b"o");
-    t.wait_for("imprimé");
+    t.wait_for("envoyé à l'imprimante");
     t.quit();
 
     let bytes = std::fs::read(&receipts).expect("the receipt file");

@@ -268,3 +268,53 @@ fn a_refund_finds_the_ticket_by_scanning_its_receipt() {
         "{text}"
     );
 }
+
+#[test]
+fn a_printer_that_is_off_shows_on_the_status_line_and_the_sale_stands() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("port")
+        .port();
+    let mut t = till();
+    let printer = pepite::print::Printer::start(
+        pepite::print::Target::Tcp {
+            host: "127.0.0.1".into(),
+            port,
+        },
+        pepite::print::Profile::by_id("epson-tm-t88v").expect("profile"),
+    );
+    t.app = std::mem::replace(
+        &mut t.app,
+        App::new(
+            Store::open_in_memory().expect("open"),
+            None,
+            at("09:30:00"),
+            common::key_dir(),
+        )
+        .expect("placeholder"),
+    )
+    .with_printers(pepite::tui::Printers {
+        receipts: Some(printer),
+        labels: None,
+    });
+    t.press(KeyCode::F(2));
+    t.human("d");
+    t.press(KeyCode::Enter);
+    t.press(KeyCode::F(2));
+    t.press(KeyCode::Enter); // cash: the drawer pulse goes to the printer
+    t.press(KeyCode::F(2));
+    assert!(t.screen().contains("Ticket caisse-1/T n°"));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let mut text = t.screen();
+    while !text.contains("⚠ imprimante") && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        text = t.screen();
+    }
+    assert!(text.contains("⚠ imprimante"), "{text}");
+    t.human("o");
+    let text = t.screen();
+    assert!(
+        text.contains("injoignable") && text.contains("en attente"),
+        "{text}"
+    );
+}

@@ -85,8 +85,12 @@ pub fn main() -> anyhow::Result<ExitCode> {
             ref output,
         }) => {
             let profile = Profile::by_id(profile)?;
-            let slip = crate::print::receipt::test_page(&profile.name, profile.paper.columns);
-            let bytes = crate::print::escpos::render(&slip, &profile)?;
+            let bytes = if profile.label.is_some() {
+                crate::print::label::tspl(&[crate::print::label::test_label()], &profile)?
+            } else {
+                let slip = crate::print::receipt::test_page(&profile.name, profile.paper.columns);
+                crate::print::escpos::render(&slip, &profile)?
+            };
             std::fs::write(output, &bytes)?;
             println!(
                 "{}",

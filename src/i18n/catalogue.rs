@@ -350,6 +350,7 @@ catalogue! {
     KeyYesPrint => "Oui, imprimer", "Yes, print";
     KeyZClose => "Clôture Z", "Z closing";
     ModeTill => "Caisse boutique", "Shop till";
+    StatusPrinterFault => "⚠ imprimante", "⚠ printer";
     PrinterFault => "Imprimante : {} ({} en attente, nouvel essai automatique)", "Printer: {} ({} waiting, retrying)";
     ReasonDamaged => "Défaut ou abîmé", "Flawed or damaged";
     ReasonEndOfLine => "Fin de série", "End of line";
@@ -405,7 +406,7 @@ catalogue! {
     TillPayTitle => "Paiement", "Payment";
     TillReasonTitle => "Motif de la remise", "Reason for the discount";
     TillReceiptAuto => "Ticket imprimé (garantie ou avoir).", "Receipt printed (guarantee or voucher).";
-    TillReceiptPrinted => "Ticket {} n° {} imprimé", "Receipt {} No. {} printed";
+    TillReceiptPrinted => "Ticket {} n° {} envoyé à l'imprimante", "Receipt {} No. {} sent to the printer";
     TillReceiptQuestion => "Le client veut-il son ticket ? O = oui, N ou Entrée = non", "Does the customer want the receipt? O = yes, N or Enter = no";
     TillRefundFind => "Scannez le ticket à rembourser, ou tapez son numéro (ex. 12, ou caisse-2/T 12) puis Entrée", "Scan the receipt to refund, or type its number (e.g. 12, or caisse-2/T 12) then Enter";
     TillRefundTitle => "Remboursement de {} n° {} — en {}", "Refund of {} No. {} — in {}";

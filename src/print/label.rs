@@ -101,6 +101,17 @@ pub fn render(
     }
 }
 
+/// A label to test a label printer: every French accent and the euro sign.
+pub fn test_label() -> Label {
+    Label {
+        code: "2000000000015".into(),
+        price: Money::from_cents(1250),
+        description: "àâç éèêë îï ôœ ùû".into(),
+        category: "ÀÇÉÈ ÔŒ Ù — test".into(),
+        entered: NaiveDate::from_ymd_opt(2026, 1, 5).unwrap_or_default(),
+    }
+}
+
 /// The 95 modules of an EAN-13 (true = bar), as `barcoders` encodes it.
 pub fn modules(code: &str) -> Result<Vec<bool>, PrintError> {
     let ean = barcoders::sym::ean13::EAN13::new(code)

@@ -389,8 +389,6 @@ impl App {
         let help = chrome::help_lines(&bindings, area.width);
         let [status, body, message, help_area] = chrome::layout(area, help.len() as u16);
         let user = self.session.as_ref().map(|s| s.name().to_string());
-        chrome::status_line(frame, status, &self.place, user.as_deref(), self.now);
-        self.view.render(frame, body);
         let statuses = [
             self.printer.as_ref().map(Printer::status),
             self.label_printer.as_ref().map(LabelPrinter::status),
@@ -400,6 +398,15 @@ impl App {
                 .fault
                 .map(|f| (true, Msg::PrinterFault.fill(&[&f, &status.pending])))
         });
+        chrome::status_line(
+            frame,
+            status,
+            &self.place,
+            user.as_deref(),
+            fault.is_some(),
+            self.now,
+        );
+        self.view.render(frame, body);
         chrome::message_line(frame, message, self.message.as_ref().or(fault.as_ref()));
         frame.render_widget(ratatui::widgets::Paragraph::new(help), help_area);
         if self.confirming_quit {

@@ -36,14 +36,17 @@ pub fn date_time(now: Timestamp) -> String {
     ])
 }
 
+/// The top line: the structure, point of sale, terminal, user, a printer fault when there
+/// is one, and the date and time.
 pub fn status_line(
     frame: &mut Frame,
     area: Rect,
     place: &Place,
     user: Option<&str>,
+    printer_fault: bool,
     now: Timestamp,
 ) {
-    let mut parts = Vec::with_capacity(3);
+    let mut parts = Vec::with_capacity(4);
     if let Some(pos) = &place.point_of_sale {
         parts.push(pos.clone());
     }
@@ -51,6 +54,9 @@ pub fn status_line(
         parts.push(format!("{} {terminal}", Msg::StatusTerminal.text()));
     }
     parts.push(user.map_or_else(|| Msg::StatusNoUser.text().to_owned(), str::to_owned));
+    if printer_fault {
+        parts.push(Msg::StatusPrinterFault.text().to_owned());
+    }
     let right = date_time(now);
     let tail = parts.join(" │ ");
     // The structure's name gives way first: the till and the user must stay readable.

@@ -312,6 +312,9 @@ fn a_printer_that_is_off_shows_on_the_status_line_and_the_sale_stands() {
     }
     assert!(text.contains("⚠ imprimante"), "{text}");
     t.human("o");
+    assert!(t.screen().contains("envoyé à l'imprimante"));
+    // Once the message of the moment is gone, the fault is spelled out below.
+    t.human("x");
     let text = t.screen();
     assert!(
         text.contains("injoignable") && text.contains("en attente"),

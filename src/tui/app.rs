@@ -396,7 +396,7 @@ impl App {
         let fault = statuses.into_iter().flatten().find_map(|status| {
             status
                 .fault
-                .map(|f| (true, Msg::PrinterFault.fill(&[&f, &status.pending])))
+                .map(|f| (true, Msg::PrinterFault.fill(&[&status.pending, &f])))
         });
         chrome::status_line(
             frame,

@@ -107,7 +107,7 @@ fn run(target: &Target, receiver: &Receiver<Job>, status: &Mutex<QueueStatus>, r
                 }
                 Err(error) => {
                     if let Ok(mut s) = status.lock() {
-                        s.fault = Some(format!("{} — {}", job.title, error));
+                        s.fault = Some(format!("{error} ({})", job.title));
                     }
                     break;
                 }

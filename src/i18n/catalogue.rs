@@ -351,7 +351,7 @@ catalogue! {
     KeyZClose => "Clôture Z", "Z closing";
     ModeTill => "Caisse boutique", "Shop till";
     StatusPrinterFault => "⚠ imprimante", "⚠ printer";
-    PrinterFault => "{} en attente (nouvel essai automatique) — {}", "{} waiting (retrying) — {}";
+    PrinterFault => "{} en attente — {}", "{} waiting — {}";
     ReasonDamaged => "Défaut ou abîmé", "Flawed or damaged";
     ReasonEndOfLine => "Fin de série", "End of line";
     ReasonLoyalty => "Fidélité", "Loyalty";

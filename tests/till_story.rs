@@ -209,12 +209,29 @@ fn a_day_at_the_till_adds_up_to_the_cent() {
             .starts_with("annule le ticket n°")
     );
 
+    // The manager opens the drawer without a sale: the Z will count it.
+    till::open_drawer(&mut store, &claire, &key, &refund_ctx).expect("drawer");
+    assert!(matches!(
+        till::open_drawer(&mut store, &karim, &key, &refund_ctx),
+        Err(OpsError::Forbidden(_))
+    ));
+    // What left the shop, in grams: the sold items and lines less the refunded item.
+    let (weighed, estimated) = till::sold_weight(&mut store, &refund_ctx).expect("weight");
+    let items_g: i64 = scanned
+        .iter()
+        .map(|l| l.unit_weight.map_or(0, |w| w.grams()))
+        .sum::<i64>()
+        - scanned[0].unit_weight.map_or(0, |w| w.grams());
+    // Three paperbacks at the grid's 200 g, the crockery at its category's 300 g.
+    assert_eq!(weighed + estimated, items_g + 3 * 200 + 300);
+
     // X report: the figures so far.
     let (x, _) = till::x_report(&mut store, &refund_ctx).expect("x");
     let net = total.checked_add(refund.total).expect("net");
     assert_eq!(x.total_ttc(), net);
     assert_eq!(x.stats.tickets, 1, "sales; the refund is counted apart");
     assert_eq!(x.stats.refunds, 1);
+    assert_eq!(x.stats.drawer_openings, 1);
     let expected_cash = euros(15_000 + due_cash)
         .checked_add(refund.total)
         .expect("cash");

@@ -383,6 +383,7 @@ catalogue! {
     TillDue => "À payer", "Due";
     TillEmptyHint => "Scannez un article, ou tapez un raccourci (ex. 3*d) puis Entrée", "Scan an item, or type a shortcut (e.g. 3*d) then Enter";
     TillExpected => "Attendu", "Expected";
+    TillSoldWeight => "Poids vendu : {} (dont {} estimés)", "Weight sold: {} ({} of it estimated)";
     TillExpectedCash => "Espèces attendues", "Cash expected";
     TillFinishPaymentFirst => "Terminez d'abord le paiement (Échap pour revenir au ticket)", "Finish the payment first (Esc to go back to the ticket)";
     TillFinishTicketsFirst => "Terminez ou annulez les tickets en cours avant la clôture", "Finish or cancel the open tickets before closing";

@@ -580,6 +580,12 @@ pub fn open_drawer(
     })
 }
 
+/// Grams sold by the terminal on the context's day: `(weighed, estimated)`.
+pub fn sold_weight(store: &mut Store, ctx: &Context) -> Result<(i64, i64)> {
+    let date = ctx.business_date();
+    Ok(store.read(|tx| items::sold_grams(tx, ctx.terminal.as_str(), &date))?)
+}
+
 /// The X report of the context's business day, and its JSON for printing.
 pub fn x_report(store: &mut Store, ctx: &Context) -> Result<(PeriodFigures, String)> {
     let date = ctx.business_date();

@@ -51,6 +51,19 @@ fn figure_lines(f: &PeriodFigures) -> Vec<Line<'static>> {
         Msg::SlipDiscounts.text(),
         f.stats.discounts.to_string()
     )));
+    lines.push(Line::from(format!(
+        "{:<24}{:>12}",
+        Msg::SlipChangeGiven.text(),
+        f.stats.change_given.to_string()
+    )));
+    lines.push(Line::styled(
+        format!(
+            "{:<24}{:>12}",
+            Msg::TillExpectedCash.text(),
+            f.expected(PaymentKind::Cash).to_string()
+        ),
+        theme::label(),
+    ));
     lines
 }
 
@@ -58,11 +71,18 @@ pub struct XView {
     figures: PeriodFigures,
     json: String,
     at: Timestamp,
+    /// Grams sold today: weighed, estimated.
+    sold: (i64, i64),
 }
 
 impl XView {
-    pub fn new(figures: PeriodFigures, json: String, at: Timestamp) -> XView {
-        XView { figures, json, at }
+    pub fn new(figures: PeriodFigures, json: String, at: Timestamp, sold: (i64, i64)) -> XView {
+        XView {
+            figures,
+            json,
+            at,
+            sold,
+        }
     }
 
     pub fn render(&self, frame: &mut Frame, area: Rect) {
@@ -71,6 +91,14 @@ impl XView {
             Line::from(""),
         ];
         lines.extend(figure_lines(&self.figures));
+        let kg = |g: i64| {
+            crate::domain::Weight::from_grams(g)
+                .map_or_else(|_| "0 g".to_owned(), |w| w.to_string())
+        };
+        lines.push(Line::from(""));
+        lines.push(Line::from(
+            Msg::TillSoldWeight.fill(&[&kg(self.sold.0 + self.sold.1), &kg(self.sold.1)]),
+        ));
         frame.render_widget(
             Paragraph::new(lines)
                 .block(Block::bordered().title(format!(" {} ", Msg::SlipX.text()))),

@@ -240,11 +240,12 @@ impl TillView {
     }
 
     fn open_x(&mut self, cx: &mut Cx) -> Effect {
-        let result = self
-            .context(cx)
-            .and_then(|ctx| till::x_report(cx.store, &ctx));
-        effect_of(result, |(figures, json)| {
-            self.mode = Mode::Report(report::XView::new(figures, json, cx.now));
+        let result = self.context(cx).and_then(|ctx| {
+            let sold = till::sold_weight(cx.store, &ctx)?;
+            till::x_report(cx.store, &ctx).map(|(figures, json)| (figures, json, sold))
+        });
+        effect_of(result, |(figures, json, sold)| {
+            self.mode = Mode::Report(report::XView::new(figures, json, cx.now, sold));
             Effect::None
         })
     }

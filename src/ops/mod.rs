@@ -15,6 +15,7 @@ mod error;
 pub mod grid;
 pub mod journal;
 pub mod places;
+mod refund;
 mod session;
 pub mod setup;
 pub mod sorting;

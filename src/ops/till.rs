@@ -1,12 +1,12 @@
 //! The shop till's use-cases: open the day with a counted float, scan an item or a
 //! voucher, sell by category or price-grid entry, take payments and validate the ticket
 //! (document, items sold, weights, vouchers — one transaction), refund with a manager's
-//! authority, reprint, open the drawer without a sale, and read the X report.
+//! authority (in [`super::refund`]), reprint, open the drawer without a sale, and read the
+//! X report.
 
 use super::{OpsError, Result, Session};
 use crate::domain::{
-    Cart, CartLine, CodeKind, Ean13, Money, PaymentKind, Role, SaleLine, Tender, TerminalCode,
-    VatRate, Weight,
+    Cart, CartLine, CodeKind, Ean13, Money, PaymentKind, Role, Tender, TerminalCode, Weight,
 };
 use crate::journal::{self, Context, DocKind, DocRef, InstallationKey, PeriodFigures, ProofKind};
 use crate::storage::items::{self, ItemStatus};
@@ -14,6 +14,8 @@ use crate::storage::journal as documents;
 use crate::storage::till_catalogue::{self, Sellable};
 use crate::storage::{Store, Timestamp, Tx, vouchers};
 use serde::Deserialize;
+
+pub use super::refund::{SoldLine, receipt_code, refund, ticket_lines, ticket_of_receipt};
 
 /// What a scanned code turned out to be.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -236,7 +238,7 @@ fn tender_of(p: &Payment) -> Tender {
     }
 }
 
-fn issue_voucher(tx: &Tx, doc: &DocRef, amount: Money, at: Timestamp) -> Result<String> {
+pub(super) fn issue_voucher(tx: &Tx, doc: &DocRef, amount: Money, at: Timestamp) -> Result<String> {
     let code = Ean13::in_store(CodeKind::Voucher, vouchers::count(tx)? + 1)?;
     vouchers::issue(tx, code.as_str(), doc.id, amount, at)?;
     Ok(code.to_string())
@@ -257,6 +259,13 @@ fn record_weights(tx: &Tx, doc: &DocRef, lines: &[CartLine]) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// What a validated ticket's payload says of its change.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct SoldPayload {
+    change: i64,
 }
 
 /// Validates the cart: writes the ticket, marks its items sold, records the weights,
@@ -323,7 +332,7 @@ pub fn sell(
             _ => None,
         };
         let stored = documents::find_document(tx, &doc.series, doc.number)?;
-        let payload: TicketPayload = serde_json::from_str(&stored.payload).unwrap_or_default();
+        let payload: SoldPayload = serde_json::from_str(&stored.payload).unwrap_or_default();
         Ok::<_, OpsError>(Sale {
             total,
             change: Money::from_cents(payload.change),
@@ -335,205 +344,6 @@ pub fn sell(
     })?;
     tracing::info!(series = %sale.doc.series, number = sale.doc.number, total = sale.total.cents(), "ticket");
     Ok(sale)
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-struct PayloadLine {
-    label: String,
-    category: Option<String>,
-    item_code: Option<String>,
-    quantity: i64,
-    unit_price: i64,
-    discount: i64,
-    discount_reason: Option<String>,
-    vat_rate: u32,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-struct TicketPayload {
-    kind: String,
-    lines: Vec<PayloadLine>,
-    change: i64,
-}
-
-/// A line of a past ticket, as the refund screen lists it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SoldLine {
-    pub label: String,
-    pub item_code: Option<String>,
-    pub quantity: i64,
-    /// How many of it earlier refunds already gave back.
-    pub refunded: i64,
-    pub total: Money,
-}
-
-/// The lines of ticket `series` n° `number`, with what was already refunded.
-pub fn ticket_lines(store: &mut Store, series: &str, number: i64) -> Result<Vec<SoldLine>> {
-    store.read(|tx| sold_lines(tx, series, number).map(|(_, lines, _)| lines))
-}
-
-type Original = (i64, Vec<SoldLine>, Vec<PayloadLine>);
-
-fn sold_lines(tx: &Tx, series: &str, number: i64) -> Result<Original> {
-    let doc = documents::find_document(tx, series, number)?;
-    let payload: TicketPayload = serde_json::from_str(&doc.payload).unwrap_or_default();
-    if doc.kind != DocKind::Ticket.code() || payload.kind != "ticket" {
-        return Err(OpsError::Journal(journal::JournalError::NotATicket(
-            format!("{series} n° {number}"),
-        )));
-    }
-    let mut refunded = vec![0i64; payload.lines.len()];
-    for earlier in documents::refunds_of(tx, doc.id)? {
-        let earlier: TicketPayload = serde_json::from_str(&earlier).unwrap_or_default();
-        for line in earlier.lines {
-            if let Some(i) = payload.lines.iter().position(|l| {
-                l.label == line.label
-                    && l.item_code == line.item_code
-                    && l.unit_price == line.unit_price
-            }) {
-                refunded[i] += -line.quantity;
-            }
-        }
-    }
-    let lines = payload
-        .lines
-        .iter()
-        .zip(refunded)
-        .map(|(l, refunded)| SoldLine {
-            label: l.label.clone(),
-            item_code: l.item_code.clone(),
-            quantity: l.quantity,
-            refunded,
-            total: Money::from_cents(l.unit_price * l.quantity - l.discount),
-        })
-        .collect();
-    Ok((doc.id, lines, payload.lines))
-}
-
-/// Refunds lines `chosen` of ticket `series` n° `number` (the manager's session is the
-/// authority): a ticket with negative lines that names the original, its items back in
-/// stock, paid back in cash or as a voucher.
-#[allow(clippy::too_many_arguments)]
-pub fn refund(
-    store: &mut Store,
-    manager: &Session,
-    key: &InstallationKey,
-    ctx: &Context,
-    series: &str,
-    number: i64,
-    chosen: &[usize],
-    as_voucher: bool,
-) -> Result<Sale> {
-    manager.require(Role::Manager)?;
-    store.write(|tx| {
-        let (_, sold, originals) = sold_lines(tx, series, number)?;
-        let mut lines = Vec::new();
-        let mut back = Vec::new();
-        for &i in chosen {
-            let (line, original) = sold.get(i).zip(originals.get(i)).ok_or(OpsError::Domain(
-                crate::domain::DomainError::CartNoLine(i + 1),
-            ))?;
-            if line.refunded >= line.quantity {
-                return Err(OpsError::AlreadyRefunded(line.label.clone()));
-            }
-            let quantity = line.quantity - line.refunded;
-            let share = Money::from_cents(original.discount * quantity / original.quantity.max(1));
-            lines.push(SaleLine {
-                label: original.label.clone(),
-                category: original.category.clone(),
-                item_code: original.item_code.clone(),
-                quantity: -quantity,
-                unit_price: Money::from_cents(original.unit_price),
-                original_price: None,
-                discount: share,
-                discount_reason: original.discount_reason.clone(),
-                vat_rate: VatRate::from_basis_points(original.vat_rate)?,
-            });
-            back.push(original.item_code.clone());
-        }
-        let total: Money = lines
-            .iter()
-            .map(SaleLine::total)
-            .sum::<crate::domain::Result<Money>>()?;
-        let kind = if as_voucher {
-            PaymentKind::Voucher
-        } else {
-            PaymentKind::Cash
-        };
-        let tenders = [Tender {
-            method: kind.default_label(),
-            kind,
-            amount: total,
-        }];
-        let doc = journal::append_ticket(tx, key, ctx, &lines, &tenders, Some((series, number)))?;
-        for code in back.iter().flatten() {
-            if let Some(item) = items::by_code(tx, code)? {
-                items::move_status(
-                    tx,
-                    item.id,
-                    ItemStatus::Sold,
-                    ItemStatus::InStock,
-                    Some(doc.id),
-                    ctx.at,
-                )?;
-                items::record_sold_weight(
-                    tx,
-                    doc.id,
-                    Some(item.category_id.0),
-                    Some(item.id),
-                    -item.weight.grams(),
-                    item.weight_estimated,
-                )?;
-            }
-        }
-        let voucher = if as_voucher {
-            Some((issue_voucher(tx, &doc, -total, ctx.at)?, -total))
-        } else {
-            None
-        };
-        let payload = documents::find_document(tx, &doc.series, doc.number)?.payload;
-        Ok::<_, OpsError>(Sale {
-            doc,
-            total,
-            change: Money::ZERO,
-            voucher,
-            payload,
-            receipt_required: true,
-        })
-    })
-}
-
-/// The code printed on the receipt of `series` n° `number` (a duplicate carries its
-/// original's), scanned to find the ticket again; `None` for other documents.
-pub fn receipt_code(store: &mut Store, series: &str, number: i64) -> Result<Option<Ean13>> {
-    store.read(|tx| {
-        let doc = documents::find_document(tx, series, number)?;
-        let ticket = match doc.kind.as_str() {
-            "ticket" => doc,
-            "duplicate" => {
-                let (series, number) = doc.detail.rsplit_once(' ').unwrap_or_default();
-                documents::find_document(tx, series, number.parse().unwrap_or(0))?
-            }
-            _ => return Ok(None),
-        };
-        Ok(Some(Ean13::in_store(
-            CodeKind::Receipt,
-            u64::try_from(ticket.id).unwrap_or(0),
-        )?))
-    })
-}
-
-/// The ticket a scanned receipt code names: series and number.
-pub fn ticket_of_receipt(store: &mut Store, code: &str) -> Result<(String, i64)> {
-    let code = Ean13::parse(code)?;
-    if code.kind() != Some(CodeKind::Receipt) {
-        return Err(OpsError::UnknownCode(code.to_string()));
-    }
-    let id = i64::try_from(code.serial()).unwrap_or(0);
-    let doc = store.read(|tx| documents::document_by_id(tx, id))?;
-    Ok((doc.series, doc.number))
 }
 
 /// The last ticket of the context's series, if any: series and number.

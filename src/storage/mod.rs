@@ -113,7 +113,10 @@ impl Store {
         // Without it SQLite re-prepares (parses and plans again) every cached statement
         // whose ORDER BY or max() meets a `col = ?` term, on every execution — a fifth of
         // the time of a sale went there.
-        conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
+        conn.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+            true,
+        )?;
         // A sale must survive a power cut the moment the till says it is paid.
         conn.pragma_update(None, "synchronous", "FULL")?;
         let mut store = Store { conn, path };

@@ -80,7 +80,7 @@ pub fn open_day(
         detail.push(format!("{count} × {value}"));
     }
     let label = if detail.is_empty() {
-        ProofKind::OpeningFloat.code().to_owned()
+        crate::i18n::Msg::ProofOpeningFloat.text().to_owned()
     } else {
         detail.join(", ")
     };
@@ -384,7 +384,7 @@ pub fn open_drawer(
             key,
             ctx,
             ProofKind::DrawerOpening,
-            ProofKind::DrawerOpening.code(),
+            crate::i18n::Msg::ProofDrawerOpening.text(),
             &[],
         )?)
     })

@@ -1,6 +1,6 @@
 //! What a printed slip says, independent of the printer: blocks of text, two-column
-//! pairs, rules, barcodes, a cut and a drawer pulse. The same document renders to
-//! ESC/POS bytes for a profile and to plain text for the screen's preview.
+//! pairs, rules, barcodes, a cut and a drawer pulse, rendered to ESC/POS bytes for a
+//! profile.
 
 /// Horizontal alignment of a text block.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -104,30 +104,6 @@ impl Slip {
         self.blocks.push(Block::Feed(lines));
         self
     }
-
-    /// The slip as the lines a printer `columns` wide would print (big text counts double).
-    pub fn lines(&self, columns: usize) -> Vec<String> {
-        let mut out = Vec::new();
-        for block in &self.blocks {
-            match block {
-                Block::Text {
-                    text, align, big, ..
-                } => {
-                    let width = if *big { columns / 2 } else { columns };
-                    for line in wrap(text, width) {
-                        out.push(aligned(&line, *align, width));
-                    }
-                }
-                Block::Pair { left, right, .. } => out.extend(pair_lines(left, right, columns)),
-                Block::Rule => out.push("-".repeat(columns)),
-                Block::Feed(n) => out.extend((0..*n).map(|_| String::new())),
-                Block::Ean13(code) => {
-                    out.push(aligned(&format!("||| {code} |||"), Align::Center, columns))
-                }
-            }
-        }
-        out
-    }
 }
 
 /// Splits `text` into lines of at most `width` characters, at spaces where it can (a
@@ -169,16 +145,6 @@ fn wrap_words(paragraph: &str, width: usize) -> Vec<String> {
     }
     lines.push(line);
     lines
-}
-
-fn aligned(line: &str, align: Align, width: usize) -> String {
-    let len = line.chars().count();
-    let pad = width.saturating_sub(len);
-    match align {
-        Align::Left => line.to_owned(),
-        Align::Center => format!("{}{line}", " ".repeat(pad / 2)),
-        Align::Right => format!("{}{line}", " ".repeat(pad)),
-    }
 }
 
 /// `left` then `right` flush right on its last line; a long `left` wraps, and when its

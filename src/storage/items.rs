@@ -193,14 +193,6 @@ pub fn sold_grams(tx: &Tx, terminal: &str, date: &str) -> Result<(i64, i64)> {
         .query_row([terminal, date], |r| Ok((r.get(0)?, r.get(1)?)))?)
 }
 
-/// How many items are in stock.
-pub fn count_in_stock(tx: &Tx) -> Result<i64> {
-    Ok(tx
-        .conn()
-        .prepare_cached("SELECT count(*) FROM item WHERE status = 'in_stock'")?
-        .query_row([], |r| r.get(0))?)
-}
-
 /// Codes of some items in stock, newest first (the demo's hints, tests).
 pub fn some_in_stock(tx: &Tx, limit: i64) -> Result<Vec<String>> {
     let mut stmt = tx.conn().prepare_cached(

@@ -321,3 +321,32 @@ fn a_printer_that_is_off_shows_on_the_status_line_and_the_sale_stands() {
         "{text}"
     );
 }
+
+#[test]
+fn training_mode_numbers_apart_and_refuses_refunds() {
+    let mut t = till();
+    t.press(KeyCode::F(2));
+    t.key(KeyCode::Char('e'), KeyModifiers::CONTROL, 300);
+    let text = t.screen();
+    assert!(text.contains("Ticket en cours — MODE ÉCOLE"), "{text}");
+    t.human("d");
+    t.press(KeyCode::Enter);
+    t.press(KeyCode::F(9));
+    assert!(t.screen().contains("Pas en mode école"));
+    t.press(KeyCode::F(2));
+    t.press(KeyCode::Right);
+    t.press(KeyCode::Enter);
+    t.press(KeyCode::F(2));
+    let text = t.screen();
+    assert!(text.contains("Ticket caisse-1/ECOLE/T n° 1"), "{text}");
+    t.human("n");
+    t.key(KeyCode::Char('e'), KeyModifiers::CONTROL, 300);
+    assert!(t.screen().contains("Fin du mode école"));
+    // Training tickets are not takings.
+    t.press(KeyCode::F(11));
+    assert!(
+        t.screen().contains("Total TTC                    0,00 €"),
+        "{}",
+        t.screen()
+    );
+}

@@ -358,6 +358,10 @@ catalogue! {
     ReasonGoodwill => "Geste commercial", "Goodwill";
     ReasonSolidarity => "Tarif solidaire", "Solidarity price";
     TillTitle => "Caisse", "Till";
+    KeyTraining => "Mode école", "Training";
+    TillTrainingOn => "MODE ÉCOLE : tickets d'entraînement, numérotés à part, hors chiffre d'affaires", "TRAINING MODE: practice receipts, numbered apart, outside takings";
+    TillTrainingOff => "Fin du mode école : retour aux vraies ventes", "Training mode off: back to real sales";
+    TillNotInTraining => "Pas en mode école : quittez-le d'abord (Ctrl+E)", "Not in training mode: leave it first (Ctrl+E)";
     TillPin => "Code", "PIN";
     TillAdded => "{} ajouté : {}", "{} added: {}";
     TillAddedQuantity => "{} × {} à {}", "{} × {} at {}";

@@ -68,6 +68,12 @@ const NEXT_FIELD: Binding = key(KeyCode::Tab, Action::NextField, Msg::KeyNextFie
 const AS_VOUCHER: Binding = key(KeyCode::F(5), Action::ChangeAsVoucher, Msg::KeyAsVoucher);
 const YES: Binding = key(KeyCode::Char('o'), Action::Yes, Msg::KeyYesPrint);
 const NO: Binding = key(KeyCode::Char('n'), Action::No, Msg::KeyNoReceipt);
+const TRAINING: Binding = Binding {
+    code: KeyCode::Char('e'),
+    modifiers: KeyModifiers::CONTROL,
+    action: Action::Toggle,
+    label: Some(Msg::KeyTraining),
+};
 const DRAWER: Binding = Binding {
     code: KeyCode::Char('t'),
     modifiers: KeyModifiers::CONTROL,
@@ -123,6 +129,8 @@ pub struct TillView {
     managers: Vec<User>,
     /// A manager's session opened by PIN for a refund, the drawer or the Z.
     manager: Option<Session>,
+    /// Mode école: tickets in their own series, "MODE ÉCOLE" on paper, never in totals.
+    training: bool,
     mode: Mode,
 }
 
@@ -157,6 +165,7 @@ impl TillView {
             methods,
             managers,
             manager: None,
+            training: false,
             mode: Mode::Selling,
         };
         let ctx = view.context(cx)?;
@@ -178,7 +187,7 @@ impl TillView {
 
     fn context(&self, cx: &mut Cx) -> ops::Result<Context> {
         let session = Self::session(cx)?.clone();
-        till::context(cx.store, &session, &self.terminal, cx.now, false)
+        till::context(cx.store, &session, &self.terminal, cx.now, self.training)
     }
 
     /// Queues `slip` on the printer; the message to show when it cannot.
@@ -239,6 +248,7 @@ impl View for TillView {
                 X_REPORT,
                 Z_CLOSE,
                 DRAWER,
+                TRAINING,
                 ESC_BACK,
             ],
             Mode::Search { .. } | Mode::Reason { .. } | Mode::Parked(_) => {

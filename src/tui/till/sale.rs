@@ -190,6 +190,20 @@ impl TillView {
                 });
             }
             Action::Reprint => return self.reprint_last(cx),
+            Action::Toggle => {
+                if !self.cart.is_empty() || !self.parked.is_empty() {
+                    return Effect::Error(Msg::TillFinishTicketsFirst.text().to_owned());
+                }
+                self.training = !self.training;
+                return Effect::Info(if self.training {
+                    Msg::TillTrainingOn.text().to_owned()
+                } else {
+                    Msg::TillTrainingOff.text().to_owned()
+                });
+            }
+            Action::Refund | Action::ZClose if self.training => {
+                return Effect::Error(Msg::TillNotInTraining.text().to_owned());
+            }
             Action::Refund => {
                 self.mode = Mode::Authorise(refund::Authorise::new(super::Purpose::Refund))
             }
@@ -348,11 +362,14 @@ impl TillView {
             Layout::horizontal([Constraint::Min(50), Constraint::Length(22)]).areas(area);
         let [lines_area, input_area] =
             Layout::vertical([Constraint::Min(3), Constraint::Length(5)]).areas(main);
-        let title = if self.parked.is_empty() {
+        let mut title = if self.parked.is_empty() {
             Msg::TillTicketTitle.text().to_owned()
         } else {
             Msg::TillTicketParkedTitle.fill(&[&self.parked.len()])
         };
+        if self.training {
+            title = format!("{title} — {}", Msg::SlipTraining.text());
+        }
         let header = format!(
             "{:>2} {:<26} {:>3} {:>10} {:>10}",
             "#",

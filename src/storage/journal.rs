@@ -139,29 +139,26 @@ pub fn insert_document(tx: &Tx, doc: &NewDocument) -> Result<i64> {
 }
 
 fn vat_column(vat: &[VatTotal]) -> String {
-    serde_json::Value::Array(
-        vat.iter()
-            .map(|v| {
-                serde_json::json!([
-                    v.rate.basis_points(),
-                    v.ttc.cents(),
-                    v.ht.cents(),
-                    v.vat.cents()
-                ])
-            })
-            .collect(),
-    )
-    .to_string()
+    let rows: Vec<[i64; 4]> = vat
+        .iter()
+        .map(|v| {
+            [
+                i64::from(v.rate.basis_points()),
+                v.ttc.cents(),
+                v.ht.cents(),
+                v.vat.cents(),
+            ]
+        })
+        .collect();
+    serde_json::to_string(&rows).unwrap_or_else(|_| "[]".to_owned())
 }
 
 fn tenders_column(tenders: &[Tender]) -> String {
-    serde_json::Value::Array(
-        tenders
-            .iter()
-            .map(|t| serde_json::json!([t.method, t.kind.code(), t.amount.cents()]))
-            .collect(),
-    )
-    .to_string()
+    let rows: Vec<(&str, &str, i64)> = tenders
+        .iter()
+        .map(|t| (t.method.as_str(), t.kind.code(), t.amount.cents()))
+        .collect();
+    serde_json::to_string(&rows).unwrap_or_else(|_| "[]".to_owned())
 }
 
 /// A stored document, as read back.

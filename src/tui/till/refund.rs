@@ -213,17 +213,22 @@ impl TillView {
                 self.mode = Mode::Selling;
             }
             Action::Submit => {
-                let text = std::mem::take(&mut self.input);
-                let (series, number) = match text.trim().rsplit_once(' ') {
+                // What was typed stays until a ticket is found.
+                let text = self.input.trim().to_owned();
+                let (series, number) = match text.rsplit_once(' ') {
                     Some((series, number)) => {
                         (series.trim().to_owned(), number.trim().parse().ok())
                     }
-                    None => (format!("{}/T", self.terminal), text.trim().parse().ok()),
+                    None => (format!("{}/T", self.terminal), text.parse().ok()),
                 };
                 let Some(number) = number else {
                     return Effect::Error(Msg::TillTypeTicketNumber.text().to_owned());
                 };
-                return self.choose_refund_lines(series, number, cx);
+                let effect = self.choose_refund_lines(series, number, cx);
+                if matches!(self.mode, Mode::RefundLines(_)) {
+                    self.input.clear();
+                }
+                return effect;
             }
             _ => {}
         }

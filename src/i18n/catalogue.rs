@@ -470,6 +470,7 @@ catalogue! {
     ThingIntakeLine => "ligne de pesée", "weighed line";
     ThingIntake => "Apport", "Intake";
     ThingOutboundLine => "ligne de sortie", "outbound line";
+    LabelWeek => "S{} {} · {}", "W{} {} · {}";
     ErrLabelFormat => "Format « {} » inconnu : pdf, tspl ou escpos", "Unknown format “{}”: pdf, tspl or escpos";
     ErrNotLabelPrinter => "Le profil « {} » n'est pas une imprimante d'étiquettes", "Profile “{}” is not a label printer";
     ErrUnknownSheet => "Planche « {} » inconnue : 3x8 ou 2x7", "Unknown sheet “{}”: 3x8 or 2x7";

@@ -167,13 +167,11 @@ pub fn refund(
         } else {
             None
         };
-        let payload = documents::find_document(tx, &doc.series, doc.number)?.payload;
         Ok::<_, OpsError>(Sale {
             doc,
             total,
             change: Money::ZERO,
             voucher,
-            payload,
             receipt_required: true,
         })
     })
@@ -184,18 +182,43 @@ pub fn refund(
 pub fn receipt_code(store: &mut Store, series: &str, number: i64) -> Result<Option<Ean13>> {
     store.read(|tx| {
         let doc = documents::find_document(tx, series, number)?;
-        let ticket = match doc.kind.as_str() {
-            "ticket" => doc,
-            "duplicate" => {
-                let (series, number) = doc.detail.rsplit_once(' ').unwrap_or_default();
-                documents::find_document(tx, series, number.parse().unwrap_or(0))?
-            }
-            _ => return Ok(None),
-        };
-        Ok(Some(Ean13::in_store(
-            CodeKind::Receipt,
-            u64::try_from(ticket.id).unwrap_or(0),
-        )?))
+        receipt_code_of(tx, &doc)
+    })
+}
+
+fn receipt_code_of(tx: &Tx, doc: &documents::StoredDocument) -> Result<Option<Ean13>> {
+    let id = match doc.kind.as_str() {
+        "ticket" => doc.id,
+        "duplicate" => {
+            let (series, number) = doc.detail.rsplit_once(' ').unwrap_or_default();
+            documents::find_document(tx, series, number.parse().unwrap_or(0))?.id
+        }
+        _ => return Ok(None),
+    };
+    Ok(Some(Ean13::in_store(
+        CodeKind::Receipt,
+        u64::try_from(id).unwrap_or(0),
+    )?))
+}
+
+/// What printing a stored document needs, read once: its payload, its hash, and the
+/// receipt's barcode when it is a ticket or a duplicate.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Printable {
+    pub payload: String,
+    pub hash: String,
+    pub barcode: Option<Ean13>,
+}
+
+pub fn printable(store: &mut Store, series: &str, number: i64) -> Result<Printable> {
+    store.read(|tx| {
+        let doc = documents::find_document(tx, series, number)?;
+        let barcode = receipt_code_of(tx, &doc)?;
+        Ok(Printable {
+            payload: doc.payload,
+            hash: doc.hash,
+            barcode,
+        })
     })
 }
 

@@ -13,9 +13,10 @@ use crate::storage::items::{self, ItemStatus};
 use crate::storage::journal as documents;
 use crate::storage::till_catalogue::{self, Sellable};
 use crate::storage::{Store, Timestamp, Tx, vouchers};
-use serde::Deserialize;
 
-pub use super::refund::{SoldLine, receipt_code, refund, ticket_lines, ticket_of_receipt};
+pub use super::refund::{
+    Printable, SoldLine, printable, receipt_code, refund, ticket_lines, ticket_of_receipt,
+};
 
 /// What a scanned code turned out to be.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -224,8 +225,6 @@ pub struct Sale {
     pub change: Money,
     /// A voucher issued (change or refund): its code and amount.
     pub voucher: Option<(String, Money)>,
-    /// The document's payload, for the receipt.
-    pub payload: String,
     /// A guaranteed good was sold: the receipt prints without asking.
     pub receipt_required: bool,
 }
@@ -261,13 +260,6 @@ fn record_weights(tx: &Tx, doc: &DocRef, lines: &[CartLine]) -> Result<()> {
     Ok(())
 }
 
-/// What a validated ticket's payload says of its change.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-struct SoldPayload {
-    change: i64,
-}
-
 /// Validates the cart: writes the ticket, marks its items sold, records the weights,
 /// spends the vouchers and issues one for the change if asked — all or nothing.
 pub fn sell(
@@ -294,6 +286,8 @@ pub fn sell(
     } else {
         None
     };
+    // What the journal will record as change, from the same rule it applies.
+    let change = crate::domain::settle(&cart.sale_lines(), &tenders)?.change;
     let sale = store.write(|tx| {
         for p in payments.iter().filter(|p| p.kind == PaymentKind::Voucher) {
             let code = p.voucher.clone().unwrap_or_default();
@@ -331,13 +325,10 @@ pub fn sell(
             }
             _ => None,
         };
-        let stored = documents::find_document(tx, &doc.series, doc.number)?;
-        let payload: SoldPayload = serde_json::from_str(&stored.payload).unwrap_or_default();
         Ok::<_, OpsError>(Sale {
             total,
-            change: Money::from_cents(payload.change),
+            change,
             voucher,
-            payload: stored.payload,
             receipt_required: cart.needs_receipt(),
             doc,
         })
@@ -353,7 +344,7 @@ pub fn last_ticket(store: &mut Store, ctx: &Context) -> Result<Option<(String, i
     Ok(number.map(|n| (series, n)))
 }
 
-/// A duplicate of `series` n° `number`: the document to print (payload, hash).
+/// A duplicate of `series` n° `number`, to print with [`printable`].
 pub fn reprint(
     store: &mut Store,
     session: &Session,
@@ -361,12 +352,11 @@ pub fn reprint(
     ctx: &Context,
     series: &str,
     number: i64,
-) -> Result<(DocRef, String)> {
+) -> Result<DocRef> {
     require_till(session)?;
     store.write(|tx| {
         let (doc, _) = journal::append_duplicate(tx, key, ctx, series, number)?;
-        let payload = documents::find_document(tx, &doc.series, doc.number)?.payload;
-        Ok::<_, OpsError>((doc, payload))
+        Ok::<_, OpsError>(doc)
     })
 }
 

@@ -44,12 +44,11 @@ impl Label {
     /// `S48 rouge · 24/11/2026`: the week, its colour and the entry date.
     pub fn week_text(&self) -> String {
         use chrono::Datelike;
-        format!(
-            "S{:02} {} · {}",
-            self.entered.iso_week().week(),
-            self.colour().text(),
-            self.entered.format("%d/%m/%Y")
-        )
+        Msg::LabelWeek.fill(&[
+            &format!("{:02}", self.entered.iso_week().week()),
+            &self.colour().text(),
+            &self.entered.format("%d/%m/%Y"),
+        ])
     }
 }
 

@@ -200,15 +200,11 @@ impl TillView {
 
     /// Prints a stored document (receipt, duplicate, Z) by its payload and hash.
     fn print_document(cx: &mut Cx, series: &str, number: i64) -> Option<String> {
-        let doc = match cx
-            .store
-            .read(|tx| crate::storage::journal::find_document(tx, series, number))
-        {
+        let doc = match till::printable(cx.store, series, number) {
             Ok(doc) => doc,
             Err(e) => return Some(e.to_string()),
         };
-        let code = till::receipt_code(cx.store, series, number).ok().flatten();
-        let barcode = code.as_ref().map(|c| c.as_str());
+        let barcode = doc.barcode.as_ref().map(|c| c.as_str());
         match crate::print::receipt::document_slip(&doc.payload, &doc.hash, barcode) {
             Ok(slip) => Self::print(cx, &format!("{series} n° {number}"), &slip),
             Err(e) => Some(e.to_string()),

@@ -31,9 +31,7 @@ impl TillView {
             Ok(Scanned::Voucher { code, balance }) => {
                 Effect::Info(Msg::TillVoucherBalance.fill(&[&code, &balance]))
             }
-            Err(e @ (OpsError::UnknownCode(_) | OpsError::Domain(_))) => {
-                Effect::Alert(e.to_string())
-            }
+            // A code that adds nothing rings, whatever the reason.
             Err(e) => Effect::Alert(e.to_string()),
         }
     }
@@ -239,7 +237,7 @@ impl TillView {
             };
             let session = Self::session(cx)?.clone();
             let key = Self::key(cx)?.clone();
-            let (doc, _) = till::reprint(cx.store, &session, &key, &ctx, &series, number)?;
+            let doc = till::reprint(cx.store, &session, &key, &ctx, &series, number)?;
             Ok(Some((series, number, doc)))
         });
         effect_of(result, |done| match done {

@@ -32,11 +32,7 @@ fn demo_then_login_in_a_real_terminal() {
     assert!(login.contains("Poste caisse-1"), "{login}");
     assert!(login.contains("Ctrl+Q  Quitter"), "{login}");
 
-    screen.send(b"c");
-    screen.send(b"\r");
-    screen.wait_for("Code de Claire");
-    screen.send(b"1111\r");
-    screen.wait_for("Bonjour Claire !");
+    screen.log_in("c", "Claire", "1111");
     let home_screen = screen.contents();
     assert!(home_screen.contains("Utilisateurs"), "{home_screen}");
     assert!(

@@ -32,11 +32,7 @@ fn a_sorter_weighs_an_intake_prices_three_items_and_prints_their_labels() {
             "tsc-te200-50x30",
         ],
     );
-    t.wait_for("Qui êtes-vous ?");
-    t.send(b"s");
-    t.send(b"\r");
-    t.wait_for("Code de Sophie");
-    t.send(b"3333\r");
+    t.log_in("s", "Sophie", "3333");
     t.wait_for("Tri / apports");
     t.send(b"\r");
     t.wait_for("Nouvel apport");

@@ -41,11 +41,7 @@ fn a_cashier_scans_pays_cash_and_prints_the_receipt_to_a_file() {
             "epson-tm-t20iii",
         ],
     );
-    t.wait_for("Qui êtes-vous ?");
-    t.send(b"k");
-    t.send(b"\r");
-    t.wait_for("Code de Karim");
-    t.send(b"2222\r");
+    t.log_in("k", "Karim", "2222");
     t.wait_for("Caisse boutique");
     t.send(b"\r");
     t.wait_for("Fond de caisse");

@@ -96,6 +96,17 @@ impl Terminal {
         std::thread::sleep(Duration::from_millis(80));
     }
 
+    /// Logs in from the login screen: the user's initial, Enter, their PIN, until the home
+    /// screen greets them by `name`.
+    pub fn log_in(&mut self, initial: &str, name: &str, pin: &str) {
+        self.wait_for("Qui êtes-vous ?");
+        self.send(initial.as_bytes());
+        self.send(b"\r");
+        self.wait_for(&format!("Code de {name}"));
+        self.send(format!("{pin}\r").as_bytes());
+        self.wait_for(&format!("Bonjour {name} !"));
+    }
+
     /// Quits with Ctrl+Q and the confirmation; the exit must be a success.
     pub fn quit(&mut self) {
         self.send(b"\x11");

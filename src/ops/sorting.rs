@@ -47,13 +47,6 @@ pub fn scale_max(store: &mut Store, site: SiteId) -> Result<Weight> {
         .ok_or(OpsError::NotInitialised)
 }
 
-fn check(lines: &[IntakeLine]) -> Result<()> {
-    if lines.is_empty() {
-        return Err(OpsError::Empty(Msg::ThingIntakeLine));
-    }
-    Ok(())
-}
-
 /// Records a validated intake.
 pub fn record_intake(
     store: &mut Store,
@@ -62,25 +55,7 @@ pub fn record_intake(
     lines: &[IntakeLine],
     at: Timestamp,
 ) -> Result<i64> {
-    session.require_any(SORTING)?;
-    check(lines)?;
-    let user = session.name().to_string();
-    let id = store.write(|tx| {
-        sorting::insert_intake(
-            tx,
-            &Header {
-                site: header.site,
-                user: &user,
-                at,
-                note: &header.note,
-                replaces: None,
-                reason: "",
-            },
-            header.source,
-            header.town,
-            lines,
-        )
-    })?;
+    let id = save_intake(store, session, header, lines, None, at)?;
     tracing::info!(intake = id, lines = lines.len(), "intake");
     Ok(id)
 }
@@ -95,16 +70,33 @@ pub fn correct_intake(
     why: &str,
     at: Timestamp,
 ) -> Result<i64> {
-    session.require_any(SORTING)?;
-    check(lines)?;
     if why.trim().is_empty() {
         return Err(OpsError::ReasonRequired);
     }
+    save_intake(store, session, header, lines, Some((id, why.trim())), at)
+}
+
+/// Writes an intake, new or replacing `(id, why)`: only a record nothing replaces yet
+/// may be corrected.
+fn save_intake(
+    store: &mut Store,
+    session: &Session,
+    header: &IntakeHeader,
+    lines: &[IntakeLine],
+    replaces: Option<(i64, &str)>,
+    at: Timestamp,
+) -> Result<i64> {
+    session.require_any(SORTING)?;
+    if lines.is_empty() {
+        return Err(OpsError::Empty(Msg::ThingIntakeLine));
+    }
     let user = session.name().to_string();
     store.write(|tx| {
-        let old = sorting::intake(tx, id)?.ok_or(OpsError::Empty(Msg::ThingIntake))?;
-        if let Some(newer) = old.replaced_by {
-            return Err(OpsError::AlreadyCorrected(newer));
+        if let Some((id, _)) = replaces {
+            let old = sorting::intake(tx, id)?.ok_or(OpsError::Empty(Msg::ThingIntake))?;
+            if let Some(newer) = old.replaced_by {
+                return Err(OpsError::AlreadyCorrected(newer));
+            }
         }
         Ok(sorting::insert_intake(
             tx,
@@ -113,8 +105,8 @@ pub fn correct_intake(
                 user: &user,
                 at,
                 note: &header.note,
-                replaces: Some(id),
-                reason: why.trim(),
+                replaces: replaces.map(|(id, _)| id),
+                reason: replaces.map_or("", |(_, why)| why),
             },
             header.source,
             header.town,

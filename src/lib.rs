@@ -13,7 +13,7 @@
 //! cli      clap subcommands for what needs no screen (init, demo, user, backup …)
 //! ```
 //!
-//! `config` and `paths` sit beside `ops`: they read the local configuration file and
+//! `config`, `paths` and `files` (owner-only files) sit beside `ops`: they read the local configuration file and
 //! decide where the database and the log live. `main.rs` is thin: it parses the command
 //! line and hands over to `cli`, which may open the `tui`.
 
@@ -21,6 +21,7 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod domain;
+pub mod files;
 pub mod i18n;
 pub mod journal;
 pub mod ops;

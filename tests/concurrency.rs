@@ -4,7 +4,7 @@
 mod common;
 
 use common::{at, initialised, name};
-use pepite::ops::{auth, categories, users};
+use pepite::ops::{categories, users};
 use pepite::storage::Store;
 use pepite::storage::categories::CategoryDraft;
 use std::path::PathBuf;
@@ -30,7 +30,7 @@ fn writer() {
     let claire = users::find(&mut store, "Claire")
         .expect("find")
         .expect("Claire");
-    let session = auth::login(&mut store, claire.id, "1111", at("09:00:00")).expect("login");
+    let session = common::login(&mut store, claire.id, "1111", at("09:00:00")).expect("login");
     if let Ok(go) = std::env::var("PEPITE_TEST_GO") {
         let deadline = Instant::now() + Duration::from_secs(30);
         while !std::path::Path::new(&go).exists() && Instant::now() < deadline {

@@ -22,7 +22,7 @@ fn login(store: &mut Store, name: &str, pin: &str) -> Session {
         .into_iter()
         .find(|u| u.name.as_str() == name)
         .expect("user");
-    ops::auth::login(store, user.id, pin, at("09:00:00")).expect("login")
+    common::login(store, user.id, pin, at("09:00:00")).expect("login")
 }
 
 fn id_of(list: &[pepite::storage::sorting::Listed], name: &str) -> i64 {

@@ -4,14 +4,14 @@ mod common;
 
 use common::{at, initialised, name, pin};
 use pepite::domain::{Role, Roles};
-use pepite::ops::{OpsError, auth, categories, places, users};
+use pepite::ops::{OpsError, categories, places, users};
 use pepite::storage::Store;
 use pepite::storage::categories::CategoryDraft;
 
 fn manager_and_cashier(store: &mut Store) -> (pepite::ops::Session, pepite::domain::UserId) {
     initialised(store);
     let claire = users::find(store, "Claire").expect("find").expect("Claire");
-    let manager = auth::login(store, claire.id, "1111", at("08:01:00")).expect("manager login");
+    let manager = common::login(store, claire.id, "1111", at("08:01:00")).expect("manager login");
     let cashier = Roles::empty().with(Role::Cashier);
     let karim = users::add(
         store,
@@ -30,34 +30,34 @@ fn five_wrong_pins_lock_the_user_for_a_minute() {
     let mut store = Store::open_in_memory().expect("open");
     let (_, karim) = manager_and_cashier(&mut store);
     for (attempt, remaining) in (1..=4).zip([4, 3, 2, 1]) {
-        match auth::login(&mut store, karim, "9999", at(&format!("09:00:0{attempt}"))) {
+        match common::login(&mut store, karim, "9999", at(&format!("09:00:0{attempt}"))) {
             Err(OpsError::WrongPin { remaining: r }) => {
                 assert_eq!(r, remaining, "attempt {attempt}")
             }
             other => panic!("attempt {attempt}: {other:?}"),
         }
     }
-    let locked = auth::login(&mut store, karim, "9999", at("09:00:05"));
+    let locked = common::login(&mut store, karim, "9999", at("09:00:05"));
     let until = match locked {
         Err(OpsError::Locked { until, .. }) => until,
         other => panic!("fifth wrong PIN: {other:?}"),
     };
     assert_eq!(until, at("09:01:05"));
     // Even the right PIN is refused while locked, and says until when.
-    let refused = auth::login(&mut store, karim, "2222", at("09:00:30")).expect_err("locked");
+    let refused = common::login(&mut store, karim, "2222", at("09:00:30")).expect_err("locked");
     assert!(
         refused.to_string().contains("bloqué jusqu'à 09:01:05"),
         "{refused}"
     );
     assert!(matches!(
-        auth::login(&mut store, karim, "2222", at("09:01:04")),
+        common::login(&mut store, karim, "2222", at("09:01:04")),
         Err(OpsError::Locked { .. })
     ));
     // A minute later the right PIN works, and the count starts again.
-    let session = auth::login(&mut store, karim, "2222", at("09:01:05")).expect("unlocked");
+    let session = common::login(&mut store, karim, "2222", at("09:01:05")).expect("unlocked");
     assert_eq!(session.name().as_str(), "Karim");
     assert!(matches!(
-        auth::login(&mut store, karim, "0000", at("09:02:00")),
+        common::login(&mut store, karim, "0000", at("09:02:00")),
         Err(OpsError::WrongPin { remaining: 4 })
     ));
 }
@@ -67,11 +67,11 @@ fn a_good_pin_resets_the_count() {
     let mut store = Store::open_in_memory().expect("open");
     let (_, karim) = manager_and_cashier(&mut store);
     for _ in 0..4 {
-        assert!(auth::login(&mut store, karim, "1234", at("10:00:00")).is_err());
+        assert!(common::login(&mut store, karim, "1234", at("10:00:00")).is_err());
     }
-    auth::login(&mut store, karim, "2222", at("10:00:01")).expect("good PIN");
+    common::login(&mut store, karim, "2222", at("10:00:01")).expect("good PIN");
     assert!(matches!(
-        auth::login(&mut store, karim, "1234", at("10:00:02")),
+        common::login(&mut store, karim, "1234", at("10:00:02")),
         Err(OpsError::WrongPin { remaining: 4 })
     ));
 }
@@ -80,7 +80,7 @@ fn a_good_pin_resets_the_count() {
 fn a_cashier_cannot_call_manager_operations() {
     let mut store = Store::open_in_memory().expect("open");
     let (_, karim) = manager_and_cashier(&mut store);
-    let cashier = auth::login(&mut store, karim, "2222", at("11:00:00")).expect("login");
+    let cashier = common::login(&mut store, karim, "2222", at("11:00:00")).expect("login");
     let forbidden = |result: Result<(), OpsError>, what: &str| match result {
         Err(OpsError::Forbidden(Role::Manager)) => {}
         other => panic!("{what}: {other:?}"),
@@ -182,13 +182,13 @@ fn a_disabled_user_cannot_log_in_and_a_reset_pin_unlocks() {
     let mut store = Store::open_in_memory().expect("open");
     let (manager, karim) = manager_and_cashier(&mut store);
     for _ in 0..5 {
-        let _ = auth::login(&mut store, karim, "0000", at("12:00:00"));
+        let _ = common::login(&mut store, karim, "0000", at("12:00:00"));
     }
     users::reset_pin(&mut store, &manager, karim, &pin("5678"), at("12:00:00")).expect("reset");
-    auth::login(&mut store, karim, "5678", at("12:00:10")).expect("new PIN works at once");
+    common::login(&mut store, karim, "5678", at("12:00:10")).expect("new PIN works at once");
     users::set_active(&mut store, &manager, karim, false, at("12:00:00")).expect("disable");
     assert!(matches!(
-        auth::login(&mut store, karim, "5678", at("12:01:00")),
+        common::login(&mut store, karim, "5678", at("12:01:00")),
         Err(OpsError::UserDisabled(_))
     ));
 }

@@ -37,11 +37,9 @@ pub fn main() -> anyhow::Result<ExitCode> {
     }
     logging::init(config.log_level.as_deref());
     tracing::info!(version = env!("CARGO_PKG_VERSION"), "start");
-    let db = cli
-        .db
-        .clone()
-        .or_else(|| config.db.clone())
-        .unwrap_or_else(paths::default_db);
+    let named_db = cli.db.clone().or_else(|| config.db.clone());
+    let default_db = named_db.is_none();
+    let db = named_db.unwrap_or_else(paths::default_db);
     let terminal = cli
         .terminal
         .as_deref()
@@ -50,7 +48,12 @@ pub fn main() -> anyhow::Result<ExitCode> {
         .transpose()?;
     let code = match cli.command {
         None => {
-            let mut store = open(&db)?;
+            // Only the default file is created on first run: a named one must exist.
+            let mut store = if default_db {
+                Store::open(&db)?
+            } else {
+                open(&db)?
+            };
             check_terminal(&mut store, terminal.as_ref())?;
             let printers = tui::Printers {
                 receipts: printer(&cli, &config)?,
@@ -60,7 +63,7 @@ pub fn main() -> anyhow::Result<ExitCode> {
             ExitCode::SUCCESS
         }
         Some(Command::Init { name, manager, pin }) => {
-            let mut store = open(&db)?;
+            let mut store = Store::open(&db)?;
             let request = SetupRequest {
                 structure: Name::parse(&name)?,
                 manager: Name::parse(&manager)?,
@@ -219,7 +222,8 @@ fn check_terminal(store: &mut Store, wanted: Option<&TerminalCode>) -> anyhow::R
     anyhow::bail!(Msg::CliTerminalUnknown.fill(&[code, &known.join(", ")]))
 }
 
+/// Opens a database that must exist: a mistyped `--db` never makes a new one.
 fn open(db: &Path) -> anyhow::Result<Store> {
     // Storage errors already name the file where it matters.
-    Ok(Store::open(db)?)
+    Ok(Store::open_existing(db)?)
 }

@@ -31,6 +31,19 @@ catalogue! {
     Active => "actif", "active";
     Inactive => "désactivé", "disabled";
 
+    // --- operating-system errors, said in words ----------------------------------------
+    IoNotFound => "fichier ou dossier introuvable", "file or folder not found";
+    IoPermissionDenied => "permission refusée", "permission denied";
+    IoAlreadyExists => "le fichier existe déjà", "the file exists already";
+    IoStorageFull => "disque plein", "disk full";
+    IoReadOnly => "disque en lecture seule", "read-only disk";
+    IoTimedOut => "délai dépassé", "timed out";
+    IoConnectionRefused => "connexion refusée", "connection refused";
+    IoConnectionLost => "connexion coupée", "connection lost";
+    IoNotADirectory => "ce n'est pas un dossier", "not a folder";
+    IoIsADirectory => "c'est un dossier, pas un fichier", "a folder, not a file";
+    IoOther => "erreur du système ({})", "system error ({})";
+
     // --- domain errors ----------------------------------------------------------------
     ErrMoneyEmpty => "Montant vide : tapez un prix comme 12,50", "Empty amount: type a price such as 12.50";
     ErrMoneyFormat => "« {} » n'est pas un montant : tapez un prix comme 12,50", "“{}” is not an amount: type a price such as 12.50";
@@ -65,6 +78,7 @@ catalogue! {
     ErrDbNewer => "Cette base a été écrite par une version plus récente de pépite (schéma {}) ; ce programme ne connaît que le schéma {}. Mettez pépite à jour. La base n'a pas été modifiée.", "This database was written by a newer pépite (schema {}); this program knows schema {} only. Update pépite. The database was not changed.";
     ErrDbNotPepite => "« {} » n'est pas une base pépite. Elle n'a pas été modifiée.", "“{}” is not a pépite database. It was not changed.";
     ErrDbBusy => "La base est occupée par un autre poste. Réessayez dans un instant ; rien n'a été perdu.", "The database is busy with another terminal. Try again in a moment; nothing was lost.";
+    ErrDbMissing => "Fichier introuvable : {} (vérifiez --db ; pepite init crée une base)", "File not found: {} (check --db; pepite init creates a database)";
     ErrDbOpen => "Impossible d'ouvrir la base « {} » : {}", "Cannot open the database “{}”: {}";
     ErrDbReadOnly => "La base est en lecture seule : vérifiez les droits du fichier.", "The database is read-only: check the file's permissions.";
     ErrDbFull => "Le disque est plein : libérez de la place. Rien n'a été enregistré.", "The disk is full: free some space. Nothing was saved.";
@@ -100,6 +114,7 @@ catalogue! {
     // --- journal errors -------------------------------------------------------------------
     ErrNoInstallation => "Cette base n'a pas de clé d'installation : refaites la configuration.", "This database has no installation key: set it up again.";
     ErrKeyFile => "Clé de l'installation « {} » illisible : {}", "Installation key “{}” unreadable: {}";
+    ErrKeyFileOpen => "La clé « {} » est lisible par d'autres que son propriétaire : refusée. Corrigez avec : chmod 600 {}", "The key “{}” can be read by others than its owner: refused. Fix it with: chmod 600 {}";
     ErrKeyMismatch => "La clé « {} » n'est pas celle de cette installation : rien ne sera signé. Prévenez l'encadrant.", "The key “{}” is not this installation's: nothing will be signed. Tell a manager.";
     ErrDayNotClosed => "La journée du {} n'est pas clôturée : faites son ticket Z avant de vendre.", "The business day {} is not closed: print its Z before selling.";
     ErrDayAlreadyClosed => "La journée du {} est déjà clôturée (ticket Z fait).", "The business day {} is already closed (Z printed).";

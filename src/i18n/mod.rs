@@ -75,6 +75,26 @@ impl fmt::Display for Msg {
     }
 }
 
+/// An operating-system error said in the process's language (« permission refusée »),
+/// never the raw « (os error 13) » text.
+pub fn io_reason(error: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let msg = match error.kind() {
+        K::NotFound => Msg::IoNotFound,
+        K::PermissionDenied => Msg::IoPermissionDenied,
+        K::AlreadyExists => Msg::IoAlreadyExists,
+        K::StorageFull => Msg::IoStorageFull,
+        K::ReadOnlyFilesystem => Msg::IoReadOnly,
+        K::TimedOut | K::WouldBlock => Msg::IoTimedOut,
+        K::ConnectionRefused => Msg::IoConnectionRefused,
+        K::ConnectionReset | K::ConnectionAborted | K::BrokenPipe => Msg::IoConnectionLost,
+        K::NotADirectory => Msg::IoNotADirectory,
+        K::IsADirectory => Msg::IoIsADirectory,
+        _ => return Msg::IoOther.fill(&[&error.kind()]),
+    };
+    msg.text().to_owned()
+}
+
 fn fill_template(template: &str, args: &[&dyn fmt::Display]) -> String {
     let mut out = String::with_capacity(template.len() + 16 * args.len());
     let mut rest = template;

@@ -128,7 +128,7 @@ struct HashedFile {
 impl HashedFile {
     fn create(dir: &Path, name: &'static str) -> Result<HashedFile, JournalError> {
         let path = dir.join(name);
-        let file = File::create(&path).map_err(|e| io_error(&path, e))?;
+        let file = crate::files::create_private(&path).map_err(|e| io_error(&path, e))?;
         Ok(HashedFile {
             name,
             path,
@@ -163,7 +163,7 @@ impl HashedFile {
 fn io_error(path: &Path, e: std::io::Error) -> JournalError {
     JournalError::Io {
         path: path.to_owned(),
-        reason: e.to_string(),
+        reason: crate::i18n::io_reason(&e),
     }
 }
 
@@ -193,7 +193,7 @@ pub fn write(
             reason: Msg::ErrArchiveNotEmpty.text().to_owned(),
         });
     }
-    std::fs::create_dir_all(out).map_err(|e| io_error(out, e))?;
+    crate::files::create_private_dir(out).map_err(|e| io_error(out, e))?;
     let mut csv = HashedFile::create(out, "documents.csv")?;
     csv.write(CSV_HEADER.as_bytes())?;
     let mut documents = HashedFile::create(out, "documents.jsonl")?;
@@ -241,9 +241,10 @@ pub fn write(
         let _ = writeln!(manifest, "{sum}  {name}");
     }
     let manifest_path = out.join(MANIFEST);
-    std::fs::write(&manifest_path, &manifest).map_err(|e| io_error(&manifest_path, e))?;
+    crate::files::write_private(&manifest_path, manifest.as_bytes())
+        .map_err(|e| io_error(&manifest_path, e))?;
     let signature_path = out.join(SIGNATURE);
-    std::fs::write(&signature_path, key.sign_bytes(manifest.as_bytes()))
+    crate::files::write_private(&signature_path, &key.sign_bytes(manifest.as_bytes()))
         .map_err(|e| io_error(&signature_path, e))?;
 
     let body = json!({

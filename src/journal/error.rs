@@ -16,6 +16,8 @@ pub enum JournalError {
         path: PathBuf,
         reason: String,
     },
+    /// The key file may be read by others than its owner.
+    KeyFileOpen(PathBuf),
     /// The key file's public half is not the installation's.
     KeyMismatch(PathBuf),
     /// A previous business day with sales has no Z yet.
@@ -55,6 +57,7 @@ impl fmt::Display for JournalError {
             E::NoInstallation => Msg::ErrNoInstallation.text().to_owned(),
             E::KeyFile { path, reason } => Msg::ErrKeyFile.fill(&[&path.display(), reason]),
             E::KeyMismatch(path) => Msg::ErrKeyMismatch.fill(&[&path.display()]),
+            E::KeyFileOpen(path) => Msg::ErrKeyFileOpen.fill(&[&path.display(), &path.display()]),
             E::DayNotClosed(date) => Msg::ErrDayNotClosed.fill(&[date]),
             E::DayAlreadyClosed(date) => Msg::ErrDayAlreadyClosed.fill(&[date]),
             E::CommentRequired => Msg::ErrCommentRequired.text().to_owned(),

@@ -16,6 +16,8 @@ use std::path::{Path, PathBuf};
 pub struct InstallationKey {
     key_id: String,
     signing: SigningKey,
+    /// The folder the key file lives in: the anchor and backups of it go beside it.
+    dir: PathBuf,
 }
 
 /// The file holding the key `key_id` in `dir`.
@@ -45,7 +47,11 @@ impl InstallationKey {
             &hex::encode(signing.verifying_key().as_bytes()),
             now,
         )?;
-        Ok(InstallationKey { key_id, signing })
+        Ok(InstallationKey {
+            key_id,
+            signing,
+            dir: dir.to_owned(),
+        })
     }
 
     /// Loads the key of the database's installation from `dir`, refusing one whose public
@@ -55,8 +61,11 @@ impl InstallationKey {
         let path = key_path(dir, &key_id);
         let pem = std::fs::read_to_string(&path).map_err(|e| JournalError::KeyFile {
             path: path.clone(),
-            reason: e.to_string(),
+            reason: crate::i18n::io_reason(&e),
         })?;
+        if crate::files::readable_by_others(&path).unwrap_or(false) {
+            return Err(JournalError::KeyFileOpen(path));
+        }
         let signing = SigningKey::from_pkcs8_pem(&pem).map_err(|e| JournalError::KeyFile {
             path: path.clone(),
             reason: e.to_string(),
@@ -64,11 +73,31 @@ impl InstallationKey {
         if hex::encode(signing.verifying_key().as_bytes()) != public {
             return Err(JournalError::KeyMismatch(path));
         }
-        Ok(InstallationKey { key_id, signing })
+        Ok(InstallationKey {
+            key_id,
+            signing,
+            dir: dir.to_owned(),
+        })
     }
 
     pub fn key_id(&self) -> &str {
         &self.key_id
+    }
+
+    /// The folder of the key file.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The secret that keys the PIN hashes (Argon2's "secret" input): derived from the
+    /// private key, so it lives only in the key file. A copied database, or a backup,
+    /// without the key file is not enough to try PINs offline.
+    pub fn pin_secret(&self) -> [u8; 32] {
+        use sha2::{Digest, Sha256};
+        let mut hasher = Sha256::new();
+        hasher.update(b"pepite:pin-secret:v1:");
+        hasher.update(self.signing.to_bytes());
+        hasher.finalize().into()
     }
 
     /// The hex of the signature of `message`.
@@ -126,22 +155,12 @@ impl PublicKey {
 }
 
 fn write_private(path: &Path, bytes: &[u8]) -> Result<(), JournalError> {
-    use std::io::Write;
     let fail = |e: std::io::Error| JournalError::KeyFile {
         path: path.to_owned(),
-        reason: e.to_string(),
+        reason: crate::i18n::io_reason(&e),
     };
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(fail)?;
+        crate::files::create_private_dir(parent).map_err(fail)?;
     }
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options.open(path).map_err(fail)?;
-    file.write_all(bytes).map_err(fail)?;
-    file.sync_all().map_err(fail)
+    crate::files::write_private(path, bytes).map_err(fail)
 }

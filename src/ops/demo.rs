@@ -54,10 +54,6 @@ pub const USERS: &[DemoUser] = &[
 
 /// Fills an empty database with the demo structure and four weeks of history.
 pub fn create(store: &mut Store, now: Timestamp, key_dir: &Path) -> Result<()> {
-    let mut hashed = Vec::with_capacity(USERS.len());
-    for user in USERS {
-        hashed.push(auth::hash_pin(&Pin::parse(user.pin)?)?);
-    }
     let key = store.write(|tx| {
         if let Some(existing) = structure::get(tx)? {
             return Err(OpsError::AlreadyInitialised(existing.identity.name));
@@ -128,7 +124,9 @@ pub fn create(store: &mut Store, now: Timestamp, key_dir: &Path) -> Result<()> {
         seed_categories(tx)?;
         seed_sorting_lists(tx)?;
         super::demo_shop::write(tx, now)?;
-        for (user, hash) in USERS.iter().zip(&hashed) {
+        let secret = key.pin_secret();
+        for user in USERS {
+            let hash = &auth::hash_pin(&Pin::parse(user.pin)?, Some(&secret))?;
             let roles: Roles = user.roles.iter().copied().collect();
             users::insert(tx, &name(user.name)?, hash, roles, now, Some(user.pin))?;
         }

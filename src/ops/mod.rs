@@ -3,7 +3,7 @@
 //! Every function that changes the structure takes the [`Session`] of the person doing it
 //! and checks their role here, not only by hiding a menu: a cashier's session cannot
 //! add a user whatever screen or command calls it. A `Session` is only made by
-//! [`auth::login`] (or by set-up for the first manager), so it cannot be forged by a
+//! [`auth::login_at`] (or by set-up for the first manager), so it cannot be forged by a
 //! caller. Time comes in as a parameter.
 
 pub mod auth;

@@ -34,7 +34,6 @@ pub fn initialise(
     now: Timestamp,
     key_dir: &Path,
 ) -> Result<UserId> {
-    let pin_hash = auth::hash_pin(&request.pin)?;
     store.write(|tx| {
         if let Some(existing) = structure::get(tx)? {
             return Err(OpsError::AlreadyInitialised(existing.identity.name));
@@ -48,7 +47,9 @@ pub fn initialise(
             vat_status: VatStatus::Assujetti,
         };
         structure::insert(tx, &identity, false, now)?;
-        InstallationKey::create(tx, key_dir, now)?;
+        let key = InstallationKey::create(tx, key_dir, now)?;
+        // Keyed with the new installation's secret: hashed inside the set-up transaction.
+        let pin_hash = auth::hash_pin(&request.pin, Some(&key.pin_secret()))?;
         let site = structure::insert_site(tx, &name("Site principal")?, "", scale_max()?)?;
         let shop = points_of_sale::insert(tx, site, &name("Boutique")?, PosKind::Shop)?;
         points_of_sale::insert_terminal(

@@ -1,5 +1,5 @@
 //! A consistent copy of the live database, taken with SQLite's online backup API while
-//! the tills keep selling.
+//! the tills keep selling. The copy is owner-only (`0600`).
 
 use super::{Result, StorageError, Store};
 use rusqlite::Connection;
@@ -16,6 +16,8 @@ pub fn backup_to(store: &Store, target: &Path) -> Result<u64> {
         path: target.to_owned(),
         reason,
     };
+    // Owner-only from the first byte: a backup holds the PIN hashes and the journal.
+    crate::files::create_private(target).map_err(|e| fail(crate::i18n::io_reason(&e)))?;
     let mut copy = Connection::open(target).map_err(|e| fail(e.to_string()))?;
     // One step over every page: a single read snapshot, so writes by other tills during
     // the copy neither restart it nor end up half in it.

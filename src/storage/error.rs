@@ -35,6 +35,8 @@ pub enum StorageError {
         reason: String,
     },
     BackupExists(PathBuf),
+    /// A database named on the command line that does not exist.
+    Missing(PathBuf),
     Backup {
         path: PathBuf,
         reason: String,
@@ -96,6 +98,7 @@ impl fmt::Display for StorageError {
             E::NotFound(thing) => Msg::ErrNotFound.fill(&[thing]),
             E::Duplicate(value) => Msg::ErrDuplicate.fill(&[value]),
             E::Migration { version, reason } => Msg::ErrMigration.fill(&[version, reason]),
+            E::Missing(path) => Msg::ErrDbMissing.fill(&[&path.display()]),
             E::BackupExists(path) => Msg::ErrBackupExists.fill(&[&path.display()]),
             E::Backup { path, reason } => Msg::ErrBackupFailed.fill(&[&path.display(), reason]),
             E::BadData(error) => Msg::ErrDbOther.fill(&[error]),

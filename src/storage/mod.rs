@@ -75,16 +75,30 @@ impl Tx<'_> {
 impl Store {
     /// Opens (creating it if needed) the database at `path` and migrates it. A file from a
     /// newer pépite, or that is not a pépite database, is refused untouched.
+    /// The file and its folders are created owner-only (see [`crate::files`]); an existing
+    /// file open to everyone loses the rights of "others".
     pub fn open(path: &Path) -> Result<Store> {
         let open_error = |error: rusqlite::Error| StorageError::Open {
             path: path.to_owned(),
             reason: error.to_string(),
         };
+        let io_error = |error: std::io::Error| StorageError::Open {
+            path: path.to_owned(),
+            reason: crate::i18n::io_reason(&error),
+        };
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|error| StorageError::Open {
-                path: path.to_owned(),
-                reason: error.to_string(),
-            })?;
+            crate::files::create_private_dir(parent).map_err(io_error)?;
+        }
+        if !path.exists() {
+            // SQLite takes an empty file as a new database, and gives its -wal and -shm
+            // the database file's permissions.
+            crate::files::create_private(path).map_err(io_error)?;
+        }
+        for suffix in ["", "-wal", "-shm"] {
+            let file = PathBuf::from(format!("{}{suffix}", path.display()));
+            if file.exists() {
+                crate::files::close_to_others(&file).map_err(io_error)?;
+            }
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
@@ -97,6 +111,15 @@ impl Store {
         // pages, and fewer, larger checkpoints spend fewer fsyncs per sale.
         conn.pragma_update(None, "wal_autocheckpoint", 4000)?;
         Self::finish_open(conn, Some(path.to_owned()))
+    }
+
+    /// Opens a database that must exist already: a mistyped `--db` is « fichier
+    /// introuvable », never a new empty database (nor its folders).
+    pub fn open_existing(path: &Path) -> Result<Store> {
+        if !path.is_file() {
+            return Err(StorageError::Missing(path.to_owned()));
+        }
+        Store::open(path)
     }
 
     /// A private database in memory, for tests.

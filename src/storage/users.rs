@@ -138,23 +138,26 @@ pub fn pin_hash(tx: &Tx, id: UserId) -> Result<String> {
         .map_err(|e| StorageError::missing(e, Msg::ThingUser))
 }
 
-/// Counts one more failed attempt and returns the new count.
-pub fn add_failed_attempt(tx: &Tx, id: UserId) -> Result<u32> {
-    tx.conn()
-        .query_row(
-            "UPDATE user SET failed_attempts = failed_attempts + 1 WHERE id = ?1
-             RETURNING failed_attempts",
-            [id.0],
-            |r| r.get(0),
-        )
-        .map_err(|e| StorageError::missing(e, Msg::ThingUser))
+/// Sets the count of attempts in a row and the lock (`None` lifts it).
+pub fn set_attempts(
+    tx: &Tx,
+    id: UserId,
+    attempts: u32,
+    locked_until: Option<Timestamp>,
+) -> Result<()> {
+    let changed = tx.conn().execute(
+        "UPDATE user SET failed_attempts = ?2, locked_until = ?3 WHERE id = ?1",
+        params![id.0, attempts, locked_until.map(to_text)],
+    )?;
+    found(changed, Msg::ThingUser)
 }
 
-/// Locks the user until `until` and starts the count of attempts again.
-pub fn lock_until(tx: &Tx, id: UserId, until: Timestamp) -> Result<()> {
+/// Replaces the PIN hash by another of the same PIN (keyed now): the demo's PIN stays
+/// shown on the login screen.
+pub fn set_pin_hash_keep_demo(tx: &Tx, id: UserId, pin_hash: &str) -> Result<()> {
     let changed = tx.conn().execute(
-        "UPDATE user SET locked_until = ?2, failed_attempts = 0 WHERE id = ?1",
-        params![id.0, to_text(until)],
+        "UPDATE user SET pin_hash = ?2 WHERE id = ?1",
+        params![id.0, pin_hash],
     )?;
     found(changed, Msg::ThingUser)
 }
@@ -225,9 +228,14 @@ mod tests {
                 )
             })
             .expect("insert");
-        assert_eq!(store.write(|tx| add_failed_attempt(tx, id)).expect("1"), 1);
-        assert_eq!(store.write(|tx| add_failed_attempt(tx, id)).expect("2"), 2);
-        store.write(|tx| lock_until(tx, id, now())).expect("lock");
+        store.write(|tx| set_attempts(tx, id, 2, None)).expect("2");
+        assert_eq!(
+            store.read(|tx| get(tx, id)).expect("get").failed_attempts,
+            2
+        );
+        store
+            .write(|tx| set_attempts(tx, id, 0, Some(now())))
+            .expect("lock");
         let user = store.read(|tx| get(tx, id)).expect("get");
         assert_eq!((user.failed_attempts, user.locked_until), (0, Some(now())));
         store.write(|tx| clear_attempts(tx, id)).expect("clear");

@@ -29,6 +29,18 @@ pub fn key_dir() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("keys")
 }
 
+/// Logs `user` in with `pin` at `now`, with the installation key (PIN hashes are keyed
+/// with its secret), on no particular terminal.
+pub fn login(
+    store: &mut Store,
+    user: pepite::domain::UserId,
+    pin: &str,
+    now: Timestamp,
+) -> Result<pepite::ops::Session, pepite::ops::OpsError> {
+    let key = pepite::ops::journal::load_key(store, &key_dir())?;
+    pepite::ops::auth::login_at(store, user, pin, now, Some(key), "")
+}
+
 /// A store set up with a structure and the manager "Claire" (PIN 1111).
 pub fn initialised(store: &mut Store) {
     let request = SetupRequest {

@@ -145,6 +145,11 @@ fn a_config_file_with_an_unknown_key_is_refused_by_name() {
 #[test]
 fn english_on_request() {
     let home = tempfile::tempdir().expect("home");
+    let init = pepite(
+        home.path(),
+        &["init", "--name", "S", "--manager", "M", "--pin", "1111"],
+    );
+    assert!(init.status.success(), "{}", text(&init.stderr));
     let out = pepite(
         home.path(),
         &[
@@ -248,5 +253,117 @@ fn print_test_writes_every_accent_and_the_euro_in_the_profile_code_page() {
         text(&unknown.stderr).contains("Profil d'imprimante « nope » inconnu"),
         "{}",
         text(&unknown.stderr)
+    );
+}
+
+#[test]
+fn a_mistyped_db_is_not_found_and_nothing_is_created() {
+    let home = tempfile::tempdir().expect("home");
+    let missing = home.path().join("typo/shop.db");
+    let arg = missing.to_str().expect("path");
+    for args in [
+        vec!["verify", "--db", arg],
+        vec!["user", "list", "--db", arg],
+        vec!["backup", "--db", arg, "/tmp/never.db"],
+    ] {
+        let out = pepite(home.path(), &args);
+        assert!(!out.status.success(), "{args:?}");
+        let stderr = text(&out.stderr);
+        assert!(
+            stderr.contains("Fichier introuvable : "),
+            "{args:?}: {stderr}"
+        );
+        assert!(!stderr.contains("os error"), "{stderr}");
+    }
+    assert!(!missing.exists());
+    assert!(
+        !missing.parent().expect("parent").exists(),
+        "a folder was made"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn the_database_and_its_backup_are_owner_only() {
+    let home = tempfile::tempdir().expect("home");
+    let db = home.path().join("shop.db");
+    let db_arg = db.to_str().expect("path");
+    let init = pepite(
+        home.path(),
+        &[
+            "init",
+            "--db",
+            db_arg,
+            "--name",
+            "S",
+            "--manager",
+            "M",
+            "--pin",
+            "1111",
+        ],
+    );
+    assert!(init.status.success(), "{}", text(&init.stderr));
+    let backup = home.path().join("copy.db");
+    let out = pepite(
+        home.path(),
+        &["backup", "--db", db_arg, backup.to_str().expect("path")],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    for file in [&db, &backup] {
+        assert_eq!(
+            pepite::files::mode(file).expect("mode"),
+            0o600,
+            "{}",
+            file.display()
+        );
+    }
+    let wal = home.path().join("shop.db-wal");
+    if wal.exists() {
+        assert_eq!(pepite::files::mode(&wal).expect("mode") & 0o077, 0);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_key_file_readable_by_others_is_refused_with_the_fix() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = tempfile::tempdir().expect("home");
+    let db = home.path().join("shop.db");
+    let db_arg = db.to_str().expect("path");
+    let init = pepite(
+        home.path(),
+        &[
+            "init",
+            "--db",
+            db_arg,
+            "--name",
+            "S",
+            "--manager",
+            "M",
+            "--pin",
+            "1111",
+        ],
+    );
+    assert!(init.status.success(), "{}", text(&init.stderr));
+    let keys = home.path().join("config/pepite/keys");
+    let key = std::fs::read_dir(&keys)
+        .expect("keys")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.extension().is_some_and(|e| e == "pem"))
+        .expect("a key file");
+    std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    let out = pepite(
+        home.path(),
+        &[
+            "user", "add", "--db", db_arg, "--name", "Léa", "--roles", "cashier", "--pin", "1357",
+            "--as", "M", "--as-pin", "1111",
+        ],
+    );
+    assert!(!out.status.success());
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("lisible par d'autres"), "{stderr}");
+    assert!(
+        stderr.contains(&format!("chmod 600 {}", key.display())),
+        "{stderr}"
     );
 }

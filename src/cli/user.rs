@@ -83,17 +83,15 @@ pub(super) fn manager_session(
     };
     let user = users::find(store, name)?
         .ok_or_else(|| OpsError::Storage(crate::storage::StorageError::NotFound(Msg::ThingUser)))?;
-    // The key is there on a set-up installation; without it the change is still checked
-    // and made, only not written to the JET (the log says why).
-    let key = crate::ops::journal::load_key(store, &crate::paths::key_dir())
-        .map_err(|e| tracing::warn!(error = %e, "no installation key for the JET"))
-        .ok();
+    // The key checks the PIN (hashes are keyed with its secret) and signs the JET: a
+    // missing or exposed key file is said as such, never as a wrong PIN.
+    let key = crate::ops::journal::load_key(store, &crate::paths::key_dir())?;
     Ok(auth::login_at(
         store,
         user.id,
         pin,
         clock::now(),
-        key,
+        Some(key),
         "cli",
     )?)
 }

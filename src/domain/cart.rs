@@ -62,6 +62,7 @@ pub struct CartLine {
 
 impl CartLine {
     pub fn gross(&self) -> Result<Money> {
+        super::limits::check_quantity(&self.label, self.quantity)?;
         self.unit_price.checked_mul(self.quantity.abs())
     }
 

@@ -43,6 +43,17 @@ pub enum DomainError {
     },
     TicketChangeWithoutCash(super::Money),
     TenderSign,
+    QuantityTooLarge {
+        label: String,
+        max: i64,
+    },
+    AmountTooLarge {
+        what: String,
+        max: super::Money,
+    },
+    /// A negative line outside a refund that names its original.
+    RefundWithoutOriginal,
+    WeightOverflow(String),
     BarcodeFormat(String),
     BarcodeChecksum(String),
     DiscountFormat(String),
@@ -95,6 +106,10 @@ impl fmt::Display for DomainError {
             E::TicketUnderpaid { due, paid } => Msg::ErrTicketUnderpaid.fill(&[due, paid]),
             E::TicketChangeWithoutCash(m) => Msg::ErrTicketChange.fill(&[m]),
             E::TenderSign => Msg::ErrTenderSign.text().to_owned(),
+            E::QuantityTooLarge { label, max } => Msg::ErrQuantityTooLarge.fill(&[label, max]),
+            E::AmountTooLarge { what, max } => Msg::ErrAmountTooLarge.fill(&[what, max]),
+            E::RefundWithoutOriginal => Msg::ErrRefundWithoutOriginal.text().to_owned(),
+            E::WeightOverflow(label) => Msg::ErrWeightOverflow.fill(&[label]),
             E::BarcodeFormat(s) => Msg::ErrBarcodeFormat.fill(&[s]),
             E::BarcodeChecksum(s) => Msg::ErrBarcodeChecksum.fill(&[s]),
             E::DiscountFormat(s) => Msg::ErrDiscountFormat.fill(&[s]),

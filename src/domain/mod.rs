@@ -8,6 +8,7 @@ mod cart;
 mod ean13;
 mod error;
 mod ids;
+pub mod limits;
 mod money;
 mod name;
 mod pin;

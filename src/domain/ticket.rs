@@ -2,7 +2,8 @@
 //! make it balance. VAT is extracted once per rate on the ticket's TTC total per rate,
 //! never per line, so the VAT of a rate is always that rate applied to its TTC total.
 
-use super::{DomainError, Money, PaymentKind, Result, VatRate};
+use super::{DomainError, Money, PaymentKind, Result, VatRate, limits};
+use crate::i18n::Msg;
 
 /// One line of a ticket. Amounts are TTC in cents. A refund line has a negative quantity.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,14 +26,18 @@ pub struct SaleLine {
 
 impl SaleLine {
     /// Quantity × unit price − discount, with the sign of the quantity.
+    /// Refused: a zero quantity, one beyond ±999, and a line above the till's maximum.
     pub fn total(&self) -> Result<Money> {
-        if self.quantity == 0 {
-            return Err(DomainError::TicketZeroQuantity(self.label.clone()));
-        }
+        limits::check_quantity(&self.label, self.quantity)?;
         if self.unit_price.is_negative() || self.discount.is_negative() {
             return Err(DomainError::MoneyNegative(self.label.clone()));
         }
         let gross = self.unit_price.checked_mul(self.quantity.abs())?;
+        limits::check_amount(
+            &Msg::LimitLine.fill(&[&self.label]),
+            gross,
+            limits::MAX_LINE,
+        )?;
         if self.discount > gross {
             return Err(DomainError::TicketDiscountTooLarge(self.label.clone()));
         }
@@ -112,6 +117,14 @@ pub fn settle(lines: &[SaleLine], tenders: &[Tender]) -> Result<Settlement> {
     let total = vat
         .iter()
         .try_fold(Money::ZERO, |sum, v| sum.checked_add(v.ttc))?;
+    limits::check_amount(Msg::LimitTicket.text(), total, limits::MAX_TICKET)?;
+    for t in tenders {
+        limits::check_amount(
+            &Msg::LimitPayment.fill(&[&t.method]),
+            t.amount,
+            limits::MAX_TICKET,
+        )?;
+    }
     let paid = tenders
         .iter()
         .try_fold(Money::ZERO, |sum, t| sum.checked_add(t.amount))?;
@@ -146,6 +159,7 @@ pub fn settle(lines: &[SaleLine], tenders: &[Tender]) -> Result<Settlement> {
     if change > cash {
         return Err(DomainError::TicketChangeWithoutCash(change));
     }
+    limits::check_amount(Msg::LimitChange.text(), change, limits::MAX_CHANGE)?;
     Ok(Settlement { total, vat, change })
 }
 

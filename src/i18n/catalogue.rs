@@ -69,6 +69,14 @@ catalogue! {
     ErrTerminalCode => "Code de poste « {} » : lettres, chiffres et tirets, 1 à 16", "Terminal code “{}”: letters, digits and dashes, 1 to 16";
     ErrTicketEmpty => "Le ticket est vide", "The ticket is empty";
     ErrTicketZeroQuantity => "« {} » : la quantité ne peut pas être zéro", "“{}”: the quantity cannot be zero";
+    ErrQuantityTooLarge => "« {} » : {} articles au plus par ligne", "“{}”: at most {} units per line";
+    ErrAmountTooLarge => "{} : {} au plus à cette caisse", "{}: at most {} at this till";
+    ErrRefundWithoutOriginal => "Une ligne négative n'est possible que dans un remboursement (F9), avec l'accord d'un encadrant et le ticket d'origine", "A negative line is only possible in a refund (F9), with a manager's consent and the original ticket";
+    ErrWeightOverflow => "« {} » : poids hors limites", "“{}”: weight out of range";
+    LimitLine => "Ligne « {} »", "Line “{}”";
+    LimitTicket => "Total du ticket", "Ticket total";
+    LimitPayment => "Paiement « {} »", "Payment “{}”";
+    LimitChange => "Monnaie à rendre", "Change to give";
     ErrTicketDiscount => "« {} » : la remise dépasse le prix", "“{}”: the discount exceeds the price";
     ErrTicketUnderpaid => "Reste à payer : dû {}, reçu {}", "Not fully paid: due {}, received {}";
     ErrTicketChange => "Rendu de {} : seules les espèces peuvent être rendues", "Change of {}: only cash can be given back";
@@ -107,6 +115,7 @@ catalogue! {
     ErrLocked => "Trop d'essais : « {} » est bloqué jusqu'à {}.", "Too many attempts: “{}” is locked until {}.";
     ErrUserDisabled => "« {} » est désactivé : demandez à l'encadrant.", "“{}” is disabled: ask a manager.";
     ErrLastManager => "Il faut garder au moins un encadrant actif.", "At least one active manager must remain.";
+    ErrPinNeedsKey => "Le code ne peut pas être vérifié sans la clé de l'installation : prévenez l'encadrant", "The PIN cannot be checked without the installation key: tell a manager";
     ErrPinHash => "Le code n'a pas pu être chiffré : {}", "The PIN could not be hashed: {}";
     ErrCategoryCycle => "Une catégorie ne peut pas être rangée sous elle-même.", "A category cannot sit under itself.";
     ErrTerminalPosInactive => "Ce point de vente est désactivé.", "This point of sale is disabled.";

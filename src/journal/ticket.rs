@@ -45,6 +45,11 @@ pub fn append_ticket(
     refers_to: Option<(&str, i64)>,
 ) -> Result<DocRef, JournalError> {
     ensure_day_open(tx, ctx)?;
+    // Money goes back only through a refund that names its original: no caller can write
+    // a negative line as a sale.
+    if refers_to.is_none() && lines.iter().any(|l| l.quantity < 0) {
+        return Err(crate::domain::DomainError::RefundWithoutOriginal.into());
+    }
     let settlement = settle(lines, tenders)?;
     let original = match refers_to {
         Some((series, number)) => {

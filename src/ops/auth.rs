@@ -112,6 +112,11 @@ pub fn login_at(
         if !account.active {
             return Err(OpsError::UserDisabled(account.name));
         }
+        let stored = users::pin_hash(tx, user)?;
+        if key.is_none() && stored.starts_with(KEYED) {
+            // Not an attempt: the PIN could not have been checked.
+            return Err(OpsError::PinNeedsKey);
+        }
         let attempt = match account.locked_until {
             Some(until) if now < until => {
                 return Err(OpsError::Locked {
@@ -125,7 +130,6 @@ pub fn login_at(
         };
         let lock = (attempt >= MAX_ATTEMPTS).then(|| now + LOCK_DURATION);
         users::set_attempts(tx, user, attempt, lock)?;
-        let stored = users::pin_hash(tx, user)?;
         Ok::<_, OpsError>((account, stored, attempt))
     })?;
     let secret = key.as_deref().map(InstallationKey::pin_secret);

@@ -27,6 +27,8 @@ pub enum OpsError {
     NotInitialised,
     /// The PIN could not be hashed (a broken random source).
     PinHash(String),
+    /// A PIN keyed with the installation's secret, checked without the key file.
+    PinNeedsKey,
     /// A scanned or typed code that is no item and no voucher.
     UnknownCode(String),
     ItemSold {
@@ -95,6 +97,7 @@ impl fmt::Display for OpsError {
             E::AlreadyInitialised(name) => Msg::ErrAlreadyInitialised.fill(&[name]),
             E::NotInitialised => Msg::ErrNotInitialised.text().to_owned(),
             E::PinHash(reason) => Msg::ErrPinHash.fill(&[reason]),
+            E::PinNeedsKey => Msg::ErrPinNeedsKey.text().to_owned(),
             E::UnknownCode(code) => Msg::ErrUnknownCode.fill(&[code]),
             E::ItemSold { code, when, ticket } => {
                 Msg::ErrItemSold.fill(&[code, &short_time(when), ticket])

@@ -77,7 +77,15 @@ pub fn open_day(
     let mut total = Money::ZERO;
     let mut detail = Vec::new();
     for (value, count) in denominations.iter().filter(|(_, n)| *n != 0) {
+        if *count < 0 || value.cents() <= 0 {
+            return Err(crate::domain::DomainError::TenderSign.into());
+        }
         total = total.checked_add(value.checked_mul(*count)?)?;
+        crate::domain::limits::check_amount(
+            crate::i18n::Msg::ProofOpeningFloat.text(),
+            total,
+            crate::domain::limits::MAX_TICKET,
+        )?;
         detail.push(format!("{count} × {value}"));
     }
     let label = if detail.is_empty() {
@@ -247,14 +255,48 @@ pub(super) fn issue_voucher(tx: &Tx, doc: &DocRef, amount: Money, at: Timestamp)
 fn record_weights(tx: &Tx, doc: &DocRef, lines: &[CartLine]) -> Result<()> {
     for line in lines {
         if let Some(weight) = line.unit_weight {
+            let grams = weight
+                .grams()
+                .checked_mul(line.quantity)
+                .ok_or_else(|| crate::domain::DomainError::WeightOverflow(line.label.clone()))?;
             items::record_sold_weight(
                 tx,
                 doc.id,
                 line.category_id,
                 line.item.as_ref().map(|(id, _)| *id),
-                weight.grams() * line.quantity,
+                grams,
                 line.weight_estimated,
             )?;
+        }
+    }
+    Ok(())
+}
+
+/// What the screens refuse, refused again for any caller: a sale has positive lines only
+/// (money goes back through a refund, with a manager), a labelled item once, a payment
+/// above zero, a voucher payment naming its voucher.
+fn check_sale(cart: &Cart, payments: &[Payment]) -> Result<()> {
+    for line in &cart.lines {
+        crate::domain::limits::check_quantity(&line.label, line.quantity)?;
+        if line.quantity < 0 {
+            return Err(crate::domain::DomainError::RefundWithoutOriginal.into());
+        }
+        if line.item.is_some() && line.quantity != 1 {
+            return Err(crate::domain::DomainError::ItemQuantity(line.label.clone()).into());
+        }
+        if let Some(weight) = line.unit_weight {
+            weight
+                .grams()
+                .checked_mul(line.quantity)
+                .ok_or_else(|| crate::domain::DomainError::WeightOverflow(line.label.clone()))?;
+        }
+    }
+    for p in payments {
+        if p.amount.cents() <= 0 {
+            return Err(crate::domain::DomainError::TenderSign.into());
+        }
+        if p.kind == PaymentKind::Voucher && p.voucher.as_deref().unwrap_or_default().is_empty() {
+            return Err(OpsError::UnknownCode(String::new()));
         }
     }
     Ok(())
@@ -272,6 +314,7 @@ pub fn sell(
     change_as_voucher: bool,
 ) -> Result<Sale> {
     require_till(session)?;
+    check_sale(cart, payments)?;
     let total = cart.total()?;
     let paid: Money = payments.iter().map(|p| p.amount).sum();
     let mut tenders: Vec<Tender> = payments.iter().map(tender_of).collect();

@@ -268,6 +268,9 @@ fn a_chain_recomputed_without_the_key_fails_on_the_signatures() {
         [&prev],
     )
     .expect("head");
+    // A careful forger keeps the copied figure in line with the payload too.
+    conn.execute("UPDATE document SET total = 30 WHERE id = 8", [])
+        .expect("total");
     drop(conn);
     let found = failure(&path);
     assert!(

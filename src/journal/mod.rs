@@ -17,6 +17,7 @@ pub mod events;
 pub mod key;
 mod ticket;
 pub mod verify;
+mod verify_figures;
 
 pub use chain::{GENESIS, hash as chain_hash};
 pub use closing::{CashCount, PeriodFigures, close_day, figures_json, x_report};

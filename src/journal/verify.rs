@@ -1,10 +1,12 @@
 //! Verification: recompute every hash, check every signature and every series' numbering,
-//! and the end-of-chain records, and say in French what was found — the first bad record
-//! exactly. One SHA-256 per record, a signature check per checkpoint.
+//! the end-of-chain records, every figure that feeds a closing (see `verify_figures`) and
+//! the anchor kept beside the key (see `anchor`), and say in French what was found — the
+//! first bad record exactly. One SHA-256 per record, a signature check per checkpoint.
 
 use super::JournalError;
 use super::chain::{self, GENESIS};
 use super::key::{PublicKey, key_path};
+use super::verify_figures::FigureCheck;
 use crate::i18n::Msg;
 use crate::storage::Tx;
 use crate::storage::journal::{self as store, Chain, StoredDocument};
@@ -88,6 +90,7 @@ pub fn verify(
     let mut last_id = 0;
     let in_range = |date: &str| from.is_none_or(|f| date >= f) && to.is_none_or(|t| date <= t);
     let mut failure: Option<Failure> = None;
+    let mut figures = FigureCheck::new(tx)?;
     store::each_document(
         tx,
         None,
@@ -115,6 +118,8 @@ pub fn verify(
                     .is_some_and(|s| public.verifies(&chain::document_message(&doc.hash), s))
             {
                 failure = fail(Msg::VerifyBadSignature.text().into());
+            } else if let Some(reason) = figures.document(tx, &doc)? {
+                failure = fail(reason);
             }
             if failure.is_some() {
                 return Ok(());
@@ -142,6 +147,9 @@ pub fn verify(
             last_id,
             &running,
         )?;
+    }
+    if failure.is_none() {
+        failure = figures.finish(tx)?;
     }
     if failure.is_none() {
         let mut running = GENESIS.to_owned();

@@ -178,10 +178,18 @@ pub struct StoredDocument {
     pub prev_hash: String,
     pub hash: String,
     pub signature: Option<String>,
+    /// The figures copied beside the payload, as stored (`verify` recomputes them).
+    pub discount: Money,
+    pub change_given: Money,
+    pub refers_to: Option<i64>,
+    /// `[[rate_bp, ttc, ht, vat], …]` and `[[method, kind, amount], …]`.
+    pub vat: String,
+    pub tenders: String,
 }
 
 const DOCUMENT_COLUMNS: &str = "id, series, number, kind, terminal, training, business_date,
-    created_at, total, detail, payload, prev_hash, hash, signature";
+    created_at, total, detail, payload, prev_hash, hash, signature, discount, change_given,
+    refers_to, vat, tenders";
 
 fn document_from_row(r: &rusqlite::Row) -> rusqlite::Result<StoredDocument> {
     Ok(StoredDocument {
@@ -199,6 +207,11 @@ fn document_from_row(r: &rusqlite::Row) -> rusqlite::Result<StoredDocument> {
         prev_hash: r.get(11)?,
         hash: r.get(12)?,
         signature: r.get(13)?,
+        discount: Money::from_cents(r.get(14)?),
+        change_given: Money::from_cents(r.get(15)?),
+        refers_to: r.get(16)?,
+        vat: r.get(17)?,
+        tenders: r.get(18)?,
     })
 }
 
@@ -308,6 +321,65 @@ pub fn add_to_counters(tx: &Tx, terminal: &str, date: &str, vat: &[VatTotal]) ->
         ])?;
     }
     Ok(())
+}
+
+/// One row of the running counters, every period of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CounterRow {
+    pub terminal: String,
+    pub rate_bp: u32,
+    pub day: String,
+    pub month: String,
+    pub year: String,
+    /// `[ttc, ht, vat]` of the day, month, year and the perpetual grand total, in cents.
+    pub day_sums: [i64; 3],
+    pub month_sums: [i64; 3],
+    pub year_sums: [i64; 3],
+    pub total_sums: [i64; 3],
+}
+
+/// Every counter row, by terminal and rate.
+pub fn all_counters(tx: &Tx) -> Result<Vec<CounterRow>> {
+    let mut stmt = tx.conn().prepare(
+        "SELECT terminal, rate_bp, day, month, year, day_ttc, day_ht, day_vat,
+                month_ttc, month_ht, month_vat, year_ttc, year_ht, year_vat,
+                total_ttc, total_ht, total_vat
+         FROM counter ORDER BY terminal, rate_bp",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(CounterRow {
+            terminal: r.get(0)?,
+            rate_bp: r.get(1)?,
+            day: r.get(2)?,
+            month: r.get(3)?,
+            year: r.get(4)?,
+            day_sums: [r.get(5)?, r.get(6)?, r.get(7)?],
+            month_sums: [r.get(8)?, r.get(9)?, r.get(10)?],
+            year_sums: [r.get(11)?, r.get(12)?, r.get(13)?],
+            total_sums: [r.get(14)?, r.get(15)?, r.get(16)?],
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Items that a ticket moved: `(code, status, document_id)` for every item sold, or put
+/// back in stock or withdrawn after a sale.
+pub fn item_marks(tx: &Tx) -> Result<Vec<(String, String, Option<i64>)>> {
+    let mut stmt = tx.conn().prepare(
+        "SELECT code, status, document_id FROM item
+         WHERE status = 'sold' OR document_id IS NOT NULL ORDER BY id",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Sold weights per document: `(document_id, sum of grams, rows)`.
+pub fn sold_weight_per_document(tx: &Tx) -> Result<Vec<(i64, i64, i64)>> {
+    let mut stmt = tx.conn().prepare(
+        "SELECT document_id, sum(grams), count(*) FROM sold_weight GROUP BY document_id ORDER BY 1",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Which running counter to read.

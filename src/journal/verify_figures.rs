@@ -1,0 +1,381 @@
+//! What `verify` checks beyond the chain: every figure that feeds an X, a Z or a report
+//! and is not itself hashed. A document's `total`, `discount`, `change_given`, `vat`,
+//! `tenders`, `detail` and `refers_to` columns are recomputed from its hashed payload; the
+//! running counters are recomputed from the tickets; the items marked sold and the sold
+//! weights are checked against the tickets that name them. Each mismatch is named the way
+//! a broken link is: which record, and what differs.
+
+use super::verify::Failure;
+use crate::domain::{Money, VatRate};
+use crate::i18n::Msg;
+use crate::storage::Tx;
+use crate::storage::journal::{self as store, CounterRow, StoredDocument};
+use serde::Deserialize;
+use std::collections::HashMap;
+
+#[derive(Deserialize)]
+struct Payload {
+    kind: String,
+    series: String,
+    number: i64,
+    terminal: String,
+    training: bool,
+    business_date: String,
+    total_ttc: Option<i64>,
+    total: Option<i64>,
+    change: Option<i64>,
+    #[serde(default)]
+    lines: Vec<Line>,
+    #[serde(default)]
+    vat: Vec<Vat>,
+    #[serde(default)]
+    payments: Vec<Pay>,
+    proof: Option<String>,
+    closing: Option<String>,
+    period: Option<String>,
+    archive: Option<String>,
+    refers_to: Option<Ref>,
+    duplicate_of: Option<Ref>,
+}
+
+#[derive(Deserialize)]
+struct Line {
+    #[serde(default)]
+    discount: i64,
+    item_code: Option<String>,
+    quantity: i64,
+}
+
+#[derive(Deserialize)]
+struct Vat {
+    rate: u32,
+    ttc: i64,
+    ht: i64,
+    vat: i64,
+}
+
+#[derive(Deserialize)]
+struct Pay {
+    method: String,
+    kind: String,
+    amount: i64,
+}
+
+#[derive(Deserialize)]
+struct Ref {
+    series: String,
+    number: i64,
+}
+
+/// Sums of one counter row recomputed from the tickets: `[ttc, ht, vat]` per period.
+#[derive(Default)]
+struct Sums {
+    day: [i64; 3],
+    month: [i64; 3],
+    year: [i64; 3],
+    total: [i64; 3],
+}
+
+/// What one ticket tells the item and weight checks.
+struct TicketFacts {
+    lines: i64,
+    negative: bool,
+    training: bool,
+}
+
+/// Checks the figures of documents as they stream by, then the counters, items and
+/// weights once the stream is over.
+pub(super) struct FigureCheck {
+    counters: HashMap<(String, u32), (CounterRow, Sums)>,
+    /// The last real ticket naming each item code (as a number): its id, and whether it
+    /// sold the item (`true`) or took it back.
+    items: HashMap<u64, (i64, bool)>,
+    tickets: HashMap<i64, TicketFacts>,
+}
+
+fn column(name: &str, stored: &dyn std::fmt::Display, expected: &dyn std::fmt::Display) -> String {
+    Msg::VerifyColumn.fill(&[&name, stored, expected])
+}
+
+fn add(sums: &mut [i64; 3], v: &Vat) {
+    sums[0] += v.ttc;
+    sums[1] += v.ht;
+    sums[2] += v.vat;
+}
+
+impl FigureCheck {
+    pub(super) fn new(tx: &Tx) -> Result<FigureCheck, crate::storage::StorageError> {
+        let counters = store::all_counters(tx)?
+            .into_iter()
+            .map(|row| ((row.terminal.clone(), row.rate_bp), (row, Sums::default())))
+            .collect();
+        Ok(FigureCheck {
+            counters,
+            items: HashMap::new(),
+            tickets: HashMap::new(),
+        })
+    }
+
+    /// The columns of `doc` against its payload; `Some(reason)` names the first that
+    /// differs.
+    pub(super) fn document(
+        &mut self,
+        tx: &Tx,
+        doc: &StoredDocument,
+    ) -> Result<Option<String>, crate::storage::StorageError> {
+        let p: Payload = match serde_json::from_str(&doc.payload) {
+            Ok(p) => p,
+            Err(error) => return Ok(Some(Msg::VerifyPayloadUnreadable.fill(&[&error]))),
+        };
+        let identity = [
+            ("kind", doc.kind.clone(), p.kind.clone()),
+            ("series", doc.series.clone(), p.series.clone()),
+            ("number", doc.number.to_string(), p.number.to_string()),
+            ("terminal", doc.terminal.clone(), p.terminal.clone()),
+            ("training", doc.training.to_string(), p.training.to_string()),
+            (
+                "business_date",
+                doc.business_date.clone(),
+                p.business_date.clone(),
+            ),
+        ];
+        for (name, stored, expected) in identity {
+            if stored != expected {
+                return Ok(Some(column(name, &stored, &expected)));
+            }
+        }
+        let kind = p.kind.as_str();
+        let is_ticket = kind == "ticket";
+        let total = match kind {
+            "ticket" | "closing" => p.total_ttc.unwrap_or(0),
+            "proof" => p.total.unwrap_or(0),
+            _ => 0,
+        };
+        let discount: i64 = if is_ticket {
+            p.lines.iter().map(|l| l.discount).sum()
+        } else {
+            0
+        };
+        let change = if is_ticket { p.change.unwrap_or(0) } else { 0 };
+        let money = [
+            ("total", doc.total, total),
+            ("discount", doc.discount, discount),
+            ("change_given", doc.change_given, change),
+        ];
+        for (name, stored, expected) in money {
+            if stored.cents() != expected {
+                return Ok(Some(column(name, &stored, &Money::from_cents(expected))));
+            }
+        }
+        let vat: Vec<[i64; 4]> = if matches!(kind, "ticket" | "closing") {
+            p.vat
+                .iter()
+                .map(|v| [i64::from(v.rate), v.ttc, v.ht, v.vat])
+                .collect()
+        } else {
+            Vec::new()
+        };
+        if serde_json::from_str::<Vec<[i64; 4]>>(&doc.vat)
+            .ok()
+            .as_ref()
+            != Some(&vat)
+        {
+            return Ok(Some(column("vat", &doc.vat, &format!("{vat:?}"))));
+        }
+        let tenders: Vec<(String, String, i64)> = if matches!(kind, "ticket" | "proof") {
+            p.payments
+                .iter()
+                .map(|t| (t.method.clone(), t.kind.clone(), t.amount))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        if serde_json::from_str::<Vec<(String, String, i64)>>(&doc.tenders)
+            .ok()
+            .as_ref()
+            != Some(&tenders)
+        {
+            return Ok(Some(column(
+                "tenders",
+                &doc.tenders,
+                &format!("{tenders:?}"),
+            )));
+        }
+        let detail = match kind {
+            "proof" => p.proof.clone().unwrap_or_default(),
+            "closing" => format!(
+                "{} {}",
+                p.closing.as_deref().unwrap_or_default(),
+                p.period.as_deref().unwrap_or_default()
+            ),
+            "duplicate" => p
+                .duplicate_of
+                .as_ref()
+                .map(|r| format!("{} {}", r.series, r.number))
+                .unwrap_or_default(),
+            "archive" => format!("archive {}", p.archive.as_deref().unwrap_or_default()),
+            _ => String::new(),
+        };
+        if doc.detail != detail {
+            return Ok(Some(column("detail", &doc.detail, &detail)));
+        }
+        let reference = if is_ticket {
+            p.refers_to.as_ref()
+        } else {
+            p.duplicate_of.as_ref()
+        };
+        let refers_to = match reference {
+            Some(r) => Some(store::find_document(tx, &r.series, r.number)?.id),
+            None => None,
+        };
+        if doc.refers_to != refers_to {
+            let show = |id: Option<i64>| id.map_or_else(|| "—".to_owned(), |i| i.to_string());
+            return Ok(Some(column(
+                "refers_to",
+                &show(doc.refers_to),
+                &show(refers_to),
+            )));
+        }
+        if is_ticket {
+            self.ticket(doc, &p);
+        }
+        Ok(None)
+    }
+
+    fn ticket(&mut self, doc: &StoredDocument, p: &Payload) {
+        self.tickets.insert(
+            doc.id,
+            TicketFacts {
+                lines: p.lines.len() as i64,
+                negative: doc.total.is_negative(),
+                training: p.training,
+            },
+        );
+        if p.training {
+            return;
+        }
+        for line in &p.lines {
+            if let Some(code) = line.item_code.as_deref().and_then(|c| c.parse().ok()) {
+                self.items.insert(code, (doc.id, line.quantity > 0));
+            }
+        }
+        for v in &p.vat {
+            let Some((row, sums)) = self.counters.get_mut(&(p.terminal.clone(), v.rate)) else {
+                // Missing counters are reported after the stream, against an empty row.
+                let row = CounterRow {
+                    terminal: p.terminal.clone(),
+                    rate_bp: v.rate,
+                    day: String::new(),
+                    month: String::new(),
+                    year: String::new(),
+                    day_sums: [0; 3],
+                    month_sums: [0; 3],
+                    year_sums: [0; 3],
+                    total_sums: [0; 3],
+                };
+                let mut sums = Sums::default();
+                add(&mut sums.total, v);
+                self.counters
+                    .insert((p.terminal.clone(), v.rate), (row, sums));
+                continue;
+            };
+            add(&mut sums.total, v);
+            let date = p.business_date.as_str();
+            if date == row.day {
+                add(&mut sums.day, v);
+            }
+            if date.get(..7) == Some(row.month.as_str()) {
+                add(&mut sums.month, v);
+            }
+            if date.get(..4) == Some(row.year.as_str()) {
+                add(&mut sums.year, v);
+            }
+        }
+    }
+
+    /// The counters, items and sold weights, once every document was seen.
+    pub(super) fn finish(self, tx: &Tx) -> Result<Option<Failure>, crate::storage::StorageError> {
+        let mut counters: Vec<_> = self.counters.into_values().collect();
+        counters.sort_by(|a, b| (&a.0.terminal, a.0.rate_bp).cmp(&(&b.0.terminal, b.0.rate_bp)));
+        for (row, sums) in counters {
+            let rate = VatRate::from_basis_points(row.rate_bp)
+                .map_or_else(|_| row.rate_bp.to_string(), |r| r.to_string());
+            let record = Msg::VerifyCounter.fill(&[&row.terminal, &rate]);
+            let periods = [
+                (Msg::VerifyCounterTotal, row.total_sums, sums.total),
+                (Msg::VerifyCounterYear, row.year_sums, sums.year),
+                (Msg::VerifyCounterMonth, row.month_sums, sums.month),
+                (Msg::VerifyCounterDay, row.day_sums, sums.day),
+            ];
+            for (period, stored, expected) in periods {
+                if stored != expected {
+                    let show = |s: [i64; 3]| {
+                        Msg::VerifyCounterSums.fill(&[
+                            &Money::from_cents(s[0]),
+                            &Money::from_cents(s[1]),
+                            &Money::from_cents(s[2]),
+                        ])
+                    };
+                    return Ok(Some(Failure {
+                        record,
+                        reason: Msg::VerifyCounterMismatch.fill(&[
+                            &period,
+                            &show(stored),
+                            &show(expected),
+                        ]),
+                    }));
+                }
+            }
+        }
+        let mut marked: HashMap<u64, ()> = HashMap::new();
+        for (code, status, document) in store::item_marks(tx)? {
+            let record = Msg::VerifyItem.fill(&[&code]);
+            let last = code.parse::<u64>().ok().and_then(|c| {
+                marked.insert(c, ());
+                self.items.get(&c).copied()
+            });
+            let reason = match (status.as_str(), last) {
+                ("sold", Some((id, true))) if Some(id) == document => None,
+                ("sold", _) => Some(Msg::VerifyItemSoldNoTicket.text().to_owned()),
+                ("in_stock", Some((id, false))) if Some(id) == document => None,
+                ("in_stock" | "withdrawn", None) => None,
+                ("withdrawn", Some((_, false))) => None,
+                (_, Some((id, true))) => Some(Msg::VerifyItemNotSold.fill(&[&id, &status])),
+                (_, Some(_)) => Some(Msg::VerifyItemNotSold.fill(&[&"—", &status])),
+                (_, None) => Some(Msg::VerifyItemSoldNoTicket.text().to_owned()),
+            };
+            if let Some(reason) = reason {
+                return Ok(Some(Failure { record, reason }));
+            }
+        }
+        // A ticket that sold an item whose row no longer says so at all.
+        let mut sold: Vec<_> = self
+            .items
+            .iter()
+            .filter(|(code, (_, sold))| *sold && !marked.contains_key(code))
+            .collect();
+        sold.sort();
+        if let Some((code, (id, _))) = sold.first() {
+            return Ok(Some(Failure {
+                record: Msg::VerifyItem.fill(&[&format!("{code:013}")]),
+                reason: Msg::VerifyItemNotSold.fill(&[id, &"?"]),
+            }));
+        }
+        for (document, grams, rows) in store::sold_weight_per_document(tx)? {
+            let record = Msg::VerifyWeight.fill(&[&document]);
+            let reason = match self.tickets.get(&document) {
+                None => Some(Msg::VerifyWeightNoTicket.text().to_owned()),
+                Some(t) if t.training => Some(Msg::VerifyWeightNoTicket.text().to_owned()),
+                Some(t) if (grams < 0) != t.negative || grams == 0 => {
+                    Some(Msg::VerifyWeightSign.text().to_owned())
+                }
+                Some(t) if rows > t.lines => Some(Msg::VerifyWeightRows.fill(&[&rows, &t.lines])),
+                Some(_) => None,
+            };
+            if let Some(reason) = reason {
+                return Ok(Some(Failure { record, reason }));
+            }
+        }
+        Ok(None)
+    }
+}

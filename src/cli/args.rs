@@ -160,6 +160,13 @@ pub enum Command {
         /// Fichier de sauvegarde à créer (il ne doit pas exister).
         file: PathBuf,
     },
+    /// Remet une sauvegarde en place (encadrant, toutes les caisses arrêtées) ; noté au JET.
+    Restore {
+        /// La sauvegarde (faite par « pepite backup »).
+        file: PathBuf,
+        #[command(flatten)]
+        auth: ManagerAuth,
+    },
 }
 
 #[derive(Debug, Subcommand)]

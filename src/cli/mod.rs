@@ -164,6 +164,17 @@ pub fn main() -> anyhow::Result<ExitCode> {
                 start,
             },
         )?,
+        Some(Command::Restore { file, auth }) => {
+            let mut store = open(&db)?;
+            let session = user::manager_session(&mut store, &auth)?;
+            let key = ops::journal::load_key(&mut store, &paths::key_dir())?;
+            let (_, restored) = ops::journal::restore(store, &session, &key, &file, clock::now())?;
+            println!(
+                "{}",
+                Msg::CliRestoreDone.fill(&[&restored.lost_documents, &restored.lost_events])
+            );
+            ExitCode::SUCCESS
+        }
         Some(Command::Backup { file }) => {
             let store = open(&db)?;
             let bytes = storage::backup_to(&store, &file)?;

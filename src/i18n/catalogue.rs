@@ -116,6 +116,8 @@ catalogue! {
     ErrUserDisabled => "« {} » est désactivé : demandez à l'encadrant.", "“{}” is disabled: ask a manager.";
     ErrLastManager => "Il faut garder au moins un encadrant actif.", "At least one active manager must remain.";
     ErrPinNeedsKey => "Le code ne peut pas être vérifié sans la clé de l'installation : prévenez l'encadrant", "The PIN cannot be checked without the installation key: tell a manager";
+    ErrNotThisInstallation => "« {} » n'est pas une sauvegarde de cette installation : rien n'a été restauré", "“{}” is not a backup of this installation: nothing was restored";
+    CliRestoreDone => "Sauvegarde remise en place. Perdu depuis : {} documents et {} événements (noté dans le journal des événements).", "Backup put back. Lost since: {} documents and {} events (written in the event journal).";
     ErrPinHash => "Le code n'a pas pu être chiffré : {}", "The PIN could not be hashed: {}";
     ErrCategoryCycle => "Une catégorie ne peut pas être rangée sous elle-même.", "A category cannot sit under itself.";
     ErrTerminalPosInactive => "Ce point de vente est désactivé.", "This point of sale is disabled.";
@@ -167,6 +169,12 @@ catalogue! {
     VerifyWeightNoTicket => "ne correspondent à aucun ticket réel", "match no real ticket";
     VerifyWeightSign => "de signe contraire au ticket (poids modifié)", "of the opposite sign to the ticket (weight changed)";
     VerifyWeightRows => "{} lignes de poids pour {} lignes de ticket", "{} weight rows for {} ticket lines";
+    VerifyAnchor => "dernier état connu ({})", "last known state ({})";
+    VerifyAnchorUnreadable => "illisible : {}", "unreadable: {}";
+    VerifyAnchorForged => "signature invalide (fichier d'ancrage falsifié)", "invalid signature (anchor file forged)";
+    VerifyAnchorDocuments => "documents", "documents";
+    VerifyAnchorEvents => "événements", "events";
+    VerifyOlder => "cette base est plus ancienne que le dernier état connu ({} {} le {} à {}) : elle n'en a que {}, ou plus les mêmes (base remise d'une copie, ou fin du journal supprimée). Si c'est voulu, un encadrant restaure avec « pepite restore ».", "this database is older than the last known state ({} {} on {} at {}): it has only {}, or not the same ones (put back from a copy, or its tail deleted). If that was meant, a manager restores with “pepite restore”.";
     VerifyInstallation => "installation", "installation";
     VerifyBadPublicKey => "clé publique illisible", "unreadable public key";
     VerifyKeyFile => "fichier de clé {}", "key file {}";

@@ -23,6 +23,8 @@ pub enum EventCode {
     Closing,
     Export,
     Archive,
+    /// A backup put back on purpose by a manager: what it lost is in the detail.
+    Restore,
     Reprint,
     IntegrityFailure,
     SoftwareVersion,
@@ -43,6 +45,7 @@ impl EventCode {
             EventCode::Closing => "70-CLOTURE",
             EventCode::Export => "80-EXPORT",
             EventCode::Archive => "85-ARCHIVE",
+            EventCode::Restore => "87-RESTAURATION",
             EventCode::Reprint => "90-DUPLICATA",
             EventCode::IntegrityFailure => "95-INTEGRITE",
             EventCode::SoftwareVersion => "99-VERSION",

@@ -8,6 +8,7 @@
 //! refuse it anyway. Payloads are canonical JSON (sorted keys, integer cents) and carry
 //! every label, price and rate, so a document reads alone in ten years.
 
+pub mod anchor;
 pub mod archive;
 mod chain;
 pub mod closing;

@@ -187,6 +187,11 @@ pub fn verify(
             )?;
         }
     }
+    if failure.is_none()
+        && let Some(dir) = key_dir
+    {
+        failure = super::anchor::check(tx, dir, &key_id, &public)?;
+    }
     report.failure = failure;
     Ok(report)
 }

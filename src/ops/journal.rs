@@ -19,6 +19,11 @@ pub fn verify(
     now: Timestamp,
 ) -> Result<Report> {
     let report = store.read(|tx| verify::verify(tx, from, to, Some(key_dir)))?;
+    if report.is_intact()
+        && let Ok(key) = store.read(|tx| InstallationKey::load(tx, key_dir))
+    {
+        anchor(store, &key, now);
+    }
     if let Some(failure) = &report.failure {
         tracing::error!(record = %failure.record, reason = %failure.reason, "integrity check failed");
         if let Ok(key) = store.read(|tx| InstallationKey::load(tx, key_dir)) {
@@ -31,6 +36,26 @@ pub fn verify(
     Ok(report)
 }
 
+/// Moves the anchor beside the key forward to what was just committed. The work is
+/// committed already: a failure here is logged, never the sale's failure.
+pub fn anchor(store: &mut Store, key: &InstallationKey, now: Timestamp) {
+    if let Err(error) = store.read(|tx| crate::journal::anchor::advance(tx, key, now)) {
+        tracing::error!(%error, "anchor not moved");
+    }
+}
+
+/// Runs `work` in a write transaction, then moves the anchor to what it committed.
+pub(super) fn write_anchored<T>(
+    store: &mut Store,
+    key: &InstallationKey,
+    now: Timestamp,
+    work: impl FnOnce(&crate::storage::Tx) -> Result<T>,
+) -> Result<T> {
+    let value = store.write(work)?;
+    anchor(store, key, now);
+    Ok(value)
+}
+
 /// Closes business day `date` of the context's terminal with the manager's cash count.
 pub fn close_day(
     store: &mut Store,
@@ -41,7 +66,10 @@ pub fn close_day(
     count: &CashCount,
 ) -> Result<DocRef> {
     session.require(Role::Manager)?;
-    store.write(|tx| Ok::<_, OpsError>(journal::close_day(tx, key, ctx, date, count)?))
+    let doc =
+        store.write(|tx| Ok::<_, OpsError>(journal::close_day(tx, key, ctx, date, count)?))?;
+    anchor(store, key, ctx.at);
+    Ok(doc)
 }
 
 /// Archives a past month or year into `out` (manager only): the files, then the archive
@@ -110,7 +138,9 @@ pub fn start(
         }
         events::record(tx, key, EventCode::Start, now, "", terminal, "")?;
         Ok::<_, OpsError>(())
-    })
+    })?;
+    anchor(store, key, now);
+    Ok(())
 }
 
 /// Records that pépite stops on `terminal`.
@@ -124,5 +154,89 @@ pub fn stop(
         Ok::<_, OpsError>(
             events::record(tx, key, EventCode::Stop, now, "", terminal, "").map(|_| ())?,
         )
-    })
+    })?;
+    anchor(store, key, now);
+    Ok(())
+}
+
+/// What a restore put back, and what it lost.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Restored {
+    pub lost_documents: i64,
+    pub lost_events: i64,
+}
+
+/// Puts a backup of this installation back in place of the database at `db` (manager
+/// only, every till stopped): the JET of the restored database records who did it and
+/// how many documents and events were lost, and the anchor is set to it. A backup of
+/// another installation is refused.
+pub fn restore(
+    store: Store,
+    session: &Session,
+    key: &InstallationKey,
+    backup: &Path,
+    now: Timestamp,
+) -> Result<(Store, Restored)> {
+    use crate::storage::journal::{self as stored, Chain};
+    session.require(Role::Manager)?;
+    let db = store
+        .path()
+        .map(Path::to_owned)
+        .ok_or(OpsError::NotInitialised)?;
+    let counts = |store: &mut Store| {
+        store.read(|tx| {
+            let docs = stored::head(tx, Chain::Documents)?.map_or(0, |h| h.count);
+            let events = stored::head(tx, Chain::Events)?.map_or(0, |h| h.count);
+            let id = stored::installation(tx)?.map(|(id, _)| id);
+            Ok::<_, OpsError>((docs, events, id))
+        })
+    };
+    let mut store = store;
+    let (docs_now, events_now, _) = counts(&mut store)?;
+    // What the anchor knew may be more than what this database still holds.
+    let known = crate::journal::anchor::read(key.dir(), key.key_id())
+        .ok()
+        .flatten();
+    let docs_known = known
+        .as_ref()
+        .and_then(|a| a.documents.as_ref())
+        .map_or(docs_now, |m| m.count.max(docs_now));
+    let events_known = known
+        .as_ref()
+        .and_then(|a| a.events.as_ref())
+        .map_or(events_now, |m| m.count.max(events_now));
+    let mut copy = Store::open_existing(backup)?;
+    let (docs_then, events_then, id_then) = counts(&mut copy)?;
+    drop(copy);
+    if id_then.as_deref() != Some(key.key_id()) {
+        return Err(OpsError::NotThisInstallation(backup.to_owned()));
+    }
+    drop(store);
+    crate::storage::restore_from(backup, &db)?;
+    let mut store = Store::open(&db)?;
+    let restored = Restored {
+        lost_documents: (docs_known - docs_then).max(0),
+        lost_events: (events_known - events_then).max(0),
+    };
+    let detail = format!(
+        "sauvegarde {} remise en place : {} documents et {} événements perdus",
+        backup.display(),
+        restored.lost_documents,
+        restored.lost_events
+    );
+    store.write(|tx| {
+        events::record(
+            tx,
+            key,
+            EventCode::Restore,
+            now,
+            session.name().as_str(),
+            "",
+            &detail,
+        )?;
+        Ok::<_, OpsError>(())
+    })?;
+    store.read(|tx| crate::journal::anchor::reset(tx, key, now))?;
+    tracing::warn!(%detail, "restore");
+    Ok((store, restored))
 }

@@ -101,7 +101,7 @@ pub fn refund(
     as_voucher: bool,
 ) -> Result<Sale> {
     manager.require(Role::Manager)?;
-    store.write(|tx| {
+    super::journal::write_anchored(store, key, ctx.at, |tx| {
         let (_, sold, originals) = sold_lines(tx, series, number)?;
         let mut lines = Vec::new();
         let mut back = Vec::new();

@@ -101,7 +101,7 @@ pub fn open_day(
         })
         .into_iter()
         .collect();
-    store.write(|tx| {
+    super::journal::write_anchored(store, key, ctx.at, |tx| {
         Ok::<_, OpsError>(journal::append_proof(
             tx,
             key,
@@ -331,7 +331,7 @@ pub fn sell(
     };
     // What the journal will record as change, from the same rule it applies.
     let change = crate::domain::settle(&cart.sale_lines(), &tenders)?.change;
-    let sale = store.write(|tx| {
+    let sale = super::journal::write_anchored(store, key, ctx.at, |tx| {
         for p in payments.iter().filter(|p| p.kind == PaymentKind::Voucher) {
             let code = p.voucher.clone().unwrap_or_default();
             let balance =
@@ -397,7 +397,7 @@ pub fn reprint(
     number: i64,
 ) -> Result<DocRef> {
     require_till(session)?;
-    store.write(|tx| {
+    super::journal::write_anchored(store, key, ctx.at, |tx| {
         let (doc, _) = journal::append_duplicate(tx, key, ctx, series, number)?;
         Ok::<_, OpsError>(doc)
     })
@@ -411,7 +411,7 @@ pub fn open_drawer(
     ctx: &Context,
 ) -> Result<DocRef> {
     manager.require(Role::Manager)?;
-    store.write(|tx| {
+    super::journal::write_anchored(store, key, ctx.at, |tx| {
         Ok::<_, OpsError>(journal::append_proof(
             tx,
             key,

@@ -41,3 +41,21 @@ pub fn backup_to(store: &Store, target: &Path) -> Result<u64> {
         .map(|m| m.len())
         .map_err(|e| fail(e.to_string()))
 }
+
+/// Puts the database file `backup` in place of `target`: copied beside the target
+/// (owner-only), made durable, then renamed over it, and the target's old `-wal` and
+/// `-shm` removed. Every pépite on that database must be stopped first.
+pub fn restore_from(backup: &Path, target: &Path) -> Result<()> {
+    let fail = |e: std::io::Error| StorageError::Backup {
+        path: backup.to_owned(),
+        reason: crate::i18n::io_reason(&e),
+    };
+    let temp = target.with_extension("restore-tmp");
+    let _ = std::fs::remove_file(&temp);
+    let bytes = std::fs::read(backup).map_err(fail)?;
+    crate::files::write_private(&temp, &bytes).map_err(fail)?;
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", target.display()));
+    }
+    std::fs::rename(&temp, target).map_err(fail)
+}

@@ -236,6 +236,24 @@ pub fn document_by_id(tx: &Tx, id: i64) -> Result<StoredDocument> {
         .map_err(|e| StorageError::missing(e, Msg::ThingDocument))
 }
 
+/// The hash of document `id`, if there is one.
+pub fn document_hash(tx: &Tx, id: i64) -> Result<Option<String>> {
+    Ok(tx
+        .conn()
+        .prepare_cached("SELECT hash FROM document WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?)
+}
+
+/// The hash of event `id`, if there is one.
+pub fn event_hash(tx: &Tx, id: i64) -> Result<Option<String>> {
+    Ok(tx
+        .conn()
+        .prepare_cached("SELECT hash FROM event WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?)
+}
+
 /// The highest number of `series`, if it has any document.
 pub fn last_number(tx: &Tx, series: &str) -> Result<Option<i64>> {
     Ok(tx

@@ -22,7 +22,7 @@ mod time;
 pub mod users;
 pub mod vouchers;
 
-pub use backup::backup_to;
+pub use backup::{backup_to, restore_from};
 pub use error::StorageError;
 pub use migrate::{SCHEMA_VERSION, known_files as known_migration_files};
 pub use time::Timestamp;

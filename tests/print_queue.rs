@@ -156,3 +156,134 @@ fn a_file_target_appends_every_slip() {
         [bytes.clone(), bytes].concat()
     );
 }
+
+fn tcp(port: u16) -> Target {
+    Target::Tcp {
+        host: "127.0.0.1".into(),
+        port,
+    }
+}
+
+/// A printer that accepts one connection, then never reads: held until `release`.
+fn stalling_printer(
+    listener: TcpListener,
+) -> (thread::JoinHandle<()>, std::sync::mpsc::Sender<()>) {
+    let (release, wait) = std::sync::mpsc::channel::<()>();
+    let handle = thread::spawn(move || {
+        let (stream, _) = listener.accept().expect("accept");
+        let _ = wait.recv_timeout(Duration::from_secs(20));
+        drop(stream);
+    });
+    (handle, release)
+}
+
+#[test]
+fn a_printer_that_accepts_then_stalls_is_a_fault_not_a_success() {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    let (printer, release) = stalling_printer(listener);
+    let (bytes, title) = receipt_bytes();
+    // A job larger than the socket buffers: a stalled printer cannot swallow it unread.
+    let big = bytes.repeat(4000);
+    let mut queue = PrintQueue::start(tcp(port), Duration::from_millis(50));
+    queue.submit(Job { title, bytes: big });
+    let status = wait_for(&queue, |s| s.fault.is_some());
+    assert_eq!((status.printed, status.pending), (0, 1), "{status:?}");
+    let fault = status.fault.expect("fault");
+    assert!(fault.contains("délai dépassé"), "{fault}");
+    let _ = release.send(());
+    printer.join().expect("printer");
+    // Exit does not hang on it, and says the job stays queued.
+    let started = Instant::now();
+    let left = queue.shutdown(Duration::from_secs(3));
+    assert!(started.elapsed() < Duration::from_secs(8));
+    assert_eq!(left, 1);
+}
+
+#[test]
+fn a_printer_that_closes_mid_job_is_a_fault_then_the_job_prints_whole() {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    let (bytes, title) = receipt_bytes();
+    let big = bytes.repeat(2000);
+    let cut = thread::spawn(move || {
+        // First connection: read a little, then hang up with the rest unread.
+        let (mut stream, _) = listener.accept().expect("accept");
+        let mut first = [0u8; 64];
+        stream.read_exact(&mut first).expect("read");
+        drop(stream);
+        // Second connection (the retry): read it all.
+        let (mut stream, _) = listener.accept().expect("accept again");
+        let mut all = Vec::new();
+        stream.read_to_end(&mut all).expect("read all");
+        all
+    });
+    let queue = PrintQueue::start(tcp(port), Duration::from_millis(50));
+    queue.submit(Job {
+        title,
+        bytes: big.clone(),
+    });
+    let printed = wait_for(&queue, |s| s.printed == 1);
+    // The retry sent the same job again, whole, once: never half of it as a new job.
+    assert_eq!(cut.join().expect("printer"), big);
+    assert_eq!((printed.printed, printed.pending), (1, 0), "{printed:?}");
+}
+
+#[test]
+fn queued_jobs_survive_a_restart_and_print_when_the_printer_is_back() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("spool.db");
+    let mut store = pepite::storage::Store::open(&path).expect("open");
+    common::initialised(&mut store);
+    drop(store);
+    let port = TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("port")
+        .port();
+    let (bytes, title) = receipt_bytes();
+    {
+        let spool = pepite::storage::Store::open(&path).expect("spool");
+        let mut queue = PrintQueue::start_spooled(tcp(port), Duration::from_millis(50), spool);
+        queue.submit(Job {
+            title: title.clone(),
+            bytes: bytes.clone(),
+        });
+        queue.submit(Job {
+            title: title.clone(),
+            bytes: bytes.clone(),
+        });
+        wait_for(&queue, |s| s.fault.is_some());
+        assert_eq!(queue.shutdown(Duration::from_secs(1)), 2);
+    }
+    let mut store = pepite::storage::Store::open(&path).expect("open");
+    let waiting = pepite::ops::printing::pending(&mut store).expect("pending");
+    assert_eq!(waiting.len(), 2);
+    assert!(
+        waiting[0].attempts >= 1 && waiting[0].last_error.is_some(),
+        "{waiting:?}"
+    );
+    drop(store);
+    // Started again, with the printer back: both print, in order, and leave the spool.
+    let listener = TcpListener::bind(("127.0.0.1", port)).expect("rebind");
+    let printer = thread::spawn(move || {
+        let mut got = Vec::new();
+        for _ in 0..2 {
+            let (mut stream, _) = listener.accept().expect("accept");
+            let mut bytes = Vec::new();
+            stream.read_to_end(&mut bytes).expect("read");
+            got.push(bytes);
+        }
+        got
+    });
+    let spool = pepite::storage::Store::open(&path).expect("spool");
+    let queue = PrintQueue::start_spooled(tcp(port), Duration::from_millis(50), spool);
+    assert_eq!(printer.join().expect("printer"), vec![bytes.clone(), bytes]);
+    wait_for(&queue, |s| s.printed == 2);
+    drop(queue);
+    let mut store = pepite::storage::Store::open(&path).expect("open");
+    assert!(
+        pepite::ops::printing::pending(&mut store)
+            .expect("pending")
+            .is_empty()
+    );
+}

@@ -160,6 +160,14 @@ pub enum Command {
         /// Fichier de sauvegarde à créer (il ne doit pas exister).
         file: PathBuf,
     },
+    /// Impressions en attente (tickets, étiquettes) ; --discard N en abandonne une (encadrant).
+    PrintQueue {
+        /// Numéro de l'impression à abandonner.
+        #[arg(long, value_name = "N")]
+        discard: Option<i64>,
+        #[command(flatten)]
+        auth: ManagerAuth,
+    },
     /// Remet une sauvegarde en place (encadrant, toutes les caisses arrêtées) ; noté au JET.
     Restore {
         /// La sauvegarde (faite par « pepite backup »).

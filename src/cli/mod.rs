@@ -56,8 +56,8 @@ pub fn main() -> anyhow::Result<ExitCode> {
             };
             check_terminal(&mut store, terminal.as_ref())?;
             let printers = tui::Printers {
-                receipts: printer(&cli, &config)?,
-                labels: label_printer(&cli, &config)?,
+                receipts: printer(&cli, &config, &db)?,
+                labels: label_printer(&cli, &config, &db)?,
             };
             tui::run(store, terminal, paths::key_dir(), printers)?;
             ExitCode::SUCCESS
@@ -78,8 +78,9 @@ pub fn main() -> anyhow::Result<ExitCode> {
         }
         Some(Command::Demo { no_tui }) => {
             let printers = tui::Printers {
-                receipts: printer(&cli, &config)?,
-                labels: label_printer(&cli, &config)?,
+                // A demo's file does not exist yet: its printers queue in memory.
+                receipts: printer(&cli, &config, &db)?,
+                labels: label_printer(&cli, &config, &db)?,
             };
             demo::run(cli.db.clone(), no_tui, terminal, printers)?
         }
@@ -164,6 +165,33 @@ pub fn main() -> anyhow::Result<ExitCode> {
                 start,
             },
         )?,
+        Some(Command::PrintQueue { discard, auth }) => {
+            let mut store = open(&db)?;
+            if let Some(id) = discard {
+                let session = user::manager_session(&mut store, &auth)?;
+                ops::printing::discard(&mut store, &session, id, clock::now())?;
+                println!("{}", Msg::CliPrintDiscarded.fill(&[&id]));
+            }
+            let jobs = ops::printing::pending(&mut store)?;
+            println!("{}", Msg::CliPrintQueueTitle.fill(&[&jobs.len()]));
+            for job in jobs {
+                let error = job
+                    .last_error
+                    .map(|e| format!(" — {e}"))
+                    .unwrap_or_default();
+                println!(
+                    "{}",
+                    Msg::CliPrintJobLine.fill(&[
+                        &job.id,
+                        &job.title,
+                        &job.printer,
+                        &job.attempts,
+                        &error
+                    ])
+                );
+            }
+            ExitCode::SUCCESS
+        }
         Some(Command::Restore { file, auth }) => {
             let mut store = open(&db)?;
             let session = user::manager_session(&mut store, &auth)?;
@@ -186,8 +214,9 @@ pub fn main() -> anyhow::Result<ExitCode> {
     Ok(code)
 }
 
-/// The receipt printer the command line or the configuration names, if any.
-fn printer(cli: &Cli, config: &Config) -> anyhow::Result<Option<Printer>> {
+/// The receipt printer the command line or the configuration names, if any, spooled in
+/// the database `db` when it exists.
+fn printer(cli: &Cli, config: &Config, db: &Path) -> anyhow::Result<Option<Printer>> {
     let Some(address) = cli.printer.as_deref().or(config.printer.as_deref()) else {
         return Ok(None);
     };
@@ -197,11 +226,15 @@ fn printer(cli: &Cli, config: &Config) -> anyhow::Result<Option<Printer>> {
         .as_deref()
         .or(config.printer_profile.as_deref())
         .unwrap_or(crate::print::profile::FALLBACK);
-    Ok(Some(Printer::start(target, Profile::by_id(profile)?)))
+    let profile = Profile::by_id(profile)?;
+    Ok(Some(match Store::open_existing(db) {
+        Ok(spool) => Printer::start_spooled(target, profile, spool),
+        Err(_) => Printer::start(target, profile),
+    }))
 }
 
 /// The label printer the command line or the configuration names, if any.
-fn label_printer(cli: &Cli, config: &Config) -> anyhow::Result<Option<LabelPrinter>> {
+fn label_printer(cli: &Cli, config: &Config, db: &Path) -> anyhow::Result<Option<LabelPrinter>> {
     let Some(address) = cli
         .label_printer
         .as_deref()
@@ -214,7 +247,11 @@ fn label_printer(cli: &Cli, config: &Config) -> anyhow::Result<Option<LabelPrint
         .as_deref()
         .or(config.label_profile.as_deref())
         .unwrap_or("pdf-3x8");
-    Ok(Some(LabelPrinter::start(Target::parse(address)?, output)?))
+    let target = Target::parse(address)?;
+    Ok(Some(match Store::open_existing(db) {
+        Ok(spool) => LabelPrinter::start_spooled(target, output, spool)?,
+        Err(_) => LabelPrinter::start(target, output)?,
+    }))
 }
 
 /// Refuses a terminal code that names no active terminal, listing the ones there are.

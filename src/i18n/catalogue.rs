@@ -399,6 +399,12 @@ catalogue! {
     KeyZClose => "Clôture Z", "Z closing";
     ModeTill => "Caisse boutique", "Shop till";
     StatusPrinterFault => "⚠ imprimante", "⚠ printer";
+    PrinterStalled => "l'imprimante n'a pas tout pris (délai dépassé) : le ticket n'est pas compté imprimé", "the printer did not take it all (timed out): the slip is not counted printed";
+    CliPrintQueueLeft => "{} impression(s) restent en attente : elles partiront au prochain démarrage (pepite print-queue pour les voir)", "{} print job(s) still waiting: they go at the next start (pepite print-queue to see them)";
+    CliPrintQueueTitle => "{} impression(s) en attente", "{} print job(s) waiting";
+    CliPrintDiscarded => "Impression n° {} abandonnée (le document reste au journal ; F8 le réimprime)", "Print job n° {} discarded (the document stays in the journal; F8 reprints it)";
+    ErrPrintJobUnknown => "Aucune impression en attente n° {}", "No waiting print job n° {}";
+    CliPrintJobLine => "  n° {} — {} — {} — {} essai(s){}", "  n° {} — {} — {} — {} attempt(s){}";
     PrinterFault => "{} en attente — {}", "{} waiting — {}";
     ReasonDamaged => "Défaut ou abîmé", "Flawed or damaged";
     ReasonEndOfLine => "Fin de série", "End of line";

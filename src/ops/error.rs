@@ -29,6 +29,7 @@ pub enum OpsError {
     PinHash(String),
     /// A PIN keyed with the installation's secret, checked without the key file.
     PinNeedsKey,
+    PrintJobUnknown(i64),
     /// A backup of another installation.
     NotThisInstallation(std::path::PathBuf),
     /// A scanned or typed code that is no item and no voucher.
@@ -100,6 +101,7 @@ impl fmt::Display for OpsError {
             E::NotInitialised => Msg::ErrNotInitialised.text().to_owned(),
             E::PinHash(reason) => Msg::ErrPinHash.fill(&[reason]),
             E::PinNeedsKey => Msg::ErrPinNeedsKey.text().to_owned(),
+            E::PrintJobUnknown(id) => Msg::ErrPrintJobUnknown.fill(&[id]),
             E::NotThisInstallation(path) => Msg::ErrNotThisInstallation.fill(&[&path.display()]),
             E::UnknownCode(code) => Msg::ErrUnknownCode.fill(&[code]),
             E::ItemSold { code, when, ticket } => {

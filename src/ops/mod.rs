@@ -15,6 +15,7 @@ mod error;
 pub mod grid;
 pub mod journal;
 pub mod places;
+pub mod printing;
 mod refund;
 mod session;
 pub mod setup;

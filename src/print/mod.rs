@@ -40,6 +40,23 @@ impl Printer {
         }
     }
 
+    /// The same with the database as the queue's spool (jobs survive a restart).
+    pub fn start_spooled(
+        target: Target,
+        profile: Profile,
+        spool: crate::storage::Store,
+    ) -> Printer {
+        Printer {
+            profile,
+            queue: PrintQueue::start_spooled(target, Duration::from_secs(2), spool),
+        }
+    }
+
+    /// Stops the queue, waiting a few seconds at most: how many jobs stay queued.
+    pub fn shutdown(&mut self) -> usize {
+        self.queue.shutdown(queue::EXIT_WAIT)
+    }
+
     /// Lays `slip` out for this printer and queues it; returns at once.
     pub fn print(&self, title: &str, slip: &Slip) -> Result<(), PrintError> {
         let bytes = escpos::render(slip, &self.profile)?;
@@ -71,6 +88,24 @@ impl LabelPrinter {
             output: output.to_owned(),
             queue: PrintQueue::start(target, Duration::from_secs(2)),
         })
+    }
+
+    /// The same with the database as the queue's spool.
+    pub fn start_spooled(
+        target: Target,
+        output: &str,
+        spool: crate::storage::Store,
+    ) -> Result<LabelPrinter, PrintError> {
+        LabelPrinter::format_of(output)?;
+        Ok(LabelPrinter {
+            output: output.to_owned(),
+            queue: PrintQueue::start_spooled(target, Duration::from_secs(2), spool),
+        })
+    }
+
+    /// Stops the queue, waiting a few seconds at most: how many jobs stay queued.
+    pub fn shutdown(&mut self) -> usize {
+        self.queue.shutdown(queue::EXIT_WAIT)
     }
 
     /// The format and the profile or sheet an output name stands for.

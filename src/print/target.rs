@@ -4,9 +4,10 @@
 //! Sending goes through the `escpos` crate's drivers, with a timeout on the network.
 
 use super::PrintError;
-use escpos::driver::{Driver, FileDriver, NetworkDriver};
+use escpos::driver::{Driver, FileDriver};
 use std::fs::OpenOptions;
 use std::net::ToSocketAddrs;
+use std::net::{Shutdown, TcpStream};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -55,6 +56,15 @@ impl Target {
         }
     }
 
+    /// The address as the configuration writes it: the spool's name for this printer.
+    pub fn address(&self) -> String {
+        match self {
+            Target::Tcp { host, port } => format!("tcp:{host}:{port}"),
+            Target::Device(path) => format!("device:{}", path.display()),
+            Target::File(path) => format!("file:{}", path.display()),
+        }
+    }
+
     /// How the status line names it.
     pub fn describe(&self) -> String {
         match self {
@@ -73,16 +83,10 @@ impl Target {
             Target::Tcp { host, port } => {
                 let address = (host.as_str(), *port)
                     .to_socket_addrs()
-                    .map_err(|e| fail(e.to_string()))?
+                    .map_err(|e| fail(crate::i18n::io_reason(&e)))?
                     .next()
                     .ok_or_else(|| fail(host.clone()))?;
-                let driver =
-                    NetworkDriver::open(&address.ip().to_string(), address.port(), Some(TIMEOUT))
-                        .map_err(|e| fail(e.to_string()))?;
-                driver
-                    .write(bytes)
-                    .and_then(|()| driver.flush())
-                    .map_err(|e| fail(e.to_string()))
+                send_tcp(&address, bytes).map_err(fail)
             }
             Target::Device(path) => {
                 let driver = FileDriver::open(path).map_err(|e| fail(e.to_string()))?;
@@ -101,6 +105,38 @@ impl Target {
                     .and_then(|()| driver.flush())
                     .map_err(|e| fail(e.to_string()))
             }
+        }
+    }
+}
+
+/// Sends `bytes` and waits for the printer to have taken them all: the write half is
+/// closed after the job, and the printer must read everything and close its side within
+/// the timeout. A printer that accepts then stalls, or that closes mid-job (a reset),
+/// is a fault — never a slip marked printed that was not.
+fn send_tcp(address: &std::net::SocketAddr, bytes: &[u8]) -> Result<(), String> {
+    use std::io::{Read, Write};
+    let reason = |e: std::io::Error| crate::i18n::io_reason(&e);
+    let mut stream = TcpStream::connect_timeout(address, TIMEOUT).map_err(reason)?;
+    stream.set_write_timeout(Some(TIMEOUT)).map_err(reason)?;
+    stream.set_read_timeout(Some(TIMEOUT)).map_err(reason)?;
+    stream.write_all(bytes).map_err(reason)?;
+    stream.flush().map_err(reason)?;
+    stream.shutdown(Shutdown::Write).map_err(reason)?;
+    // Whatever the printer answers (status bytes) is read and dropped until it closes.
+    let mut answer = [0u8; 256];
+    loop {
+        match stream.read(&mut answer) {
+            Ok(0) => return Ok(()),
+            Ok(_) => {}
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) =>
+            {
+                return Err(crate::i18n::Msg::PrinterStalled.text().to_owned());
+            }
+            Err(e) => return Err(reason(e)),
         }
     }
 }

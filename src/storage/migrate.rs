@@ -25,6 +25,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0004_sorting.sql",
         include_str!("../../migrations/0004_sorting.sql"),
     ),
+    (
+        "0005_print_jobs.sql",
+        include_str!("../../migrations/0005_print_jobs.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

@@ -15,6 +15,7 @@ pub mod journal;
 mod migrate;
 pub mod payment_methods;
 pub mod points_of_sale;
+pub mod print_jobs;
 pub mod sorting;
 pub mod structure;
 pub mod till_catalogue;

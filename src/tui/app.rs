@@ -116,6 +116,16 @@ impl App {
         Ok(true)
     }
 
+    /// Stops the printers' queues (a few seconds at most): how many jobs stay queued.
+    pub fn shutdown_printers(&mut self) -> usize {
+        let receipts = self.printer.as_mut().map_or(0, Printer::shutdown);
+        let labels = self
+            .label_printer
+            .as_mut()
+            .map_or(0, LabelPrinter::shutdown);
+        receipts + labels
+    }
+
     /// Gives the app its printers.
     pub fn with_printers(mut self, printers: super::Printers) -> App {
         self.printer = printers.receipts;

@@ -48,6 +48,10 @@ pub fn run(
     ratatui::restore();
     app.tick(clock::now());
     app.record_stop();
+    let left = app.shutdown_printers();
+    if left > 0 {
+        eprintln!("{}", crate::i18n::Msg::CliPrintQueueLeft.fill(&[&left]));
+    }
     result
 }
 

@@ -73,7 +73,7 @@ proptest! {
             if matches!(key, Key::Char(_)) {
                 typed_chars += 1;
             }
-            out.extend(detector.key(key.clone(), at));
+            out.extend(detector.key(*key, at));
         }
         out.extend(detector.flush());
         // Every character comes out, as itself or inside a scan.

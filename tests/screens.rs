@@ -162,3 +162,47 @@ fn the_terminals_screen_marks_this_terminal() {
     assert_eq!(app.screen_title(), "Postes");
     insta::assert_snapshot!("terminals", screen(&app));
 }
+
+#[test]
+fn the_print_queue_lists_waiting_jobs_and_discards_one() {
+    let mut store = Store::open_in_memory().expect("open");
+    demo::create(&mut store, at("08:00:00"), &common::key_dir()).expect("demo");
+    store
+        .write(|tx| {
+            use pepite::storage::print_jobs;
+            let id = print_jobs::add(
+                tx,
+                "tcp:10.0.0.9:9100",
+                "Ticket caisse-1/T n° 12",
+                b"x",
+                at("09:00:00"),
+            )?;
+            print_jobs::failed(
+                tx,
+                id,
+                "Imprimante 10.0.0.9:9100 injoignable : connexion refusée",
+            )?;
+            print_jobs::add(
+                tx,
+                "tcp:10.0.0.9:9100",
+                "Ticket caisse-1/T n° 13",
+                b"y",
+                at("09:01:00"),
+            )
+        })
+        .expect("jobs");
+    let mut app = App::new(store, None, at("09:30:00"), common::key_dir()).expect("app");
+    type_text(&mut app, "c");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "1111");
+    press(&mut app, KeyCode::Enter);
+    for _ in 0..20 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen_title(), "Impressions en attente");
+    insta::assert_snapshot!("print_jobs", screen(&app));
+    press(&mut app, KeyCode::F(4));
+    let text = screen(&app);
+    assert!(text.contains("abandonné"), "{text}");
+}

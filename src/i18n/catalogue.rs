@@ -165,6 +165,7 @@ catalogue! {
     VerifyItem => "article {}", "item {}";
     VerifyItemSoldNoTicket => "marqué vendu sans le ticket qui l'a vendu (état modifié)", "marked sold without the ticket that sold it (status changed)";
     VerifyItemNotSold => "vendu par le document {} mais marqué « {} » (état modifié)", "sold by document {} but marked “{}” (status changed)";
+    VerifyItemMissing => "vendu par le document {} mais absent des articles ou plus marqué vendu (article supprimé ou modifié)", "sold by document {} but missing from the items or no longer marked sold (item deleted or changed)";
     VerifyWeight => "poids vendus du document {}", "sold weights of document {}";
     VerifyWeightNoTicket => "ne correspondent à aucun ticket réel", "match no real ticket";
     VerifyWeightSign => "de signe contraire au ticket (poids modifié)", "of the opposite sign to the ticket (weight changed)";
@@ -576,6 +577,15 @@ catalogue! {
     ModePriceGrid => "Grille de prix", "Price grid";
     ModeMarkdown => "Démarque par ancienneté", "Markdown by age";
     ModeSortingLists => "Listes du tri (provenances, communes, contenants)", "Sorting lists (sources, towns, containers)";
+    ModePrintJobs => "Impressions en attente", "Print queue";
+    PrintJobWaiting => "en attente", "waiting";
+    PrintJobPrinted => "imprimé", "printed";
+    PrintJobDiscarded => "abandonné", "discarded";
+    ColNumber => "N°", "No.";
+    ColTries => "Essais", "Tries";
+    ColFault => "Dernière erreur", "Last error";
+    KeyDiscardOrReprint => "Abandonner / réimprimer", "Discard / print again";
+    ErrPrinterElsewhere => "Cette impression est pour l'imprimante {}, que ce poste n'utilise pas", "This job is for printer {}, which this terminal does not use";
     ModeItems => "Articles en stock", "Items in stock";
     ColShortcut => "Raccourci", "Shortcut";
     FormPriceMax => "Prix maximum (fourchette)", "Maximum price (range)";

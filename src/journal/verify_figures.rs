@@ -348,7 +348,7 @@ impl FigureCheck {
                 return Ok(Some(Failure { record, reason }));
             }
         }
-        // A ticket that sold an item whose row no longer says so at all.
+        // A ticket that sold an item whose row is gone, or no longer says so at all.
         let mut sold: Vec<_> = self
             .items
             .iter()
@@ -358,7 +358,7 @@ impl FigureCheck {
         if let Some((code, (id, _))) = sold.first() {
             return Ok(Some(Failure {
                 record: Msg::VerifyItem.fill(&[&format!("{code:013}")]),
-                reason: Msg::VerifyItemNotSold.fill(&[id, &"?"]),
+                reason: Msg::VerifyItemMissing.fill(&[id]),
             }));
         }
         for (document, grams, rows) in store::sold_weight_per_document(tx)? {

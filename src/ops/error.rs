@@ -30,6 +30,8 @@ pub enum OpsError {
     /// A PIN keyed with the installation's secret, checked without the key file.
     PinNeedsKey,
     PrintJobUnknown(i64),
+    /// A job of a printer this machine does not drive.
+    PrinterElsewhere(String),
     /// A backup of another installation.
     NotThisInstallation(std::path::PathBuf),
     /// A scanned or typed code that is no item and no voucher.
@@ -102,6 +104,7 @@ impl fmt::Display for OpsError {
             E::PinHash(reason) => Msg::ErrPinHash.fill(&[reason]),
             E::PinNeedsKey => Msg::ErrPinNeedsKey.text().to_owned(),
             E::PrintJobUnknown(id) => Msg::ErrPrintJobUnknown.fill(&[id]),
+            E::PrinterElsewhere(address) => Msg::ErrPrinterElsewhere.fill(&[address]),
             E::NotThisInstallation(path) => Msg::ErrNotThisInstallation.fill(&[&path.display()]),
             E::UnknownCode(code) => Msg::ErrUnknownCode.fill(&[code]),
             E::ItemSold { code, when, ticket } => {

@@ -22,3 +22,17 @@ pub fn discard(store: &mut Store, session: &Session, id: i64, now: Timestamp) ->
         Err(OpsError::PrintJobUnknown(id))
     }
 }
+
+/// The waiting jobs, then the most recent done ones, for the spool screen.
+pub fn recent(store: &mut Store) -> Result<Vec<print_jobs::JobRow>> {
+    Ok(store.read(|tx| print_jobs::recent(tx, 30))?)
+}
+
+/// What printing job `id` again sends (manager only): its printer's address, title and
+/// bytes. The caller queues it on that printer as a new job.
+pub fn reprint(store: &mut Store, session: &Session, id: i64) -> Result<(String, String, Vec<u8>)> {
+    session.require(Role::Manager)?;
+    store
+        .read(|tx| print_jobs::content(tx, id))?
+        .ok_or(OpsError::PrintJobUnknown(id))
+}

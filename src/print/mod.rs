@@ -70,6 +70,19 @@ impl Printer {
     pub fn status(&self) -> QueueStatus {
         self.queue.status()
     }
+
+    /// Queues bytes already laid out (a job printed again from the spool).
+    pub fn resubmit(&self, title: &str, bytes: Vec<u8>) {
+        self.queue.submit(Job {
+            title: title.to_owned(),
+            bytes,
+        });
+    }
+
+    /// The address of this printer, as the spool names it.
+    pub fn address(&self) -> &str {
+        self.queue.address()
+    }
 }
 
 /// Where labels go and in which language: a TSPL label printer, a receipt roll, or PDF
@@ -136,5 +149,18 @@ impl LabelPrinter {
 
     pub fn status(&self) -> QueueStatus {
         self.queue.status()
+    }
+
+    /// Queues bytes already laid out (a job printed again from the spool).
+    pub fn resubmit(&self, title: &str, bytes: Vec<u8>) {
+        self.queue.submit(Job {
+            title: title.to_owned(),
+            bytes,
+        });
+    }
+
+    /// The address of this printer, as the spool names it.
+    pub fn address(&self) -> &str {
+        self.queue.address()
     }
 }

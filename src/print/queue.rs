@@ -153,6 +153,11 @@ impl PrintQueue {
         self.status.lock().map(|s| s.clone()).unwrap_or_default()
     }
 
+    /// The printer's address, as the spool names it.
+    pub fn address(&self) -> &str {
+        &self.printer
+    }
+
     /// Stops taking jobs and gives the worker at most `within` to finish what it is
     /// sending; returns how many jobs stay queued (in the spool, for the next start).
     pub fn shutdown(&mut self, within: Duration) -> usize {
@@ -204,6 +209,19 @@ impl Worker {
         }
     }
 
+    /// Whether spooled job `id` still waits (not discarded meanwhile).
+    fn still_wanted(&self, id: Option<i64>) -> bool {
+        let (Some(id), Some(spool)) = (id, &self.spool) else {
+            return true;
+        };
+        let Ok(mut store) = spool.lock() else {
+            return true;
+        };
+        store
+            .read(|tx| print_jobs::is_pending(tx, id))
+            .unwrap_or(true)
+    }
+
     fn run(&self, receiver: &Receiver<(Option<i64>, Job)>, mut jobs: VecDeque<(Option<i64>, Job)>) {
         let mut open = true;
         loop {
@@ -222,6 +240,15 @@ impl Worker {
             }
             jobs.extend(receiver.try_iter());
             while let Some((id, job)) = jobs.front() {
+                if !self.still_wanted(*id) {
+                    // Discarded by a person meanwhile: the journal keeps the document.
+                    jobs.pop_front();
+                    if let Ok(mut s) = self.status.lock() {
+                        s.pending = s.pending.saturating_sub(1);
+                        s.fault = None;
+                    }
+                    continue;
+                }
                 match self.target.send(&job.bytes) {
                     Ok(()) => {
                         self.note(*id, Ok(()));

@@ -382,6 +382,10 @@ impl App {
                 TableView::open(SortingListsTable::default(), &mut cx).map(boxed)
             }
             (Go::Items, Some(_)) => TableView::open(ItemsTable::default(), &mut cx).map(boxed),
+            (Go::PrintJobs, Some(_)) => {
+                TableView::open(super::admin::print_jobs::PrintJobsTable::default(), &mut cx)
+                    .map(boxed)
+            }
         };
         match opened {
             Ok(view) => self.view = view,

@@ -33,6 +33,7 @@ const MODES: &[(Msg, Go, &[Role])] = &[
         &[Role::Manager],
     ),
     (Msg::ModeStructure, Go::Structure, &[Role::Manager]),
+    (Msg::ModePrintJobs, Go::PrintJobs, &[Role::Manager]),
 ];
 
 pub struct HomeView {

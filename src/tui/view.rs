@@ -42,6 +42,7 @@ pub enum Go {
     Markdown,
     SortingLists,
     Items,
+    PrintJobs,
 }
 
 /// What a screen asks of the app after a key.

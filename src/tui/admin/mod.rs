@@ -6,6 +6,7 @@ pub mod markdown;
 pub mod payment_methods;
 pub mod points_of_sale;
 pub mod price_grid;
+pub mod print_jobs;
 pub mod sorting_lists;
 pub mod structure;
 pub mod terminals;

@@ -13,36 +13,51 @@ use crate::storage::journal::{self as store, CounterRow, StoredDocument};
 use serde::Deserialize;
 use std::collections::HashMap;
 
+// Borrowed from the payload's text where it has no escapes: one allocation-free parse
+// per document is most of what these checks cost.
+type Text<'a> = std::borrow::Cow<'a, str>;
+
 #[derive(Deserialize)]
-struct Payload {
-    kind: String,
-    series: String,
+struct Payload<'a> {
+    #[serde(borrow)]
+    kind: Text<'a>,
+    #[serde(borrow)]
+    series: Text<'a>,
     number: i64,
-    terminal: String,
+    #[serde(borrow)]
+    terminal: Text<'a>,
     training: bool,
-    business_date: String,
+    #[serde(borrow)]
+    business_date: Text<'a>,
     total_ttc: Option<i64>,
     total: Option<i64>,
     change: Option<i64>,
-    #[serde(default)]
-    lines: Vec<Line>,
+    #[serde(default, borrow)]
+    lines: Vec<Line<'a>>,
     #[serde(default)]
     vat: Vec<Vat>,
-    #[serde(default)]
-    payments: Vec<Pay>,
-    proof: Option<String>,
-    closing: Option<String>,
-    period: Option<String>,
-    archive: Option<String>,
-    refers_to: Option<Ref>,
-    duplicate_of: Option<Ref>,
+    #[serde(default, borrow)]
+    payments: Vec<Pay<'a>>,
+    #[serde(borrow)]
+    proof: Option<Text<'a>>,
+    #[serde(borrow)]
+    closing: Option<Text<'a>>,
+    #[serde(borrow)]
+    period: Option<Text<'a>>,
+    #[serde(borrow)]
+    archive: Option<Text<'a>>,
+    #[serde(borrow)]
+    refers_to: Option<Ref<'a>>,
+    #[serde(borrow)]
+    duplicate_of: Option<Ref<'a>>,
 }
 
 #[derive(Deserialize)]
-struct Line {
+struct Line<'a> {
     #[serde(default)]
     discount: i64,
-    item_code: Option<String>,
+    #[serde(borrow)]
+    item_code: Option<Text<'a>>,
     quantity: i64,
 }
 
@@ -55,15 +70,18 @@ struct Vat {
 }
 
 #[derive(Deserialize)]
-struct Pay {
-    method: String,
-    kind: String,
+struct Pay<'a> {
+    #[serde(borrow)]
+    method: Text<'a>,
+    #[serde(borrow)]
+    kind: Text<'a>,
     amount: i64,
 }
 
 #[derive(Deserialize)]
-struct Ref {
-    series: String,
+struct Ref<'a> {
+    #[serde(borrow)]
+    series: Text<'a>,
     number: i64,
 }
 
@@ -86,7 +104,8 @@ struct TicketFacts {
 /// Checks the figures of documents as they stream by, then the counters, items and
 /// weights once the stream is over.
 pub(super) struct FigureCheck {
-    counters: HashMap<(String, u32), (CounterRow, Sums)>,
+    /// By terminal, then rate: looked up by the payload's borrowed terminal.
+    counters: HashMap<String, HashMap<u32, (CounterRow, Sums)>>,
     /// The last real ticket naming each item code (as a number): its id, and whether it
     /// sold the item (`true`) or took it back.
     items: HashMap<u64, (i64, bool)>,
@@ -105,10 +124,13 @@ fn add(sums: &mut [i64; 3], v: &Vat) {
 
 impl FigureCheck {
     pub(super) fn new(tx: &Tx) -> Result<FigureCheck, crate::storage::StorageError> {
-        let counters = store::all_counters(tx)?
-            .into_iter()
-            .map(|row| ((row.terminal.clone(), row.rate_bp), (row, Sums::default())))
-            .collect();
+        let mut counters: HashMap<String, HashMap<u32, (CounterRow, Sums)>> = HashMap::new();
+        for row in store::all_counters(tx)? {
+            counters
+                .entry(row.terminal.clone())
+                .or_default()
+                .insert(row.rate_bp, (row, Sums::default()));
+        }
         Ok(FigureCheck {
             counters,
             items: HashMap::new(),
@@ -128,15 +150,13 @@ impl FigureCheck {
             Err(error) => return Ok(Some(Msg::VerifyPayloadUnreadable.fill(&[&error]))),
         };
         let identity = [
-            ("kind", doc.kind.clone(), p.kind.clone()),
-            ("series", doc.series.clone(), p.series.clone()),
-            ("number", doc.number.to_string(), p.number.to_string()),
-            ("terminal", doc.terminal.clone(), p.terminal.clone()),
-            ("training", doc.training.to_string(), p.training.to_string()),
+            ("kind", doc.kind.as_str(), &*p.kind),
+            ("series", doc.series.as_str(), &*p.series),
+            ("terminal", doc.terminal.as_str(), &*p.terminal),
             (
                 "business_date",
-                doc.business_date.clone(),
-                p.business_date.clone(),
+                doc.business_date.as_str(),
+                &*p.business_date,
             ),
         ];
         for (name, stored, expected) in identity {
@@ -144,7 +164,13 @@ impl FigureCheck {
                 return Ok(Some(column(name, &stored, &expected)));
             }
         }
-        let kind = p.kind.as_str();
+        if doc.number != p.number {
+            return Ok(Some(column("number", &doc.number, &p.number)));
+        }
+        if doc.training != p.training {
+            return Ok(Some(column("training", &doc.training, &p.training)));
+        }
+        let kind = &*p.kind;
         let is_ticket = kind == "ticket";
         let total = match kind {
             "ticket" | "closing" => p.total_ttc.unwrap_or(0),
@@ -182,19 +208,24 @@ impl FigureCheck {
         {
             return Ok(Some(column("vat", &doc.vat, &format!("{vat:?}"))));
         }
-        let tenders: Vec<(String, String, i64)> = if matches!(kind, "ticket" | "proof") {
+        let tenders: Vec<(&str, &str, i64)> = if matches!(kind, "ticket" | "proof") {
             p.payments
                 .iter()
-                .map(|t| (t.method.clone(), t.kind.clone(), t.amount))
+                .map(|t| (&*t.method, &*t.kind, t.amount))
                 .collect()
         } else {
             Vec::new()
         };
-        if serde_json::from_str::<Vec<(String, String, i64)>>(&doc.tenders)
-            .ok()
-            .as_ref()
-            != Some(&tenders)
-        {
+        let stored_tenders: Option<Vec<(Text, Text, i64)>> =
+            serde_json::from_str(&doc.tenders).ok();
+        let same_tenders = stored_tenders.is_some_and(|stored| {
+            stored.len() == tenders.len()
+                && stored
+                    .iter()
+                    .zip(&tenders)
+                    .all(|(a, b)| (&*a.0, &*a.1, a.2) == *b)
+        });
+        if !same_tenders {
             return Ok(Some(column(
                 "tenders",
                 &doc.tenders,
@@ -202,7 +233,7 @@ impl FigureCheck {
             )));
         }
         let detail = match kind {
-            "proof" => p.proof.clone().unwrap_or_default(),
+            "proof" => p.proof.as_deref().unwrap_or_default().to_owned(),
             "closing" => format!(
                 "{} {}",
                 p.closing.as_deref().unwrap_or_default(),
@@ -260,10 +291,14 @@ impl FigureCheck {
             }
         }
         for v in &p.vat {
-            let Some((row, sums)) = self.counters.get_mut(&(p.terminal.clone(), v.rate)) else {
+            let found = self
+                .counters
+                .get_mut(&*p.terminal)
+                .and_then(|rates| rates.get_mut(&v.rate));
+            let Some((row, sums)) = found else {
                 // Missing counters are reported after the stream, against an empty row.
                 let row = CounterRow {
-                    terminal: p.terminal.clone(),
+                    terminal: p.terminal.to_string(),
                     rate_bp: v.rate,
                     day: String::new(),
                     month: String::new(),
@@ -276,11 +311,13 @@ impl FigureCheck {
                 let mut sums = Sums::default();
                 add(&mut sums.total, v);
                 self.counters
-                    .insert((p.terminal.clone(), v.rate), (row, sums));
+                    .entry(p.terminal.to_string())
+                    .or_default()
+                    .insert(v.rate, (row, sums));
                 continue;
             };
             add(&mut sums.total, v);
-            let date = p.business_date.as_str();
+            let date = &*p.business_date;
             if date == row.day {
                 add(&mut sums.day, v);
             }
@@ -295,7 +332,11 @@ impl FigureCheck {
 
     /// The counters, items and sold weights, once every document was seen.
     pub(super) fn finish(self, tx: &Tx) -> Result<Option<Failure>, crate::storage::StorageError> {
-        let mut counters: Vec<_> = self.counters.into_values().collect();
+        let mut counters: Vec<_> = self
+            .counters
+            .into_values()
+            .flat_map(HashMap::into_values)
+            .collect();
         counters.sort_by(|a, b| (&a.0.terminal, a.0.rate_bp).cmp(&(&b.0.terminal, b.0.rate_bp)));
         for (row, sums) in counters {
             let rate = VatRate::from_basis_points(row.rate_bp)

@@ -287,3 +287,50 @@ fn queued_jobs_survive_a_restart_and_print_when_the_printer_is_back() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_printer_out_of_paper_says_so_and_the_slip_waits() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("spool.db");
+    let mut store = pepite::storage::Store::open(&path).expect("open");
+    common::initialised(&mut store);
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    // Answers the paper-sensor request: paper end, then (paper put in) paper present.
+    let printer = thread::spawn(move || {
+        let mut sent = Vec::new();
+        for answer in [0x72u8, 0x12] {
+            let (mut stream, _) = listener.accept().expect("accept");
+            let mut bytes = Vec::new();
+            stream.read_to_end(&mut bytes).expect("read");
+            std::io::Write::write_all(&mut stream, &[answer]).expect("answer");
+            sent.push(bytes);
+        }
+        sent
+    });
+    let (bytes, title) = receipt_bytes();
+    let queue = PrintQueue::start_checked(tcp(port), Duration::from_millis(50), store, true);
+    queue.submit(Job {
+        title,
+        bytes: bytes.clone(),
+    });
+    let sent = printer.join().expect("printer");
+    let status = wait_for(&queue, |s| s.printed == 1);
+    assert_eq!((status.printed, status.pending), (1, 0), "{status:?}");
+    // Each try was the whole job followed by DLE EOT 4.
+    for try_bytes in sent {
+        assert_eq!(try_bytes, [bytes.clone(), vec![0x10, 0x04, 0x04]].concat());
+    }
+    drop(queue);
+    let mut store = pepite::storage::Store::open(&path).expect("open");
+    let done = pepite::ops::printing::recent(&mut store).expect("recent");
+    assert_eq!(
+        done[0]
+            .last_error
+            .as_deref()
+            .map(|e| e.contains("plus de papier")),
+        Some(true),
+        "{done:?}"
+    );
+    assert_eq!(done[0].outcome.as_deref(), Some("printed"));
+}

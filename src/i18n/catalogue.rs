@@ -400,6 +400,7 @@ catalogue! {
     KeyZClose => "Clôture Z", "Z closing";
     ModeTill => "Caisse boutique", "Shop till";
     StatusPrinterFault => "⚠ imprimante", "⚠ printer";
+    PrinterNoPaper => "plus de papier : le ticket n'est pas compté imprimé", "out of paper: the slip is not counted printed";
     PrinterStalled => "l'imprimante n'a pas tout pris (délai dépassé) : le ticket n'est pas compté imprimé", "the printer did not take it all (timed out): the slip is not counted printed";
     CliPrintQueueLeft => "{} impression(s) restent en attente : elles partiront au prochain démarrage (pepite print-queue pour les voir)", "{} print job(s) still waiting: they go at the next start (pepite print-queue to see them)";
     CliPrintQueueTitle => "{} impression(s) en attente", "{} print job(s) waiting";

@@ -46,9 +46,10 @@ impl Printer {
         profile: Profile,
         spool: crate::storage::Store,
     ) -> Printer {
+        let ask_status = profile.features.status;
         Printer {
             profile,
-            queue: PrintQueue::start_spooled(target, Duration::from_secs(2), spool),
+            queue: PrintQueue::start_checked(target, Duration::from_secs(2), spool, ask_status),
         }
     }
 

@@ -46,6 +46,11 @@ pub struct Features {
     pub cutter: Cutter,
     pub drawer: bool,
     pub barcode: bool,
+    /// Answers ESC/POS real-time status requests (`DLE EOT n`) over the network: each
+    /// job is then followed by a paper-sensor request, and an answer saying the paper ran
+    /// out is a fault, not a printed slip.
+    #[serde(default)]
+    pub status: bool,
 }
 
 /// A label printer's labels.

@@ -55,12 +55,23 @@ impl PrintQueue {
     /// Starts the worker for `target`, retrying a failed job every `retry`; jobs live in
     /// memory only.
     pub fn start(target: Target, retry: Duration) -> PrintQueue {
-        PrintQueue::launch(target, retry, None, Vec::new())
+        PrintQueue::launch(target, retry, None, Vec::new(), false)
     }
 
     /// Starts the worker with the database as its spool: the jobs still waiting for this
     /// printer from an earlier run are queued first.
     pub fn start_spooled(target: Target, retry: Duration, spool: Store) -> PrintQueue {
+        PrintQueue::start_checked(target, retry, spool, false)
+    }
+
+    /// The same, asking a network printer for its paper sensor after each job when
+    /// `ask_status` (the profile says it answers `DLE EOT`).
+    pub fn start_checked(
+        target: Target,
+        retry: Duration,
+        spool: Store,
+        ask_status: bool,
+    ) -> PrintQueue {
         let mut spool = spool;
         let address = target.address();
         let waiting = spool
@@ -81,7 +92,13 @@ impl PrintQueue {
                 )
             })
             .collect();
-        PrintQueue::launch(target, retry, Some(Arc::new(Mutex::new(spool))), earlier)
+        PrintQueue::launch(
+            target,
+            retry,
+            Some(Arc::new(Mutex::new(spool))),
+            earlier,
+            ask_status,
+        )
     }
 
     fn launch(
@@ -89,6 +106,7 @@ impl PrintQueue {
         retry: Duration,
         spool: Option<Spool>,
         earlier: Vec<(Option<i64>, Job)>,
+        ask_status: bool,
     ) -> PrintQueue {
         let (sender, receiver) = mpsc::channel();
         let status = Arc::new(Mutex::new(QueueStatus {
@@ -109,6 +127,7 @@ impl PrintQueue {
                         stop,
                         spool,
                         retry,
+                        ask_status,
                     }
                     .run(&receiver, jobs);
                 })
@@ -191,6 +210,7 @@ struct Worker {
     stop: Arc<AtomicBool>,
     spool: Option<Spool>,
     retry: Duration,
+    ask_status: bool,
 }
 
 impl Worker {
@@ -249,7 +269,7 @@ impl Worker {
                     }
                     continue;
                 }
-                match self.target.send(&job.bytes) {
+                match self.target.send_checked(&job.bytes, self.ask_status) {
                     Ok(()) => {
                         self.note(*id, Ok(()));
                         jobs.pop_front();

@@ -75,6 +75,12 @@ impl Target {
 
     /// Sends `bytes` in one piece; an error says what went wrong, in the user's language.
     pub fn send(&self, bytes: &[u8]) -> Result<(), PrintError> {
+        self.send_checked(bytes, false)
+    }
+
+    /// Sends `bytes`; with `ask_status`, a network printer is then asked for its paper
+    /// sensor (`DLE EOT 4`) and an answer that the paper ran out is a fault.
+    pub fn send_checked(&self, bytes: &[u8], ask_status: bool) -> Result<(), PrintError> {
         let fail = |reason: String| PrintError::Unreachable {
             target: self.describe(),
             reason,
@@ -86,7 +92,7 @@ impl Target {
                     .map_err(|e| fail(crate::i18n::io_reason(&e)))?
                     .next()
                     .ok_or_else(|| fail(host.clone()))?;
-                send_tcp(&address, bytes).map_err(fail)
+                send_tcp(&address, bytes, ask_status).map_err(fail)
             }
             Target::Device(path) => {
                 let driver = FileDriver::open(path).map_err(|e| fail(e.to_string()))?;
@@ -109,17 +115,29 @@ impl Target {
     }
 }
 
+/// `DLE EOT 4`: the real-time roll paper sensor status.
+const PAPER_STATUS: [u8; 3] = [0x10, 0x04, 0x04];
+
+/// Whether a `DLE EOT 4` answer says the paper ran out (bits 5 and 6; the answer always
+/// has bit 4 set and bits 0, 1 and 7 clear).
+fn paper_out(byte: u8) -> bool {
+    byte & 0b1001_0011 == 0b0001_0010 && byte & 0b0110_0000 != 0
+}
+
 /// Sends `bytes` and waits for the printer to have taken them all: the write half is
 /// closed after the job, and the printer must read everything and close its side within
 /// the timeout. A printer that accepts then stalls, or that closes mid-job (a reset),
 /// is a fault — never a slip marked printed that was not.
-fn send_tcp(address: &std::net::SocketAddr, bytes: &[u8]) -> Result<(), String> {
+fn send_tcp(address: &std::net::SocketAddr, bytes: &[u8], ask_status: bool) -> Result<(), String> {
     use std::io::{Read, Write};
     let reason = |e: std::io::Error| crate::i18n::io_reason(&e);
     let mut stream = TcpStream::connect_timeout(address, TIMEOUT).map_err(reason)?;
     stream.set_write_timeout(Some(TIMEOUT)).map_err(reason)?;
     stream.set_read_timeout(Some(TIMEOUT)).map_err(reason)?;
     stream.write_all(bytes).map_err(reason)?;
+    if ask_status {
+        stream.write_all(&PAPER_STATUS).map_err(reason)?;
+    }
     stream.flush().map_err(reason)?;
     stream.shutdown(Shutdown::Write).map_err(reason)?;
     // Whatever the printer answers (status bytes) is read and dropped until it closes.
@@ -127,7 +145,11 @@ fn send_tcp(address: &std::net::SocketAddr, bytes: &[u8]) -> Result<(), String> 
     loop {
         match stream.read(&mut answer) {
             Ok(0) => return Ok(()),
-            Ok(_) => {}
+            Ok(n) => {
+                if ask_status && answer[..n].iter().any(|b| paper_out(*b)) {
+                    return Err(crate::i18n::Msg::PrinterNoPaper.text().to_owned());
+                }
+            }
             Err(e)
                 if matches!(
                     e.kind(),
@@ -178,6 +200,21 @@ mod tests {
         ];
         for (text, expected) in cases {
             assert_eq!(Target::parse(text).ok(), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn paper_sensor_answers() {
+        // 0x12: paper present; 0x1E: near end (bits 2, 3); 0x72: paper end (bits 5, 6).
+        let cases = [
+            (0x12, false),
+            (0x1E, false),
+            (0x72, true),
+            (0x7E, true),
+            (0x60, false),
+        ];
+        for (byte, out) in cases {
+            assert_eq!(paper_out(byte), out, "{byte:#04x}");
         }
     }
 }

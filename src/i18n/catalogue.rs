@@ -351,6 +351,8 @@ catalogue! {
     SlipDeclared => "déclaré", "declared";
     SlipDifference => "écart", "difference";
     SlipComment => "Commentaire : {}", "Comment: {}";
+    SlipChainDocuments => "Journal avant ce Z : {} documents, fin {}", "Journal before this Z: {} documents, ends {}";
+    SlipChainEvents => "JET avant ce Z : {} événements, fin {}", "JET before this Z: {} events, ends {}";
     SlipGrandTotal => "Grand total perpétuel", "Perpetual grand total";
     SlipZ => "Z {} {}", "Z {} {}";
     SlipDay => "jour", "day";

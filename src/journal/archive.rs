@@ -248,6 +248,7 @@ pub fn write(
         .map_err(|e| io_error(&signature_path, e))?;
 
     let body = json!({
+        "chain": super::closing::chain_heads(tx)?,
         "archive": period.label,
         "from": period.from,
         "to": period.to,

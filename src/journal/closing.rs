@@ -112,6 +112,22 @@ pub fn x_report(tx: &Tx, terminal: &str, date: &str) -> Result<PeriodFigures, Jo
     figures(tx, terminal, date, date)
 }
 
+/// Both chains' heads as the Z and the archives print and carry them: how many records
+/// and the last one's hash. A Z slip kept in a drawer then says how long the journal was
+/// that evening — an older copy of the database put back later no longer reaches it.
+pub(super) fn chain_heads(tx: &Tx) -> Result<Value, JournalError> {
+    let head = |chain| -> Result<Value, JournalError> {
+        Ok(store::head(tx, chain)?.map_or(
+            json!({"count": 0, "hash": super::GENESIS}),
+            |h| json!({"count": h.count, "hash": h.hash}),
+        ))
+    };
+    Ok(json!({
+        "documents": head(store::Chain::Documents)?,
+        "events": head(store::Chain::Events)?,
+    }))
+}
+
 fn vat_json(vat: &[VatTotal]) -> Value {
     Value::Array(
         vat.iter()
@@ -198,6 +214,7 @@ pub fn close_day(
         .sum();
     let mut body = figures_json(&f);
     if let Value::Object(map) = &mut body {
+        map.insert("chain".into(), chain_heads(tx)?);
         map.insert("closing".into(), json!("day"));
         map.insert("period".into(), json!(date));
         map.insert(

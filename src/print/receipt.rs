@@ -120,9 +120,25 @@ struct Payload {
     proofs: Vec<ProofLine>,
     grand_total_ttc: i64,
     cash_count: Option<CashCount>,
+    chain: Option<ChainHeads>,
     // Duplicates.
     duplicate_number: i64,
     original: Option<Box<Payload>>,
+}
+
+/// The chains' heads a Z carries.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct ChainHeads {
+    documents: ChainHead,
+    events: ChainHead,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct ChainHead {
+    count: i64,
+    hash: String,
 }
 
 fn parse(payload: &str) -> Result<Payload, PrintError> {
@@ -332,6 +348,13 @@ fn figures(slip: &mut Slip, p: &Payload) {
     }
     slip.rule();
     slip.pair(Msg::SlipGrandTotal.text(), money(p.grand_total_ttc));
+    if let Some(chain) = &p.chain {
+        let short = |h: &ChainHead| h.hash.get(..8).unwrap_or(&h.hash).to_owned();
+        slip.text(
+            Msg::SlipChainDocuments.fill(&[&chain.documents.count, &short(&chain.documents)]),
+        );
+        slip.text(Msg::SlipChainEvents.fill(&[&chain.events.count, &short(&chain.events)]));
+    }
 }
 
 fn proof_label(kind: &str) -> String {

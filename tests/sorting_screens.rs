@@ -66,8 +66,15 @@ fn an_intake_a_correction_items_and_an_outbound_flow() {
         text.contains("Apport n° 1 enregistré : 34,500 kg net"),
         "{text}"
     );
-    // The toys weighed 7 kg: correct the last intake, with a reason.
+    // The toys weighed 7 kg: correct the last intake, with a reason. The correction
+    // starts from the intake's own provenance and town, not the form's defaults.
     press(&mut app, KeyCode::F(7));
+    let text = screen_text(&app);
+    assert!(
+        text.lines()
+            .any(|l| l.contains("Commune") && l.contains("gent")),
+        "the correction lost the town:\n{text}"
+    );
     press(&mut app, KeyCode::Delete);
     press(&mut app, KeyCode::Up);
     press(&mut app, KeyCode::Up);

@@ -106,6 +106,9 @@ pub struct SortingView {
     lines: Vec<IntakeLine>,
     /// The last intake recorded here, and its lines: items are made from it.
     last_intake: Option<(i64, Vec<IntakeLine>)>,
+    /// The form as it stood when the last intake was saved (provenance, town, note):
+    /// a correction starts from it, never from the defaults.
+    last_form: Option<Form>,
     /// The intake being corrected: saving writes a new record that replaces it.
     correcting: Option<i64>,
     /// Codes of the items made here whose labels are not printed yet.
@@ -148,6 +151,7 @@ impl SortingView {
             categories,
             lines: Vec::new(),
             last_intake: None,
+            last_form: None,
             correcting: None,
             to_label: Vec::new(),
             summary: (Vec::new(), 0),
@@ -297,6 +301,17 @@ impl SortingView {
                 self.correcting = None;
                 let total: i64 = self.lines.iter().map(|l| l.net().grams()).sum();
                 self.last_intake = Some((id, std::mem::take(&mut self.lines)));
+                // The intake's header (provenance, town, note) for a correction; the
+                // line fields start again from their defaults.
+                let mut kept = self.new_form();
+                for i in [SOURCE, TOWN, NOTE] {
+                    if let (Some(to), Some(from)) =
+                        (kept.fields.get_mut(i), self.form.fields.get(i))
+                    {
+                        to.kind = from.kind.clone();
+                    }
+                }
+                self.last_form = Some(kept);
                 self.form = self.new_form();
                 self.refresh(cx);
                 let total = Weight::from_grams(total)
@@ -335,6 +350,10 @@ impl SortingView {
                 };
                 self.lines = lines;
                 self.correcting = Some(id);
+                if let Some(form) = &self.last_form {
+                    // The intake's own provenance, town and note, as they were saved.
+                    self.form = form.clone();
+                }
                 self.form.focus = NOTE;
                 return Effect::Info(Msg::SortCorrecting.fill(&[&id]));
             }

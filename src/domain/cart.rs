@@ -39,7 +39,7 @@ impl Discount {
 }
 
 /// One line of the cart.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CartLine {
     pub label: String,
     pub category: Option<String>,
@@ -85,8 +85,9 @@ impl CartLine {
     }
 }
 
-/// A ticket being made.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// A ticket being made. It serialises to JSON so the till keeps it as a draft: a ticket
+/// in progress or parked survives a quit, a crash or a power cut.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Cart {
     pub lines: Vec<CartLine>,
 }

@@ -11,7 +11,20 @@ use std::fmt;
 
 /// An amount in cents. Negative only as the result of arithmetic (refunds, change);
 /// what a person types is never negative.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+)]
+#[serde(transparent)]
 pub struct Money(i64);
 
 /// The largest amount a person may type: 1 000 000,00 €. A till never sees more; a

@@ -8,8 +8,24 @@ use rust_decimal::Decimal;
 use std::fmt;
 
 /// A VAT rate in basis points: 2000 is 20 %, 550 is 5,5 %.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(try_from = "u32", into = "u32")]
 pub struct VatRate(u32);
+
+impl TryFrom<u32> for VatRate {
+    type Error = super::DomainError;
+    fn try_from(bp: u32) -> Result<VatRate> {
+        VatRate::from_basis_points(bp)
+    }
+}
+
+impl From<VatRate> for u32 {
+    fn from(rate: VatRate) -> u32 {
+        rate.0
+    }
+}
 
 impl VatRate {
     pub const ZERO: VatRate = VatRate(0);

@@ -10,8 +10,24 @@ use super::{DomainError, Result};
 use std::fmt;
 
 /// A weight in grams, above zero.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(try_from = "i64", into = "i64")]
 pub struct Weight(i64);
+
+impl TryFrom<i64> for Weight {
+    type Error = super::DomainError;
+    fn try_from(grams: i64) -> Result<Weight> {
+        Weight::from_grams(grams)
+    }
+}
+
+impl From<Weight> for i64 {
+    fn from(weight: Weight) -> i64 {
+        weight.0
+    }
+}
 
 /// Ten tonnes, the most one weighing can hold.
 const MAX_GRAMS: i64 = 10_000_000;

@@ -118,6 +118,8 @@ catalogue! {
     ErrPinNeedsKey => "Le code ne peut pas être vérifié sans la clé de l'installation : prévenez l'encadrant", "The PIN cannot be checked without the installation key: tell a manager";
     ErrNotThisInstallation => "« {} » n'est pas une sauvegarde de cette installation : rien n'a été restauré", "“{}” is not a backup of this installation: nothing was restored";
     CliRestoreDone => "Sauvegarde remise en place. Perdu depuis : {} documents et {} événements (noté dans le journal des événements).", "Backup put back. Lost since: {} documents and {} events (written in the event journal).";
+    ErrDraft => "Le ticket en cours n'a pas pu être gardé : {}", "The ticket in progress could not be kept: {}";
+    TillDraftsBack => "Ticket en cours repris ({} ligne(s)), {} ticket(s) en attente", "Ticket in progress restored ({} line(s)), {} parked ticket(s)";
     ErrPinHash => "Le code n'a pas pu être chiffré : {}", "The PIN could not be hashed: {}";
     ErrCategoryCycle => "Une catégorie ne peut pas être rangée sous elle-même.", "A category cannot sit under itself.";
     ErrTerminalPosInactive => "Ce point de vente est désactivé.", "This point of sale is disabled.";

@@ -29,6 +29,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0005_print_jobs.sql",
         include_str!("../../migrations/0005_print_jobs.sql"),
     ),
+    (
+        "0006_till_drafts.sql",
+        include_str!("../../migrations/0006_till_drafts.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

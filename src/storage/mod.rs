@@ -9,6 +9,7 @@
 
 mod backup;
 pub mod categories;
+pub mod drafts;
 mod error;
 pub mod items;
 pub mod journal;

@@ -107,6 +107,17 @@ impl Terminal {
         self.wait_for(&format!("Bonjour {name} !"));
     }
 
+    /// Kills pepite with SIGKILL, as a power cut or a crash would, and waits for it.
+    pub fn kill9(&mut self) {
+        let pid = self.child.process_id().expect("pid");
+        let killed = std::process::Command::new("kill")
+            .args(["-9", &pid.to_string()])
+            .status()
+            .expect("kill");
+        assert!(killed.success());
+        let _ = self.child.wait();
+    }
+
     /// Quits with Ctrl+Q and the confirmation; the exit must be a success.
     pub fn quit(&mut self) {
         self.send(b"\x11");

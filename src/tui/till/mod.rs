@@ -132,6 +132,9 @@ pub struct TillView {
     /// Mode école: tickets in their own series, "MODE ÉCOLE" on paper, never in totals.
     training: bool,
     mode: Mode,
+    /// The drafts as last kept in the database: the cart and the parked tickets are
+    /// written again whenever they differ from these.
+    kept: (Cart, Vec<Cart>),
 }
 
 /// Discount reasons offered at the till.
@@ -167,7 +170,15 @@ impl TillView {
             manager: None,
             training: false,
             mode: Mode::Selling,
+            kept: (Cart::default(), Vec::new()),
         };
+        // The ticket in progress and the parked ones, as they were at the last key press
+        // before a quit, a crash or a power cut.
+        let (current, parked) = till::load_drafts(cx.store, &view.terminal)?;
+        view.selected = current.lines.len().saturating_sub(1);
+        view.cart = current;
+        view.parked = parked;
+        view.kept = (view.cart.clone(), view.parked.clone());
         let ctx = view.context(cx)?;
         if till::needs_opening(cx.store, &ctx)? {
             view.mode = Mode::Opening(Count::default());
@@ -208,6 +219,40 @@ impl TillView {
         match crate::print::receipt::document_slip(&doc.payload, &doc.hash, barcode) {
             Ok(slip) => Self::print(cx, &format!("{series} n° {number}"), &slip),
             Err(e) => Some(e.to_string()),
+        }
+    }
+}
+
+impl TillView {
+    fn dispatch(&mut self, action: Action, cx: &mut Cx) -> Effect {
+        match &self.mode {
+            Mode::Opening(_) => self.handle_opening(action, cx),
+            Mode::Selling => self.handle_selling(action, cx),
+            Mode::Search { .. } => self.handle_search(action, cx),
+            Mode::Reason { .. } => self.handle_reason(action),
+            Mode::Paying(_) => self.handle_paying(action, cx),
+            Mode::Done(_) => self.handle_done(action, cx),
+            Mode::Parked(_) => self.handle_parked(action),
+            Mode::Authorise(_) => self.handle_authorise(action, cx),
+            Mode::RefundFind => self.handle_refund_find(action, cx),
+            Mode::RefundLines(_) => self.handle_refund_lines(action, cx),
+            Mode::Report(_) => self.handle_report(action, cx),
+            Mode::Closing(_) => self.handle_closing(action, cx),
+        }
+    }
+
+    /// Writes the drafts when the cart or the parked tickets changed; an error to show
+    /// when they could not be kept.
+    fn keep_drafts(&mut self, cx: &mut Cx) -> Option<Effect> {
+        if self.training || (self.cart == self.kept.0 && self.parked == self.kept.1) {
+            return None;
+        }
+        match till::save_drafts(cx.store, &self.terminal, &self.cart, &self.parked, cx.now) {
+            Ok(()) => {
+                self.kept = (self.cart.clone(), self.parked.clone());
+                None
+            }
+            Err(e) => Some(Effect::Error(e.to_string())),
         }
     }
 }
@@ -268,20 +313,8 @@ impl View for TillView {
     }
 
     fn handle(&mut self, action: Action, cx: &mut Cx) -> Effect {
-        match &self.mode {
-            Mode::Opening(_) => self.handle_opening(action, cx),
-            Mode::Selling => self.handle_selling(action, cx),
-            Mode::Search { .. } => self.handle_search(action, cx),
-            Mode::Reason { .. } => self.handle_reason(action),
-            Mode::Paying(_) => self.handle_paying(action, cx),
-            Mode::Done(_) => self.handle_done(action, cx),
-            Mode::Parked(_) => self.handle_parked(action),
-            Mode::Authorise(_) => self.handle_authorise(action, cx),
-            Mode::RefundFind => self.handle_refund_find(action, cx),
-            Mode::RefundLines(_) => self.handle_refund_lines(action, cx),
-            Mode::Report(_) => self.handle_report(action, cx),
-            Mode::Closing(_) => self.handle_closing(action, cx),
-        }
+        let effect = self.dispatch(action, cx);
+        self.keep_drafts(cx).unwrap_or(effect)
     }
 
     fn render(&self, frame: &mut Frame, area: Rect) {
@@ -305,6 +338,13 @@ impl View for TillView {
     }
 
     fn scanned(&mut self, code: &str, cx: &mut Cx) -> Effect {
+        let effect = self.scanned_code(code, cx);
+        self.keep_drafts(cx).unwrap_or(effect)
+    }
+}
+
+impl TillView {
+    fn scanned_code(&mut self, code: &str, cx: &mut Cx) -> Effect {
         match &self.mode {
             Mode::Selling => {
                 // "3*" typed before the scan is the quantity.

@@ -130,3 +130,37 @@ fn export_import_round_trip_and_an_all_or_nothing_import() {
     );
     assert!(!run.status.success());
 }
+
+#[test]
+fn a_grid_shortcut_already_a_category_s_is_refused_by_name() {
+    let home = tempfile::tempdir().expect("home");
+    let db = demo_db(home.path(), "demo.db");
+    let db = db.to_str().expect("path");
+    // `v` is the category Vêtements' shortcut in the demo.
+    let file = home.path().join("grille.csv");
+    std::fs::write(
+        &file,
+        "categorie;nom;prix;prix_max;poids_unitaire;raccourci\nVaisselle;Vase;3,00;;500 g;v\n",
+    )
+    .expect("write");
+    let run = run_pepite(
+        home.path(),
+        &[
+            "grid",
+            "import",
+            file.to_str().expect("path"),
+            "--db",
+            db,
+            "--as",
+            "Claire",
+            "--as-pin",
+            "1111",
+        ],
+    );
+    assert!(!run.status.success());
+    let stderr = text(&run.stderr);
+    assert!(
+        stderr.contains("Le raccourci « v » est déjà celui de « Vêtements »"),
+        "{stderr}"
+    );
+}

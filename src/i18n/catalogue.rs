@@ -86,6 +86,7 @@ catalogue! {
     ErrDbNewer => "Cette base a été écrite par une version plus récente de pépite (schéma {}) ; ce programme ne connaît que le schéma {}. Mettez pépite à jour. La base n'a pas été modifiée.", "This database was written by a newer pépite (schema {}); this program knows schema {} only. Update pépite. The database was not changed.";
     ErrDbNotPepite => "« {} » n'est pas une base pépite. Elle n'a pas été modifiée.", "“{}” is not a pépite database. It was not changed.";
     ErrDbBusy => "La base est occupée par un autre poste. Réessayez dans un instant ; rien n'a été perdu.", "The database is busy with another terminal. Try again in a moment; nothing was lost.";
+    ErrShortcutTaken => "Le raccourci « {} » est déjà celui de « {} » : choisissez-en un autre", "Shortcut “{}” already belongs to “{}”: choose another";
     ErrDbMissing => "Fichier introuvable : {} (vérifiez --db ; pepite init crée une base)", "File not found: {} (check --db; pepite init creates a database)";
     ErrDbOpen => "Impossible d'ouvrir la base « {} » : {}", "Cannot open the database “{}”: {}";
     ErrDbReadOnly => "La base est en lecture seule : vérifiez les droits du fichier.", "The database is read-only: check the file's permissions.";

@@ -35,6 +35,11 @@ pub enum StorageError {
         reason: String,
     },
     BackupExists(PathBuf),
+    /// A shortcut another category or grid entry has already.
+    ShortcutTaken {
+        shortcut: String,
+        owner: String,
+    },
     /// A database named on the command line that does not exist.
     Missing(PathBuf),
     Backup {
@@ -98,6 +103,7 @@ impl fmt::Display for StorageError {
             E::NotFound(thing) => Msg::ErrNotFound.fill(&[thing]),
             E::Duplicate(value) => Msg::ErrDuplicate.fill(&[value]),
             E::Migration { version, reason } => Msg::ErrMigration.fill(&[version, reason]),
+            E::ShortcutTaken { shortcut, owner } => Msg::ErrShortcutTaken.fill(&[shortcut, owner]),
             E::Missing(path) => Msg::ErrDbMissing.fill(&[&path.display()]),
             E::BackupExists(path) => Msg::ErrBackupExists.fill(&[&path.display()]),
             E::Backup { path, reason } => Msg::ErrBackupFailed.fill(&[&path.display(), reason]),

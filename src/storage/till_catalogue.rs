@@ -3,7 +3,7 @@
 
 use super::{Result, Tx, bad_value};
 use crate::domain::{CategoryId, Money, VatRate, Weight};
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
 /// Something sold by a key: a category or a price-grid entry.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,6 +58,36 @@ pub fn sellables(tx: &Tx) -> Result<Vec<Sellable>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Refuses `shortcut` when a category or a price-grid entry other than the one being
+/// saved already has it: one letter gives one thing at the till.
+fn ensure_shortcut_free(
+    tx: &Tx,
+    shortcut: Option<&str>,
+    category: Option<CategoryId>,
+    entry: Option<i64>,
+) -> Result<()> {
+    let Some(shortcut) = shortcut.filter(|s| !s.is_empty()) else {
+        return Ok(());
+    };
+    let owner: Option<String> = tx
+        .conn()
+        .prepare_cached(
+            "SELECT name FROM category WHERE lower(shortcut) = lower(?1) AND id IS NOT ?2
+             UNION ALL
+             SELECT name FROM price_entry WHERE lower(shortcut) = lower(?1) AND id IS NOT ?3
+             LIMIT 1",
+        )?
+        .query_row(params![shortcut, category.map(|c| c.0), entry], |r| r.get(0))
+        .optional()?;
+    match owner {
+        Some(owner) => Err(super::StorageError::ShortcutTaken {
+            shortcut: shortcut.to_owned(),
+            owner,
+        }),
+        None => Ok(()),
+    }
+}
+
 /// Sets what the till needs on a category.
 pub fn set_category_sale(
     tx: &Tx,
@@ -67,6 +97,7 @@ pub fn set_category_sale(
     shortcut: Option<&str>,
     guarantee: bool,
 ) -> Result<()> {
+    ensure_shortcut_free(tx, shortcut, Some(id), None)?;
     tx.conn()
         .prepare_cached(
             "UPDATE category SET vat_bp = ?2, default_price = ?3, shortcut = ?4, guarantee = ?5
@@ -91,6 +122,7 @@ pub fn insert_entry(
     unit_weight: Option<Weight>,
     shortcut: Option<&str>,
 ) -> Result<i64> {
+    ensure_shortcut_free(tx, shortcut, None, None)?;
     tx.conn()
         .prepare_cached(
             "INSERT INTO price_entry (category_id, name, price, unit_weight_g, shortcut)
@@ -143,6 +175,12 @@ pub fn grid(tx: &Tx) -> Result<Vec<GridEntry>> {
 
 /// Inserts the entry, or updates the one with the same category and name.
 pub fn upsert_entry(tx: &Tx, category: CategoryId, entry: &GridEntry) -> Result<()> {
+    let same: Option<i64> = tx
+        .conn()
+        .prepare_cached("SELECT id FROM price_entry WHERE category_id = ?1 AND name = ?2")?
+        .query_row(params![category.0, entry.name], |r| r.get(0))
+        .optional()?;
+    ensure_shortcut_free(tx, entry.shortcut.as_deref(), None, same)?;
     tx.conn()
         .prepare_cached(
             "INSERT INTO price_entry (category_id, name, price, price_max, unit_weight_g, shortcut)
@@ -210,6 +248,7 @@ pub fn update_entry(
     entry: &GridEntry,
     active: bool,
 ) -> Result<()> {
+    ensure_shortcut_free(tx, entry.shortcut.as_deref(), None, Some(id))?;
     tx.conn()
         .prepare_cached(
             "UPDATE price_entry SET category_id = ?2, name = ?3, price = ?4, price_max = ?5,

@@ -98,6 +98,7 @@ fn cart(case: &Case) -> Cart {
                 discount_reason: None,
                 vat_rate: VatRate::STANDARD,
                 unit_weight: grams.and_then(|g| Weight::from_grams(g).ok()),
+                line_weight: None,
                 weight_estimated: true,
                 guarantee: false,
             })

@@ -56,6 +56,10 @@ pub struct CartLine {
     /// Weight of one unit, and whether it is estimated rather than weighed.
     pub unit_weight: Option<Weight>,
     pub weight_estimated: bool,
+    /// The weight of the whole line when it was weighed at the till (`3*2,50 j 1,2kg`:
+    /// three toys weighed together, 1,2 kg in all); it wins over the unit weight.
+    #[serde(default)]
+    pub line_weight: Option<Weight>,
     /// Sold with a guarantee: the receipt prints without asking.
     pub guarantee: bool,
 }
@@ -68,6 +72,25 @@ impl CartLine {
 
     pub fn total(&self) -> Result<Money> {
         self.sale_line().total()
+    }
+
+    /// The grams this line takes out of the shop: the weight typed for the line, or the
+    /// unit weight times the quantity (checked: a wrap is refused).
+    pub fn grams(&self) -> Result<Option<i64>> {
+        if let Some(weight) = self.line_weight {
+            return Ok(Some(if self.quantity < 0 {
+                -weight.grams()
+            } else {
+                weight.grams()
+            }));
+        }
+        self.unit_weight
+            .map(|w| {
+                w.grams()
+                    .checked_mul(self.quantity)
+                    .ok_or_else(|| DomainError::WeightOverflow(self.label.clone()))
+            })
+            .transpose()
     }
 
     pub fn sale_line(&self) -> SaleLine {
@@ -235,6 +258,7 @@ mod tests {
             discount_reason: None,
             vat_rate: rate,
             unit_weight: None,
+            line_weight: None,
             weight_estimated: true,
             guarantee: false,
         }

@@ -171,6 +171,7 @@ pub fn scan(store: &mut Store, code: &str, now: Timestamp) -> Result<Scanned> {
                     discount_reason,
                     vat_rate: item.vat_rate,
                     unit_weight: Some(item.weight),
+                    line_weight: None,
                     weight_estimated: item.weight_estimated,
                     guarantee: item.guarantee,
                 }))
@@ -209,7 +210,9 @@ pub fn sellable_line(
         discount: Money::ZERO,
         discount_reason: None,
         vat_rate: sellable.vat_rate,
-        unit_weight: weight.or(sellable.unit_weight),
+        // A weight typed is the whole line's, weighed at the till.
+        unit_weight: sellable.unit_weight,
+        line_weight: weight,
         weight_estimated: weight.is_none(),
         guarantee: sellable.guarantee,
     })
@@ -254,11 +257,7 @@ pub(super) fn issue_voucher(tx: &Tx, doc: &DocRef, amount: Money, at: Timestamp)
 /// Records what the lines took out of (or, negative, brought back to) the shop.
 fn record_weights(tx: &Tx, doc: &DocRef, lines: &[CartLine]) -> Result<()> {
     for line in lines {
-        if let Some(weight) = line.unit_weight {
-            let grams = weight
-                .grams()
-                .checked_mul(line.quantity)
-                .ok_or_else(|| crate::domain::DomainError::WeightOverflow(line.label.clone()))?;
+        if let Some(grams) = line.grams()? {
             items::record_sold_weight(
                 tx,
                 doc.id,
@@ -284,12 +283,7 @@ fn check_sale(cart: &Cart, payments: &[Payment]) -> Result<()> {
         if line.item.is_some() && line.quantity != 1 {
             return Err(crate::domain::DomainError::ItemQuantity(line.label.clone()).into());
         }
-        if let Some(weight) = line.unit_weight {
-            weight
-                .grams()
-                .checked_mul(line.quantity)
-                .ok_or_else(|| crate::domain::DomainError::WeightOverflow(line.label.clone()))?;
-        }
+        line.grams()?;
     }
     for p in payments {
         if p.amount.cents() <= 0 {

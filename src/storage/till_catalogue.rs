@@ -77,7 +77,9 @@ fn ensure_shortcut_free(
              SELECT name FROM price_entry WHERE lower(shortcut) = lower(?1) AND id IS NOT ?3
              LIMIT 1",
         )?
-        .query_row(params![shortcut, category.map(|c| c.0), entry], |r| r.get(0))
+        .query_row(params![shortcut, category.map(|c| c.0), entry], |r| {
+            r.get(0)
+        })
         .optional()?;
     match owner {
         Some(owner) => Err(super::StorageError::ShortcutTaken {

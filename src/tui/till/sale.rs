@@ -327,10 +327,15 @@ impl TillView {
             .enumerate()
             .map(|(i, l)| {
                 let total = l.total().unwrap_or(Money::ZERO);
+                // A line weighed at the till shows its weight, the whole line's.
+                let label = match l.line_weight {
+                    Some(weight) => format!("{} · {weight}", l.label),
+                    None => l.label.clone(),
+                };
                 let mut spans = vec![Span::raw(format!(
                     "{:>2} {:<26.26} {:>3} {:>10} {:>10}",
                     i + 1,
-                    l.label,
+                    label,
                     l.quantity,
                     l.unit_price.to_string(),
                     total.to_string()

@@ -284,11 +284,21 @@ fn a_day_at_the_till_adds_up_to_the_cent() {
         .iter()
         .map(|p| p["amount"].as_i64().expect("amount"))
         .sum();
-    // Tickets' payments (card + cash − refund) plus the float's proof, change not deducted.
+    // Tickets' payments (card + cash − refund), change not deducted; the float is a
+    // proof, in the drawer but not in the takings by method.
+    assert_eq!(z_payments, card.cents() + cash + refund.total.cents());
+    // Payments less the change given add up to the takings, to the cent.
     assert_eq!(
-        z_payments,
-        card.cents() + cash + refund.total.cents() + 15_000
+        z_payments - zp["change_given"].as_i64().expect("change"),
+        zp["total_ttc"].as_i64().expect("ttc")
     );
+    let proof_payments: i64 = zp["proof_payments"]
+        .as_array()
+        .expect("proof payments")
+        .iter()
+        .map(|p| p["amount"].as_i64().expect("amount"))
+        .sum();
+    assert_eq!(proof_payments, 15_000);
     let checks = zp["cash_count"]["checks"].as_array().expect("checks");
     let cash_check = checks.iter().find(|c| c["kind"] == "cash").expect("cash");
     assert_eq!(cash_check["expected"], expected_cash.cents());

@@ -343,6 +343,13 @@ catalogue! {
     SlipChange => "Rendu", "Change";
     SlipOutsideVat => "Hors TVA, hors chiffre d'affaires", "Outside VAT and takings";
     SlipTickets => "Tickets", "Receipts";
+    SlipVoucherIssued => "Avoirs émis", "Vouchers issued";
+    SlipVoucherSpent => "Avoirs utilisés", "Vouchers spent";
+    SlipInDrawerNotTakings => "Hors recettes (dans le tiroir) :", "Outside takings (in the drawer):";
+    SlipExpectedCash => "Espèces attendues", "Cash expected";
+    SlipExpectedCheque => "Chèques attendus", "Cheques expected";
+    SlipExpectedCard => "Carte bancaire attendue", "Card expected";
+    SlipClosedBy => "Clôture par : {}", "Closed by: {}";
     SlipChangeGiven => "Monnaie rendue", "Change given";
     SlipRefunds => "Remboursements ({})", "Refunds ({})";
     SlipDiscounts => "Remises accordées", "Discounts given";

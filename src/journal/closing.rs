@@ -39,8 +39,12 @@ pub struct PeriodFigures {
     pub to: String,
     /// Real tickets only, by VAT rate.
     pub vat: Vec<VatTotal>,
-    /// Money per payment method (tickets and proofs), change not deducted.
+    /// Money per payment method on tickets, change not deducted; vouchers spent and
+    /// issued apart.
     pub tenders: Vec<(String, PaymentKind, Money)>,
+    /// Money per payment method on payment proofs (float, fees, donations, cash in and
+    /// out): in the drawer, not in takings.
+    pub proof_tenders: Vec<(String, PaymentKind, Money)>,
     pub stats: PeriodStats,
     /// Payment proofs by kind: `(kind, count, amount)`.
     pub proofs: Vec<(String, i64, Money)>,
@@ -61,12 +65,13 @@ impl PeriodFigures {
         self.vat.iter().map(|v| v.vat).sum()
     }
 
-    /// What should be in the drawer or on the slips for `kind`: the tenders of that kind,
-    /// less the change given for cash.
+    /// What should be in the drawer or on the slips for `kind`: the tenders of that kind
+    /// on tickets and proofs (the float included), less the change given for cash.
     pub fn expected(&self, kind: PaymentKind) -> Money {
         let taken: Money = self
             .tenders
             .iter()
+            .chain(&self.proof_tenders)
             .filter(|t| t.1 == kind)
             .map(|t| t.2)
             .sum();
@@ -76,6 +81,34 @@ impl PeriodFigures {
             taken
         }
     }
+}
+
+/// The takings by payment method, adding up to the takings' total: cash net of the
+/// change given, vouchers spent and vouchers issued on two lines (« Avoirs utilisés »,
+/// « Avoirs émis »), never netted. Proofs (float, fees, donations) are not takings.
+pub fn takings_by_method(
+    tenders: &[(String, PaymentKind, Money)],
+    change_given: Money,
+) -> Vec<(String, Money)> {
+    let mut change = change_given;
+    tenders
+        .iter()
+        .map(|(method, kind, amount)| {
+            let mut amount = *amount;
+            if *kind == PaymentKind::Cash && !change.is_zero() {
+                amount = Money::from_cents(amount.cents() - change.cents());
+                change = Money::ZERO;
+            }
+            let label = match kind {
+                PaymentKind::Voucher if amount.is_negative() => {
+                    crate::i18n::Msg::SlipVoucherIssued.text().to_owned()
+                }
+                PaymentKind::Voucher => crate::i18n::Msg::SlipVoucherSpent.text().to_owned(),
+                _ => method.clone(),
+            };
+            (label, amount)
+        })
+        .collect()
 }
 
 /// The figures of `terminal` from `from` to `to` (business dates, inclusive).
@@ -90,7 +123,8 @@ pub fn figures(
         from: from.to_owned(),
         to: to.to_owned(),
         vat: on_totals(store::ticket_vat(tx, terminal, from, to)?)?,
-        tenders: store::tender_totals(tx, terminal, from, to)?,
+        tenders: store::tender_totals(tx, terminal, from, to, "ticket")?,
+        proof_tenders: store::tender_totals(tx, terminal, from, to, "proof")?,
         stats: store::period_stats(tx, terminal, from, to)?,
         proofs: store::proof_totals(tx, terminal, from, to)?,
         grand_total: on_totals(store::counter(tx, terminal, store::Period::Perpetual)?)?,
@@ -146,6 +180,9 @@ pub fn figures_json(f: &PeriodFigures) -> Value {
         "total_ht": f.total_ht().cents(),
         "total_vat": f.total_vat().cents(),
         "payments": f.tenders.iter().map(|(method, kind, amount)| json!({
+            "method": method, "kind": kind.code(), "amount": amount.cents()
+        })).collect::<Vec<_>>(),
+        "proof_payments": f.proof_tenders.iter().map(|(method, kind, amount)| json!({
             "method": method, "kind": kind.code(), "amount": amount.cents()
         })).collect::<Vec<_>>(),
         "tickets": f.stats.tickets,
@@ -332,4 +369,39 @@ fn close_period(
         &format!("{kind} {period} n° {}", doc.number),
     )?;
     Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(method: &str, kind: PaymentKind, cents: i64) -> (String, PaymentKind, Money) {
+        (method.to_owned(), kind, Money::from_cents(cents))
+    }
+
+    #[test]
+    fn takings_by_method_add_up_to_the_total_and_keep_vouchers_apart() {
+        // Sales of 19 € and 7 €: card 10, cash 20 with 11 of change; a 7 € voucher spent
+        // on one, a 7 € voucher issued as the change of another paid 14 € in cash.
+        let tenders = [
+            t("Carte bancaire", PaymentKind::Card, 1000),
+            t("Espèces", PaymentKind::Cash, 3400),
+            t("Avoir", PaymentKind::Voucher, 700),
+            t("Avoir", PaymentKind::Voucher, -700),
+        ];
+        let lines = takings_by_method(&tenders, Money::from_cents(1100));
+        let labels: Vec<&str> = lines.iter().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Carte bancaire",
+                "Espèces",
+                "Avoirs utilisés",
+                "Avoirs émis"
+            ]
+        );
+        let cents: Vec<i64> = lines.iter().map(|(_, m)| m.cents()).collect();
+        assert_eq!(cents, [1000, 2300, 700, -700]);
+        assert_eq!(cents.iter().sum::<i64>(), 3300);
+    }
 }

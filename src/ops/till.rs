@@ -426,13 +426,34 @@ pub fn sold_weight(store: &mut Store, ctx: &Context) -> Result<(i64, i64)> {
 /// The X report of the context's business day, and its JSON for printing.
 pub fn x_report(store: &mut Store, ctx: &Context) -> Result<(PeriodFigures, String)> {
     let date = ctx.business_date();
-    let figures = store.read(|tx| journal::x_report(tx, ctx.terminal.as_str(), &date))?;
-    let json = journal::figures_json(&figures).to_string();
-    Ok((figures, json))
+    let (figures, identity) = store.read(|tx| {
+        let figures = journal::x_report(tx, ctx.terminal.as_str(), &date)?;
+        let identity = crate::storage::structure::get(tx)?.map(|s| s.identity);
+        Ok::<_, OpsError>((figures, identity))
+    })?;
+    let mut json = journal::figures_json(&figures);
+    // The X's paper opens with the shop, as a ticket does.
+    if let serde_json::Value::Object(map) = &mut json {
+        map.insert("point_of_sale".into(), ctx.point_of_sale.clone().into());
+        if let Some(i) = identity {
+            map.insert(
+                "structure".into(),
+                serde_json::json!({
+                    "name": i.name.as_str(),
+                    "address": i.address,
+                    "postcode": i.postcode,
+                    "city": i.city,
+                    "siret": i.siret.as_ref().map(|s| s.as_str().to_owned()),
+                    "vat_status": i.vat_status.code(),
+                }),
+            );
+        }
+    }
+    Ok((figures, json.to_string()))
 }
 
 /// Keeps the till's drafts — the ticket in progress first, then the parked ones — so
-/// they survive a quit or a crash. Training carts are practice and are not kept.
+/// they survive a quit or a crash.
 pub fn save_drafts(
     store: &mut Store,
     terminal: &TerminalCode,
@@ -450,7 +471,10 @@ pub fn save_drafts(
     for cart in parked {
         carts.push(encode(cart)?);
     }
-    Ok(store.write(|tx| crate::storage::drafts::replace(tx, terminal.as_str(), &carts, now))?)
+    // Not waited on the disk: a key press must not cost an fsync. The draft survives the
+    // process being killed at once, and a power cut from the next sale's durable commit.
+    Ok(store
+        .write_unsynced(|tx| crate::storage::drafts::replace(tx, terminal.as_str(), &carts, now))?)
 }
 
 /// The drafts kept for `terminal`: the ticket in progress (empty when none) and the

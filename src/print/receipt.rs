@@ -5,7 +5,7 @@
 
 use super::PrintError;
 use super::document::Slip;
-use crate::domain::{Money, VatRate};
+use crate::domain::{Money, PaymentKind, VatRate};
 use crate::i18n::Msg;
 use serde::Deserialize;
 
@@ -46,6 +46,7 @@ struct Vat {
 #[serde(default)]
 struct Payment {
     method: String,
+    kind: String,
     amount: i64,
 }
 
@@ -213,7 +214,13 @@ fn document_line(slip: &mut Slip, title: Msg, p: &Payload) {
         Msg::SlipTerminal.text(),
         p.terminal
     ));
-    slip.text(Msg::SlipOperator.fill(&[&p.operator]));
+    // A closing names who closed, not a seller.
+    let who = if p.kind == "closing" {
+        Msg::SlipClosedBy
+    } else {
+        Msg::SlipOperator
+    };
+    slip.text(who.fill(&[&p.operator]));
     slip.rule();
 }
 
@@ -306,8 +313,22 @@ fn figures(slip: &mut Slip, p: &Payload) {
     slip.pair(Msg::SlipTotalHt.text(), money(p.total_ht));
     slip.pair(Msg::SlipTotalVat.text(), money(p.total_vat));
     slip.rule();
-    for pay in &p.payments {
-        slip.pair(pay.method.clone(), money(pay.amount));
+    // By method, adding up to the total: cash net of change, vouchers both ways.
+    let tenders: Vec<(String, PaymentKind, Money)> = p
+        .payments
+        .iter()
+        .map(|t| {
+            (
+                t.method.clone(),
+                PaymentKind::from_code(&t.kind).unwrap_or(PaymentKind::Other),
+                Money::from_cents(t.amount),
+            )
+        })
+        .collect();
+    for (label, amount) in
+        crate::journal::takings_by_method(&tenders, Money::from_cents(p.change_given))
+    {
+        slip.pair(label, amount.to_string());
     }
     slip.pair(Msg::SlipChangeGiven.text(), money(p.change_given));
     slip.rule();
@@ -318,9 +339,17 @@ fn figures(slip: &mut Slip, p: &Payload) {
         Msg::SlipDrawerOpenings.text(),
         p.drawer_openings.to_string(),
     );
-    for proof in &p.proofs {
+    let proofs: Vec<&ProofLine> = p
+        .proofs
+        .iter()
+        .filter(|proof| proof.kind != "drawer_opening")
+        .collect();
+    if !proofs.is_empty() {
+        slip.text(Msg::SlipInDrawerNotTakings.text());
+    }
+    for proof in proofs {
         slip.pair(
-            format!("{} ({})", proof_label(&proof.kind), proof.count),
+            format!("  {} ({})", proof_label(&proof.kind), proof.count),
             money(proof.amount),
         );
     }
@@ -329,10 +358,7 @@ fn figures(slip: &mut Slip, p: &Payload) {
         slip.pair(Msg::SlipOpeningFloat.text(), money(count.opening_float));
         slip.pair(Msg::SlipCountedCash.text(), money(count.counted_cash));
         for check in &count.checks {
-            slip.pair(
-                Msg::SlipExpected.fill(&[&check_label(&check.kind)]),
-                money(check.expected),
-            );
+            slip.pair(expected_label(&check.kind), money(check.expected));
             slip.pair(
                 format!("  {}", Msg::SlipDeclared.text()),
                 money(check.declared),
@@ -369,12 +395,12 @@ fn proof_label(kind: &str) -> String {
     }
 }
 
-fn check_label(kind: &str) -> String {
+fn expected_label(kind: &str) -> String {
     match kind {
-        "cash" => Msg::PayCash.text().to_owned(),
-        "card" => Msg::PayCard.text().to_owned(),
-        "cheque" => Msg::PayCheque.text().to_owned(),
-        other => other.to_owned(),
+        "cash" => Msg::SlipExpectedCash.text().to_owned(),
+        "card" => Msg::SlipExpectedCard.text().to_owned(),
+        "cheque" => Msg::SlipExpectedCheque.text().to_owned(),
+        other => Msg::SlipExpected.fill(&[&other]),
     }
 }
 
@@ -430,6 +456,7 @@ pub fn x_slip(figures_json: &str, terminal: &str, at: &str) -> Result<Slip, Prin
         cut: true,
         ..Slip::default()
     };
+    header(&mut slip, &p);
     slip.big(Msg::SlipX.text());
     slip.centred(format!(
         "{}  {} {terminal}",

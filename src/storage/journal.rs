@@ -458,22 +458,25 @@ pub fn ticket_vat(tx: &Tx, terminal: &str, from: &str, to: &str) -> Result<Vec<V
     to_vat_totals(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Money taken per payment method over a date range, tickets and payment proofs alike,
-/// real documents only: `(method, kind, amount)`, change not deducted.
+/// Money taken per payment method over a date range, real documents of one kind
+/// (`ticket` or `proof`): `(method, kind, amount)`, change not deducted. Vouchers come
+/// in two rows, those spent (positive) and those issued (negative), never netted.
 pub fn tender_totals(
     tx: &Tx,
     terminal: &str,
     from: &str,
     to: &str,
+    document_kind: &str,
 ) -> Result<Vec<(String, PaymentKind, Money)>> {
     let mut stmt = tx.conn().prepare_cached(
         "SELECT t.value ->> 0, t.value ->> 1, sum(t.value ->> 2)
          FROM document d, json_each(d.tenders) t
-         WHERE d.terminal = ?1 AND d.kind IN ('ticket', 'proof') AND d.training = 0
+         WHERE d.terminal = ?1 AND d.kind = ?4 AND d.training = 0
            AND d.business_date BETWEEN ?2 AND ?3
-         GROUP BY 1, 2 ORDER BY min(d.id), 1",
+         GROUP BY 1, 2, CASE WHEN t.value ->> 1 = 'voucher' THEN (t.value ->> 2) < 0 ELSE 0 END
+         ORDER BY min(d.id), 1",
     )?;
-    let rows = stmt.query_map([terminal, from, to], |r| {
+    let rows = stmt.query_map([terminal, from, to, document_kind], |r| {
         let kind: String = r.get(1)?;
         Ok((
             r.get::<_, String>(0)?,
@@ -506,7 +509,9 @@ pub fn period_stats(tx: &Tx, terminal: &str, from: &str, to: &str) -> Result<Per
             count(*) FILTER (WHERE kind = 'ticket' AND total >= 0),
             count(*) FILTER (WHERE kind = 'ticket' AND total < 0),
             ifnull(sum(total) FILTER (WHERE kind = 'ticket' AND total < 0), 0),
-            ifnull(sum(discount) FILTER (WHERE kind = 'ticket'), 0),
+            -- A refunded line gives its discount back: it is taken off, not added.
+            ifnull(sum(CASE WHEN total < 0 THEN -discount ELSE discount END)
+                   FILTER (WHERE kind = 'ticket'), 0),
             ifnull(sum(change_given), 0),
             count(*) FILTER (WHERE kind = 'duplicate'),
             count(*) FILTER (WHERE kind = 'proof' AND detail = 'drawer_opening'),

@@ -191,6 +191,24 @@ impl Store {
         self.run(TransactionBehavior::Immediate, work)
     }
 
+    /// Runs `work` in a write transaction committed without waiting for the disk
+    /// (`synchronous = NORMAL` for this commit only): what it wrote survives the process
+    /// being killed at once, and a power cut from the next durable commit on. For drafts
+    /// written at every key press; never for the journal.
+    pub fn write_unsynced<T, E>(&mut self, work: impl FnOnce(&Tx) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StorageError>,
+    {
+        self.conn
+            .pragma_update(None, "synchronous", "NORMAL")
+            .map_err(StorageError::from)?;
+        let result = self.run(TransactionBehavior::Immediate, work);
+        let restored = self.conn.pragma_update(None, "synchronous", "FULL");
+        let value = result?;
+        restored.map_err(StorageError::from)?;
+        Ok(value)
+    }
+
     /// Runs `work` on a consistent snapshot.
     pub fn read<T, E>(&mut self, work: impl FnOnce(&Tx) -> Result<T, E>) -> Result<T, E>
     where

@@ -35,7 +35,7 @@ fn figure_lines(f: &PeriodFigures) -> Vec<Line<'static>> {
         ),
         theme::title(),
     ));
-    for (method, _, amount) in &f.tenders {
+    for (method, amount) in crate::journal::takings_by_method(&f.tenders, f.stats.change_given) {
         lines.push(Line::from(format!(
             "{method:<24}{:>12}",
             amount.to_string()

@@ -367,3 +367,109 @@ fn a_key_file_readable_by_others_is_refused_with_the_fix() {
         "{stderr}"
     );
 }
+
+#[test]
+fn command_line_slips_are_said_in_french_and_leave_nothing_behind() {
+    let home = tempfile::tempdir().expect("home");
+    // No terminal: a sentence, not a panic with a backtrace; and no database made.
+    let out = pepite(home.path(), &[]);
+    assert!(!out.status.success());
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("pépite doit être lancé dans un terminal"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(!home.path().join("data/pepite/pepite.db").exists());
+    // A failed set-up leaves no file.
+    let db = home.path().join("new.db");
+    let db_arg = db.to_str().expect("path");
+    let out = pepite(
+        home.path(),
+        &[
+            "init",
+            "--db",
+            db_arg,
+            "--name",
+            "S",
+            "--manager",
+            "M",
+            "--pin",
+            "12",
+        ],
+    );
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("Le code doit avoir de 4 à 8 chiffres"));
+    assert!(!db.exists(), "a failed init left {}", db.display());
+    // A date that is not one is refused, in French.
+    let made = pepite(
+        home.path(),
+        &[
+            "init",
+            "--db",
+            db_arg,
+            "--name",
+            "S",
+            "--manager",
+            "M",
+            "--pin",
+            "1234",
+        ],
+    );
+    assert!(made.status.success(), "{}", text(&made.stderr));
+    let out = pepite(home.path(), &["verify", "--db", db_arg, "--from", "bad"]);
+    assert!(!out.status.success());
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("« bad » n'est pas une date"), "{stderr}");
+    // Label cells are counted from 1.
+    let out = pepite(
+        home.path(),
+        &[
+            "labels",
+            "--db",
+            db_arg,
+            "--format",
+            "pdf",
+            "--output",
+            "/tmp/x.pdf",
+            "--start",
+            "0",
+        ],
+    );
+    assert!(!out.status.success());
+}
+
+#[test]
+fn the_command_line_speaks_french_help_and_errors_alike() {
+    let home = tempfile::tempdir().expect("home");
+    for args in [
+        vec!["--help"],
+        vec!["labels", "--help"],
+        vec!["verify", "-h"],
+    ] {
+        let out = pepite(home.path(), &args);
+        assert!(out.status.success(), "{args:?}");
+        let help = text(&out.stdout);
+        assert!(help.contains("Affiche l'aide"), "{help}");
+        for english in ["Print help", "Usage:", "[default:", "Commands:"] {
+            assert!(!help.contains(english), "{args:?} says {english}:\n{help}");
+        }
+    }
+    let out = pepite(home.path(), &["--nope"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.starts_with("Erreur : option inconnue : --nope"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("error:") && !stderr.contains("For more information"),
+        "{stderr}"
+    );
+    let out = pepite(home.path(), &["verif"]);
+    assert!(
+        text(&out.stderr).contains("commande inconnue : verif"),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -67,6 +67,13 @@ fn parse_format(text: &str) -> Result<LabelFormat, String> {
     text.parse()
 }
 
+/// A calendar date written `AAAA-MM-JJ`, kept as that text.
+fn parse_date(text: &str) -> Result<String, String> {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .map_err(|_| crate::i18n::Msg::CliDateFormat.fill(&[&text]))
+}
+
 fn parse_lang(text: &str) -> Result<Lang, String> {
     Lang::parse(text).ok_or_else(|| crate::i18n::Msg::CliLangUnknown.fill(&[&text]))
 }
@@ -106,10 +113,10 @@ pub enum Command {
     /// Vérifie le journal fiscal : empreintes, numérotation, signatures (code 0 si intègre).
     Verify {
         /// Première date comptée (AAAA-MM-JJ).
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
         from: Option<String>,
         /// Dernière date comptée (AAAA-MM-JJ).
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
         to: Option<String>,
     },
     /// Archive un mois (AAAA-MM) ou une année (AAAA) passés du journal (demande un encadrant).
@@ -148,11 +155,11 @@ pub enum Command {
         /// Profil de l'imprimante (tspl : tsc-te200-50x30 par défaut ; escpos : generic-escpos).
         #[arg(long)]
         profile: Option<String>,
-        /// Planche du PDF : 3x8 (70 × 37 mm) ou 2x7 (99 × 38 mm).
+        /// Planche du PDF : 3x8 (70 × 37 mm, par défaut) ou 2x7 (99 × 38 mm).
         #[arg(long, default_value = "3x8")]
         sheet: String,
-        /// Première case libre de la planche (0 = en haut à gauche).
-        #[arg(long, default_value_t = 0)]
+        /// Première case libre de la planche, comptée à partir de 1 (1 = en haut à gauche).
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
         start: u32,
     },
     /// Copie cohérente de la base pendant que les caisses tournent.

@@ -49,7 +49,8 @@ pub fn labels(store: &mut Store, request: LabelRequest) -> anyhow::Result<ExitCo
         request.format,
         request.profile.as_deref(),
         request.sheet,
-        request.start,
+        // People count cells from 1; the layout counts from 0.
+        request.start.saturating_sub(1),
     )?;
     std::fs::write(request.output, &bytes)?;
     stock::labels_printed(store, &rows, clock::now())?;

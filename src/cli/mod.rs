@@ -6,6 +6,7 @@
 
 mod args;
 mod demo;
+mod french;
 mod labels;
 mod logging;
 mod user;
@@ -21,13 +22,12 @@ use crate::ops::{self, places};
 use crate::print::{LabelPrinter, Printer, Profile, Target};
 use crate::storage::{self, Store};
 use crate::{clock, paths, tui};
-use clap::Parser;
 use std::path::Path;
 use std::process::ExitCode;
 
 /// Parses the command line and runs it.
 pub fn main() -> anyhow::Result<ExitCode> {
-    let cli = Cli::parse();
+    let cli = french::parse();
     let config_path = cli.config.clone().unwrap_or_else(paths::config_file);
     // The language first, so that even a config error is in the right language.
     i18n::set_lang(cli.lang.unwrap_or_default());
@@ -48,6 +48,12 @@ pub fn main() -> anyhow::Result<ExitCode> {
         .transpose()?;
     let code = match cli.command {
         None => {
+            use std::io::IsTerminal;
+            let tty = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+            if default_db && !tty {
+                // Said before the default database is made on a first run.
+                anyhow::bail!(Msg::CliNoTerminal.text());
+            }
             // Only the default file is created on first run: a named one must exist.
             let mut store = if default_db {
                 Store::open(&db)?
@@ -63,13 +69,15 @@ pub fn main() -> anyhow::Result<ExitCode> {
             ExitCode::SUCCESS
         }
         Some(Command::Init { name, manager, pin }) => {
-            let mut store = Store::open(&db)?;
-            let request = SetupRequest {
-                structure: Name::parse(&name)?,
-                manager: Name::parse(&manager)?,
-                pin: Pin::parse(&pin)?,
-            };
-            setup::initialise(&mut store, &request, clock::now(), &paths::key_dir())?;
+            let existed = db.exists();
+            let made = init(&db, &name, &manager, &pin);
+            if made.is_err() && !existed {
+                // A failed set-up leaves nothing behind: no half-made database.
+                for suffix in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+                }
+            }
+            let request = made?;
             println!(
                 "{}",
                 Msg::CliInitDone.fill(&[&request.structure, &db.display(), &request.manager])
@@ -252,6 +260,18 @@ fn label_printer(cli: &Cli, config: &Config, db: &Path) -> anyhow::Result<Option
         Ok(spool) => LabelPrinter::start_spooled(target, output, spool)?,
         Err(_) => LabelPrinter::start(target, output)?,
     }))
+}
+
+/// Sets up a new database at `db`: the structure and its first manager.
+fn init(db: &Path, name: &str, manager: &str, pin: &str) -> anyhow::Result<SetupRequest> {
+    let mut store = Store::open(db)?;
+    let request = SetupRequest {
+        structure: Name::parse(name)?,
+        manager: Name::parse(manager)?,
+        pin: Pin::parse(pin)?,
+    };
+    setup::initialise(&mut store, &request, clock::now(), &paths::key_dir())?;
+    Ok(request)
 }
 
 /// Refuses a terminal code that names no active terminal, listing the ones there are.

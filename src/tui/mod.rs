@@ -41,6 +41,10 @@ pub fn run(
     key_dir: PathBuf,
     printers: Printers,
 ) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        anyhow::bail!(crate::i18n::Msg::CliNoTerminal.text());
+    }
     let mut app = App::new(store, terminal, clock::now(), key_dir)?.with_printers(printers);
     app.record_start();
     let mut screen = ratatui::init();

@@ -57,6 +57,8 @@ fn ticket_lines() -> Vec<SaleLine> {
         original_price: None,
         discount: Money::ZERO,
         discount_reason: None,
+        ticket_discount: Money::ZERO,
+        ticket_discount_reason: None,
         vat_rate: rate,
     })
     .collect()

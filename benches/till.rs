@@ -101,6 +101,8 @@ fn big_shop(count: i64, years: i64) -> (PathBuf, PathBuf) {
                                 original_price: None,
                                 discount: Money::ZERO,
                                 discount_reason: None,
+                                ticket_discount: Money::ZERO,
+                                ticket_discount_reason: None,
                                 vat_rate: rate,
                             }
                         })

@@ -96,6 +96,8 @@ fn cart(case: &Case) -> Cart {
                 // Mostly no discount, sometimes any.
                 discount: Money::from_cents(if discount % 3 == 0 { discount } else { 0 }),
                 discount_reason: None,
+                ticket_discount: Money::ZERO,
+                ticket_discount_reason: None,
                 vat_rate: VatRate::STANDARD,
                 unit_weight: grams.and_then(|g| Weight::from_grams(g).ok()),
                 line_weight: None,

@@ -15,7 +15,7 @@ use pepite::storage::journal as documents;
 /// The code a receipt carries to be found again (prefix 28, the ticket's id).
 const RECEIPT_CODE: &str = "2800000000028";
 
-/// The slips of one day: a ticket with a manual price and a discount, its duplicate, the
+/// The slips of one day: a ticket with a manual price, a line and a ticket discount, its duplicate, the
 /// X at noon and the Z at night.
 fn slips() -> Vec<(&'static str, Slip)> {
     let (mut db, key) = journal_store();
@@ -25,6 +25,10 @@ fn slips() -> Vec<(&'static str, Slip)> {
     let mut crepe = line("Crêpe façon grand-mère", 2, 350, VatRate::INTERMEDIATE);
     crepe.discount = Money::from_cents(100);
     crepe.discount_reason = Some("fidélité".into());
+    // And its share (0,50 €) of a discount on the whole ticket: said once, apart.
+    crepe.discount = Money::from_cents(150);
+    crepe.ticket_discount = Money::from_cents(50);
+    crepe.ticket_discount_reason = Some("solidarité".into());
     let lines = [
         sold,
         crepe,
@@ -89,6 +93,13 @@ fn slips() -> Vec<(&'static str, Slip)> {
             receipt::x_slip(&x_json, "caisse-1", "2026-11-24T12:00:00+01:00").expect("x"),
         ),
         ("z", slip_of(&mut db, &z.series, z.number, None)),
+        ("voucher", {
+            let doc = db
+                .read(|tx| documents::find_document(tx, &ticket.series, ticket.number))
+                .expect("doc");
+            receipt::voucher_slip(&doc.payload, "2900000000017", Money::from_cents(700))
+                .expect("voucher")
+        }),
     ]
 }
 

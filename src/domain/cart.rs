@@ -52,6 +52,12 @@ pub struct CartLine {
     pub original_price: Option<Money>,
     pub discount: Money,
     pub discount_reason: Option<String>,
+    /// The part of `discount` that is this line's share of the ticket's discount, and
+    /// that discount's reason.
+    #[serde(default)]
+    pub ticket_discount: Money,
+    #[serde(default)]
+    pub ticket_discount_reason: Option<String>,
     pub vat_rate: VatRate,
     /// Weight of one unit, and whether it is estimated rather than weighed.
     pub unit_weight: Option<Weight>,
@@ -103,6 +109,10 @@ impl CartLine {
             original_price: self.original_price,
             discount: self.discount,
             discount_reason: self.discount_reason.clone(),
+            ticket_discount: self.ticket_discount,
+            ticket_discount_reason: (!self.ticket_discount.is_zero())
+                .then(|| self.ticket_discount_reason.clone())
+                .flatten(),
             vat_rate: self.vat_rate,
         }
     }
@@ -211,9 +221,8 @@ impl Cart {
             };
             given = given.checked_add(share)?;
             line.discount = line.discount.checked_add(share)?;
-            if !share.is_zero() {
-                line.discount_reason = Some(reason.to_owned());
-            }
+            line.ticket_discount = line.ticket_discount.checked_add(share)?;
+            line.ticket_discount_reason = Some(reason.to_owned());
             line.total()?;
         }
         self.lines = updated;
@@ -256,6 +265,8 @@ mod tests {
             original_price: None,
             discount: Money::ZERO,
             discount_reason: None,
+            ticket_discount: Money::ZERO,
+            ticket_discount_reason: None,
             vat_rate: rate,
             unit_weight: None,
             line_weight: None,

@@ -21,6 +21,10 @@ pub struct SaleLine {
     /// Discount on the whole line, never negative and at most the line's gross amount.
     pub discount: Money,
     pub discount_reason: Option<String>,
+    /// The part of `discount` that is this line's share of a discount on the whole
+    /// ticket (printed once, as « Remise sur le ticket »), and that discount's reason.
+    pub ticket_discount: Money,
+    pub ticket_discount_reason: Option<String>,
     pub vat_rate: VatRate,
 }
 
@@ -177,6 +181,8 @@ mod tests {
             original_price: None,
             discount: Money::ZERO,
             discount_reason: None,
+            ticket_discount: Money::ZERO,
+            ticket_discount_reason: None,
             vat_rate: rate,
         }
     }

@@ -352,7 +352,6 @@ catalogue! {
     SlipTotalTtc => "Total TTC", "Total incl. VAT";
     SlipTotalHt => "Total HT", "Total excl. VAT";
     SlipTotalVat => "Total TVA", "Total VAT";
-    SlipVatLine => "TVA {} : HT {} TVA {} TTC {}", "VAT {}: net {} VAT {} gross {}";
     SlipVatFranchise => "TVA non applicable, art. 293 B du CGI", "VAT not applicable, art. 293 B of the CGI";
     SlipVatNone => "TVA non applicable", "VAT not applicable";
     SlipChange => "Rendu", "Change";
@@ -365,6 +364,14 @@ catalogue! {
     SlipExpectedCheque => "Chèques attendus", "Cheques expected";
     SlipExpectedCard => "Carte bancaire attendue", "Card expected";
     SlipClosedBy => "Clôture par : {}", "Closed by: {}";
+    SlipVatRateHead => "TVA", "VAT";
+    SlipHtHead => "HT €", "excl. €";
+    SlipVatHead => "TVA €", "VAT €";
+    SlipTtcHead => "TTC €", "incl. €";
+    SlipTicketDiscount => "Remise sur le ticket", "Discount on the ticket";
+    SlipVoucherNumber => "Avoir n° {}", "Voucher n° {}";
+    SlipVoucherIssuedOn => "Émis le {} (ticket {} n° {})", "Issued on {} (ticket {} n° {})";
+    SlipVoucherValidUntil => "Valable jusqu'au", "Valid until";
     SlipChangeGiven => "Monnaie rendue", "Change given";
     SlipRefunds => "Remboursements ({})", "Refunds ({})";
     SlipDiscounts => "Remises accordées", "Discounts given";

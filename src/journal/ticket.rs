@@ -62,10 +62,16 @@ pub fn append_ticket(
         None => None,
     };
     let mut discount = Money::ZERO;
+    let mut ticket_discount = Money::ZERO;
+    let mut ticket_reason: Option<&str> = None;
     let mut lines_json = Vec::with_capacity(lines.len());
     for line in lines {
         discount = discount.checked_add(line.discount)?;
-        lines_json.push(json!({
+        ticket_discount = ticket_discount.checked_add(line.ticket_discount)?;
+        if ticket_reason.is_none() {
+            ticket_reason = line.ticket_discount_reason.as_deref();
+        }
+        let mut line_json = json!({
             "label": line.label,
             "category": line.category,
             "item_code": line.item_code,
@@ -76,7 +82,16 @@ pub fn append_ticket(
             "discount_reason": line.discount_reason,
             "vat_rate": line.vat_rate.basis_points(),
             "total": line.total()?.cents(),
-        }));
+        });
+        if !line.ticket_discount.is_zero()
+            && let Value::Object(map) = &mut line_json
+        {
+            map.insert(
+                "ticket_discount".into(),
+                json!(line.ticket_discount.cents()),
+            );
+        }
+        lines_json.push(line_json);
     }
     let vat_json: Vec<Value> = settlement
         .vat
@@ -85,7 +100,10 @@ pub fn append_ticket(
         .collect();
     let total_ht: Money = settlement.vat.iter().map(|v| v.ht).sum();
     let total_vat: Money = settlement.vat.iter().map(|v| v.vat).sum();
-    let body = json!({
+    let partial = original
+        .as_ref()
+        .is_some_and(|d| settlement.total.cents().abs() < d.total.cents().abs());
+    let mut body = json!({
         "lines": lines_json,
         "vat": vat_json,
         "total_ttc": settlement.total.cents(),
@@ -95,9 +113,21 @@ pub fn append_ticket(
         "change": settlement.change.cents(),
         "refers_to": original.as_ref().map(|d| json!({
             "series": d.series, "number": d.number, "hash": d.hash,
-            "text": format!("annule le ticket n° {} {}", d.series, d.number),
+            "text": if partial {
+                format!("rembourse en partie le ticket n° {} {}", d.series, d.number)
+            } else {
+                format!("annule le ticket n° {} {}", d.series, d.number)
+            },
         })),
     });
+    if !ticket_discount.is_zero()
+        && let Value::Object(map) = &mut body
+    {
+        map.insert(
+            "ticket_discount".into(),
+            json!({"amount": ticket_discount.cents(), "reason": ticket_reason.unwrap_or_default()}),
+        );
+    }
     let doc = document::append(
         tx,
         key,

@@ -137,6 +137,8 @@ pub fn write(store: &mut Store, key: &InstallationKey, now: Timestamp) -> Result
                             original_price: None,
                             discount: Money::ZERO,
                             discount_reason: None,
+                            ticket_discount: Money::ZERO,
+                            ticket_discount_reason: None,
                             vat_rate: rate,
                         });
                     }

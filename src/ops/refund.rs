@@ -123,6 +123,8 @@ pub fn refund(
                 original_price: None,
                 discount: share,
                 discount_reason: original.discount_reason.clone(),
+                ticket_discount: Money::ZERO,
+                ticket_discount_reason: None,
                 vat_rate: VatRate::from_basis_points(original.vat_rate)?,
             });
             back.push(original.item_code.clone());

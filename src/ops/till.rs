@@ -169,6 +169,8 @@ pub fn scan(store: &mut Store, code: &str, now: Timestamp) -> Result<Scanned> {
                     original_price: None,
                     discount,
                     discount_reason,
+                    ticket_discount: Money::ZERO,
+                    ticket_discount_reason: None,
                     vat_rate: item.vat_rate,
                     unit_weight: Some(item.weight),
                     line_weight: None,
@@ -209,6 +211,8 @@ pub fn sellable_line(
         original_price,
         discount: Money::ZERO,
         discount_reason: None,
+        ticket_discount: Money::ZERO,
+        ticket_discount_reason: None,
         vat_rate: sellable.vat_rate,
         // A weight typed is the whole line's, weighed at the till.
         unit_weight: sellable.unit_weight,

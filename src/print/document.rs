@@ -26,6 +26,9 @@ pub enum Block {
         right: String,
         bold: bool,
     },
+    /// One row of a table: the first cell on the left, the others right-aligned in
+    /// equal columns across the paper (the VAT table).
+    Columns(Vec<String>),
     /// A line of dashes across the paper.
     Rule,
     /// Blank lines.
@@ -95,6 +98,11 @@ impl Slip {
         self
     }
 
+    pub fn columns(&mut self, cells: Vec<String>) -> &mut Self {
+        self.blocks.push(Block::Columns(cells));
+        self
+    }
+
     pub fn rule(&mut self) -> &mut Self {
         self.blocks.push(Block::Rule);
         self
@@ -149,6 +157,27 @@ fn wrap_words(paragraph: &str, width: usize) -> Vec<String> {
 
 /// `left` then `right` flush right on its last line; a long `left` wraps, and when its
 /// last line leaves no room the amount goes on a line of its own.
+/// One table row across `columns`: the first cell left, the others right-aligned in
+/// equal widths (at least 8). A row that does not fit is written as words, wrapped.
+pub fn column_line(cells: &[String], columns: usize) -> Vec<String> {
+    let Some((first, rest)) = cells.split_first() else {
+        return Vec::new();
+    };
+    let n = rest.len().max(1);
+    let width = columns.saturating_sub(8) / n;
+    let fits = width >= 8
+        && rest.iter().all(|c| c.chars().count() < width)
+        && first.chars().count() <= columns - width * n;
+    if !fits {
+        return wrap(&cells.join(" "), columns);
+    }
+    let mut line = format!("{first:<0$}", columns - width * n);
+    for cell in rest {
+        line.push_str(&format!("{cell:>width$}"));
+    }
+    vec![line]
+}
+
 pub fn pair_lines(left: &str, right: &str, columns: usize) -> Vec<String> {
     let right_len = right.chars().count();
     let mut lines = wrap(left, columns);

@@ -90,6 +90,14 @@ pub fn render(slip: &Slip, profile: &Profile) -> Result<Vec<u8>, PrintError> {
                 }
                 p.bold(false).map_err(escpos_error)?;
             }
+            Block::Columns(cells) => {
+                let folded: Vec<String> = cells.iter().map(|c| page.fold(c)).collect();
+                for line in super::document::column_line(&folded, columns) {
+                    p.custom(&page.encode(&line))
+                        .and_then(|p| p.custom(b"\n"))
+                        .map_err(escpos_error)?;
+                }
+            }
             Block::Rule => {
                 p.custom(&page.encode(&"-".repeat(columns)))
                     .and_then(|p| p.custom(b"\n"))

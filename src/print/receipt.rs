@@ -29,6 +29,7 @@ struct Line {
     original_price: Option<i64>,
     discount: i64,
     discount_reason: Option<String>,
+    ticket_discount: i64,
     vat_rate: u32,
     total: i64,
 }
@@ -104,6 +105,7 @@ struct Payload {
     payments: Vec<Payment>,
     change: i64,
     refers_to: Option<RefersTo>,
+    ticket_discount: Option<TicketDiscount>,
     // Proofs.
     proof: String,
     label: String,
@@ -125,6 +127,14 @@ struct Payload {
     // Duplicates.
     duplicate_number: i64,
     original: Option<Box<Payload>>,
+}
+
+/// A discount on the whole ticket, as its payload says it.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct TicketDiscount {
+    amount: i64,
+    reason: String,
 }
 
 /// The chains' heads a Z carries.
@@ -242,14 +252,24 @@ fn ticket(slip: &mut Slip, p: &Payload) {
             ));
         }
         slip.text(detail);
-        if line.discount != 0 {
+        // The line's own discount; its share of a ticket discount is said once below.
+        let own = line.discount - line.ticket_discount;
+        if own != 0 {
             let reason = line.discount_reason.clone().unwrap_or_default();
             slip.text(format!(
                 "  {} -{} {reason}",
                 Msg::SlipDiscount.text(),
-                money(line.discount)
+                money(own)
             ));
         }
+    }
+    if let Some(d) = p.ticket_discount.as_ref().filter(|d| d.amount != 0) {
+        let label = if d.reason.is_empty() {
+            Msg::SlipTicketDiscount.text().to_owned()
+        } else {
+            format!("{} ({})", Msg::SlipTicketDiscount.text(), d.reason)
+        };
+        slip.pair(label, format!("-{}", money(d.amount)));
     }
     slip.rule();
     slip.big(format!("{} {}", Msg::SlipTotal.text(), money(p.total_ttc)));
@@ -284,15 +304,25 @@ fn ticket(slip: &mut Slip, p: &Payload) {
     }
 }
 
-/// One line per VAT rate: HT, VAT and TTC.
+/// The VAT table: a row per rate, HT, VAT and TTC in columns (euros in the heading),
+/// so no amount ever wraps away from its column.
 fn vat_lines(slip: &mut Slip, p: &Payload) {
+    if p.vat.is_empty() {
+        return;
+    }
+    slip.columns(vec![
+        Msg::SlipVatRateHead.text().to_owned(),
+        Msg::SlipHtHead.text().to_owned(),
+        Msg::SlipVatHead.text().to_owned(),
+        Msg::SlipTtcHead.text().to_owned(),
+    ]);
     for v in &p.vat {
-        slip.text(Msg::SlipVatLine.fill(&[
-            &rate(v.rate),
-            &money(v.ht),
-            &money(v.vat),
-            &money(v.ttc),
-        ]));
+        slip.columns(vec![
+            rate(v.rate),
+            Money::from_cents(v.ht).plain(),
+            Money::from_cents(v.vat).plain(),
+            Money::from_cents(v.ttc).plain(),
+        ]);
     }
 }
 
@@ -466,6 +496,38 @@ pub fn x_slip(figures_json: &str, terminal: &str, at: &str) -> Result<Slip, Prin
     slip.centred(Msg::SlipXNotice.text());
     slip.rule();
     figures(&mut slip, &p);
+    Ok(slip)
+}
+
+/// How long a voucher may be spent: a year from the day it was issued.
+pub const VOUCHER_VALIDITY_DAYS: i64 = 365;
+
+/// The slip of a voucher issued by the document `payload` (a sale's change, a refund):
+/// the shop, the amount, its code as a barcode and in clear, the day and document that
+/// issued it and until when it may be spent.
+pub fn voucher_slip(payload: &str, code: &str, amount: Money) -> Result<Slip, PrintError> {
+    let p = parse(payload)?;
+    let mut slip = Slip {
+        cut: true,
+        ..Slip::default()
+    };
+    header(&mut slip, &p);
+    slip.big(Msg::TillVoucherSlipTitle.text());
+    slip.big(amount.to_string());
+    slip.blocks
+        .push(super::document::Block::Ean13(code.to_owned()));
+    slip.centred(Msg::SlipVoucherNumber.fill(&[&code]));
+    slip.rule();
+    slip.text(Msg::SlipVoucherIssuedOn.fill(&[&when(&p.timestamp), &p.series, &p.number]));
+    let until = chrono::DateTime::parse_from_rfc3339(&p.timestamp)
+        .map(|at| {
+            (at + chrono::TimeDelta::days(VOUCHER_VALIDITY_DAYS))
+                .format("%d/%m/%Y")
+                .to_string()
+        })
+        .unwrap_or_default();
+    slip.bold_pair(Msg::SlipVoucherValidUntil.text(), until);
+    slip.centred(Msg::TillVoucherSlipNotice.text());
     Ok(slip)
 }
 

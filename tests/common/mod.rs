@@ -81,6 +81,8 @@ pub fn line(label: &str, quantity: i64, cents: i64, rate: VatRate) -> SaleLine {
         original_price: None,
         discount: Money::ZERO,
         discount_reason: None,
+        ticket_discount: Money::ZERO,
+        ticket_discount_reason: None,
         vat_rate: rate,
     }
 }

@@ -209,6 +209,23 @@ impl TillView {
         }
     }
 
+    /// Prints the slip of a voucher issued by document `doc`.
+    fn print_voucher(
+        cx: &mut Cx,
+        doc: &crate::journal::DocRef,
+        code: &str,
+        amount: crate::domain::Money,
+    ) -> Option<String> {
+        let issued = match till::printable(cx.store, &doc.series, doc.number) {
+            Ok(issued) => issued,
+            Err(e) => return Some(e.to_string()),
+        };
+        match crate::print::receipt::voucher_slip(&issued.payload, code, amount) {
+            Ok(slip) => Self::print(cx, code, &slip),
+            Err(e) => Some(e.to_string()),
+        }
+    }
+
     /// Prints a stored document (receipt, duplicate, Z) by its payload and hash.
     fn print_document(cx: &mut Cx, series: &str, number: i64) -> Option<String> {
         let doc = match till::printable(cx.store, series, number) {

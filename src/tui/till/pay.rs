@@ -167,7 +167,7 @@ impl TillView {
                 problems.extend(Self::print(cx, Msg::TillDrawer.text(), &drawer));
             }
             if let Some((code, amount)) = &sale.voucher {
-                problems.extend(Self::print(cx, code, &voucher_slip(code, *amount)));
+                problems.extend(Self::print_voucher(cx, &sale.doc, code, *amount));
             }
             let auto = sale.receipt_required;
             if auto {
@@ -307,20 +307,6 @@ impl TillView {
         }
         frame.render_widget(Paragraph::new(lines).block(Block::bordered()), bottom);
     }
-}
-
-/// The slip of a voucher: its code as a barcode, to scan when it is spent.
-pub fn voucher_slip(code: &str, amount: Money) -> Slip {
-    let mut slip = Slip {
-        cut: true,
-        ..Slip::default()
-    };
-    slip.big(Msg::TillVoucherSlipTitle.text());
-    slip.big(amount.to_string());
-    slip.blocks
-        .push(crate::print::document::Block::Ean13(code.to_owned()));
-    slip.centred(Msg::TillVoucherSlipNotice.text());
-    slip
 }
 
 #[cfg(test)]

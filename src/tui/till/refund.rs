@@ -5,7 +5,7 @@
 use super::super::keys::Action;
 use super::super::theme;
 use super::super::view::{Cx, Effect};
-use super::{Mode, Purpose, TillView, effect_of, pay, report};
+use super::{Mode, Purpose, TillView, effect_of, report};
 use crate::i18n::Msg;
 use crate::ops;
 use crate::ops::till::{self, SoldLine};
@@ -303,7 +303,7 @@ impl TillView {
                     let mut problems: Vec<String> = Vec::new();
                     problems.extend(Self::print_document(cx, &sale.doc.series, sale.doc.number));
                     if let Some((code, amount)) = &sale.voucher {
-                        problems.extend(Self::print(cx, code, &pay::voucher_slip(code, *amount)));
+                        problems.extend(Self::print_voucher(cx, &sale.doc, code, *amount));
                     } else {
                         let pulse = Slip {
                             open_drawer: true,

@@ -208,6 +208,11 @@ fn park_resume_x_and_z() {
     let text = t.screen();
     assert!(text.contains("Journée close"), "{text}");
     assert_eq!(t.app.screen_title(), "Accueil");
+    // Back to the till the same day: said at once, before any ticket is made.
+    t.press(KeyCode::Enter);
+    let text = t.screen();
+    assert!(text.contains("déjà clôturée"), "{text}");
+    assert_eq!(t.app.screen_title(), "Accueil");
 }
 
 #[test]

@@ -131,7 +131,7 @@ catalogue! {
     ErrKeyFileOpen => "La clé « {} » est lisible par d'autres que son propriétaire : refusée. Corrigez avec : chmod 600 {}", "The key “{}” can be read by others than its owner: refused. Fix it with: chmod 600 {}";
     ErrKeyMismatch => "La clé « {} » n'est pas celle de cette installation : rien ne sera signé. Prévenez l'encadrant.", "The key “{}” is not this installation's: nothing will be signed. Tell a manager.";
     ErrDayNotClosed => "La journée du {} n'est pas clôturée : faites son ticket Z avant de vendre.", "The business day {} is not closed: print its Z before selling.";
-    ErrDayAlreadyClosed => "La journée du {} est déjà clôturée (ticket Z fait).", "The business day {} is already closed (Z printed).";
+    ErrDayAlreadyClosed => "La journée du {} est déjà clôturée (ticket Z fait) : plus de vente ce jour-là sur ce poste.", "The business day {} is already closed (Z printed): no more sales that day on this terminal.";
     ErrCommentRequired => "Il y a un écart de caisse : un commentaire est obligatoire.", "There is a cash difference: a comment is required.";
     ErrNotATicket => "« {} » n'est pas un ticket de vente", "“{}” is not a sales ticket";
     ErrArchivePeriod => "Période d'archive « {} » : un mois (AAAA-MM) ou une année (AAAA) passés", "Archive period “{}”: a past month (YYYY-MM) or year (YYYY)";

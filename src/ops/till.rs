@@ -65,6 +65,12 @@ pub fn needs_opening(store: &mut Store, ctx: &Context) -> Result<bool> {
         .any(|(kind, _, _)| kind == ProofKind::OpeningFloat.code()))
 }
 
+/// Whether the context's business day already has its Z: nothing can be sold on it.
+pub fn day_closed(store: &mut Store, ctx: &Context) -> Result<bool> {
+    let date = ctx.business_date();
+    Ok(store.read(|tx| documents::is_closed(tx, ctx.terminal.as_str(), "day", &date))?)
+}
+
 /// Records the opening float counted by denomination (a payment proof).
 pub fn open_day(
     store: &mut Store,

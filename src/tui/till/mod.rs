@@ -180,6 +180,12 @@ impl TillView {
         view.parked = parked;
         view.kept = (view.cart.clone(), view.parked.clone());
         let ctx = view.context(cx)?;
+        // Said at once, not after a whole ticket was made and paid.
+        if till::day_closed(cx.store, &ctx)? {
+            return Err(OpsError::Journal(
+                crate::journal::JournalError::DayAlreadyClosed(ctx.business_date()),
+            ));
+        }
         if till::needs_opening(cx.store, &ctx)? {
             view.mode = Mode::Opening(Count::default());
         }

@@ -356,3 +356,33 @@ fn training_mode_numbers_apart_and_refuses_refunds() {
         "{text}"
     );
 }
+
+#[test]
+fn the_drawer_without_a_sale_takes_a_reason_and_money_in_or_out() {
+    let mut t = till_on(Store::open_in_memory().expect("open"));
+    t.press(KeyCode::F(2));
+    // Ctrl+T: a manager's PIN, then the drawer opened with its reason.
+    t.key(KeyCode::Char('t'), KeyModifiers::CONTROL, 300);
+    t.human("1111");
+    t.press(KeyCode::Enter);
+    assert!(t.screen().contains("Ouverture du tiroir"), "{}", t.screen());
+    t.press(KeyCode::F(2));
+    assert!(t.screen().contains("Donnez la raison"), "{}", t.screen());
+    t.human("monnaie au voisin");
+    t.press(KeyCode::F(2));
+    assert!(t.screen().contains("Tiroir ouvert"), "{}", t.screen());
+    // Again, → to a bank deposit: its amount and reason.
+    t.key(KeyCode::Char('t'), KeyModifiers::CONTROL, 300);
+    t.human("1111");
+    t.press(KeyCode::Enter);
+    for _ in 0..3 {
+        t.press(KeyCode::Right);
+    }
+    insta::assert_snapshot!("till_bank_deposit", t.screen());
+    t.human("50");
+    t.press(KeyCode::Tab);
+    t.human("dépôt de midi");
+    t.press(KeyCode::F(2));
+    let text = t.screen();
+    assert!(text.contains("Dépôt en banque de 50,00 € noté"), "{text}");
+}

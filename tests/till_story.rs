@@ -214,15 +214,41 @@ fn a_day_at_the_till_adds_up_to_the_cent() {
         refund_payload["refers_to"]["text"]
             .as_str()
             .expect("text")
-            .starts_with("annule le ticket n°")
+            .starts_with("rembourse en partie le ticket n°"),
+        "one item of the sale is refunded: a partial refund says so"
     );
 
-    // The manager opens the drawer without a sale: the Z will count it.
-    till::open_drawer(&mut store, &claire, &key, &refund_ctx).expect("drawer");
+    // The manager opens the drawer without a sale, with its reason: the Z will count it.
     assert!(matches!(
-        till::open_drawer(&mut store, &karim, &key, &refund_ctx),
+        till::open_drawer(&mut store, &claire, &key, &refund_ctx, "  "),
+        Err(OpsError::MoveReasonRequired)
+    ));
+    till::open_drawer(&mut store, &claire, &key, &refund_ctx, "monnaie au voisin").expect("drawer");
+    assert!(matches!(
+        till::open_drawer(&mut store, &karim, &key, &refund_ctx, "x"),
         Err(OpsError::Forbidden(_))
     ));
+    // 20 € of change put in, 50 € taken to the bank: in the cash expected, not takings.
+    till::cash_move(
+        &mut store,
+        &claire,
+        &key,
+        &refund_ctx,
+        till::CashMove::CashIn,
+        euros(2000),
+        "pièces de la banque",
+    )
+    .expect("cash in");
+    till::cash_move(
+        &mut store,
+        &claire,
+        &key,
+        &refund_ctx,
+        till::CashMove::BankDeposit,
+        euros(5000),
+        "dépôt de midi",
+    )
+    .expect("bank deposit");
     // What left the shop, in grams: the sold items and lines less the refunded item.
     let (weighed, estimated) = till::sold_weight(&mut store, &refund_ctx).expect("weight");
     let items_g: i64 = scanned
@@ -240,9 +266,10 @@ fn a_day_at_the_till_adds_up_to_the_cent() {
     assert_eq!(x.stats.tickets, 1, "sales; the refund is counted apart");
     assert_eq!(x.stats.refunds, 1);
     assert_eq!(x.stats.drawer_openings, 1);
-    let expected_cash = euros(15_000 + due_cash)
+    let expected_cash = euros(15_000 + due_cash + 2000 - 5000)
         .checked_add(refund.total)
         .expect("cash");
+    assert_eq!(x.total_ttc(), net, "cash moves are not takings");
     assert_eq!(x.expected(PaymentKind::Cash), expected_cash);
     assert_eq!(x.expected(PaymentKind::Card), card);
 
@@ -298,7 +325,8 @@ fn a_day_at_the_till_adds_up_to_the_cent() {
         .iter()
         .map(|p| p["amount"].as_i64().expect("amount"))
         .sum();
-    assert_eq!(proof_payments, 15_000);
+    // The float, 20 € put in, 50 € taken to the bank.
+    assert_eq!(proof_payments, 15_000 + 2000 - 5000);
     let checks = zp["cash_count"]["checks"].as_array().expect("checks");
     let cash_check = checks.iter().find(|c| c["kind"] == "cash").expect("cash");
     assert_eq!(cash_check["expected"], expected_cash.cents());

@@ -121,6 +121,7 @@ catalogue! {
     CliRestoreDone => "Sauvegarde remise en place. Perdu depuis : {} documents et {} événements (noté dans le journal des événements).", "Backup put back. Lost since: {} documents and {} events (written in the event journal).";
     ErrDraft => "Le ticket en cours n'a pas pu être gardé : {}", "The ticket in progress could not be kept: {}";
     TillDraftsBack => "Ticket en cours repris ({} ligne(s)), {} ticket(s) en attente", "Ticket in progress restored ({} line(s)), {} parked ticket(s)";
+    ErrMoveReason => "Donnez la raison (elle est notée au journal)", "Give the reason (it goes in the journal)";
     ErrPinHash => "Le code n'a pas pu être chiffré : {}", "The PIN could not be hashed: {}";
     ErrCategoryCycle => "Une catégorie ne peut pas être rangée sous elle-même.", "A category cannot sit under itself.";
     ErrTerminalPosInactive => "Ce point de vente est désactivé.", "This point of sale is disabled.";
@@ -398,6 +399,7 @@ catalogue! {
     ProofDonation => "Don", "Donation";
     ProofCashIn => "Apport d'espèces", "Cash in";
     ProofCashOut => "Retrait d'espèces", "Cash out";
+    ProofBankDeposit => "Dépôt en banque", "Bank deposit";
     ProofOpeningFloat => "Fond de caisse", "Opening float";
     ProofDrawerOpening => "Ouverture du tiroir", "Drawer opening";
     ErrBarcodeFormat => "« {} » n'est pas un code-barres EAN-13 (13 chiffres)", "“{}” is not an EAN-13 barcode (13 digits)";
@@ -416,6 +418,11 @@ catalogue! {
     ErrQuantityFormat => "« {} » n'est pas une quantité : de 1 à 999, comme 3*", "“{}” is not a quantity: 1 to 999, as in 3*";
     KeyAddLine => "Ajouter", "Add";
     KeyAsVoucher => "En avoir", "As voucher";
+    TillMoveTitle => "Tiroir sans vente", "Drawer without a sale";
+    TillMoveKinds => "←→ ouverture seule, apport, retrait ou dépôt en banque", "←→ opening only, cash in, cash out or bank deposit";
+    TillMoveAmount => "Montant", "Amount";
+    TillMoveReason => "Raison", "Reason";
+    TillMoveDone => "{} de {} noté (compté au Z)", "{} of {} recorded (counted on the Z)";
     KeyDrawer => "Tiroir", "Drawer";
     KeyLineDiscount => "Remise ligne", "Line discount";
     KeyNameDelete => "Suppr", "Del";

@@ -30,6 +30,8 @@ pub enum OpsError {
     /// A PIN keyed with the installation's secret, checked without the key file.
     PinNeedsKey,
     PrintJobUnknown(i64),
+    /// A drawer movement or a refund without its reason.
+    MoveReasonRequired,
     /// A till draft that could not be written.
     Draft(String),
     /// A job of a printer this machine does not drive.
@@ -106,6 +108,7 @@ impl fmt::Display for OpsError {
             E::PinHash(reason) => Msg::ErrPinHash.fill(&[reason]),
             E::PinNeedsKey => Msg::ErrPinNeedsKey.text().to_owned(),
             E::PrintJobUnknown(id) => Msg::ErrPrintJobUnknown.fill(&[id]),
+            E::MoveReasonRequired => Msg::ErrMoveReason.text().to_owned(),
             E::Draft(reason) => Msg::ErrDraft.fill(&[reason]),
             E::PrinterElsewhere(address) => Msg::ErrPrinterElsewhere.fill(&[address]),
             E::NotThisInstallation(path) => Msg::ErrNotThisInstallation.fill(&[&path.display()]),

@@ -407,24 +407,103 @@ pub fn reprint(
     })
 }
 
-/// Opens the drawer without a sale (manager): a payment proof the Z counts.
+/// Money that moves in or out of the drawer without a sale, or the drawer opened
+/// without one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CashMove {
+    /// The drawer opened, no money (change for a neighbour, a jammed coin…).
+    DrawerOpening,
+    /// Cash put in (more change for the float).
+    CashIn,
+    /// Cash taken out (petty cash).
+    CashOut,
+    /// Cash taken out to the bank.
+    BankDeposit,
+}
+
+impl CashMove {
+    pub fn label(self) -> crate::i18n::Msg {
+        use crate::i18n::Msg;
+        match self {
+            CashMove::DrawerOpening => Msg::ProofDrawerOpening,
+            CashMove::CashIn => Msg::ProofCashIn,
+            CashMove::CashOut => Msg::ProofCashOut,
+            CashMove::BankDeposit => Msg::ProofBankDeposit,
+        }
+    }
+}
+
+/// Records a movement of the drawer (manager): a payment proof with its reason that the
+/// X and the Z count — cash in or out changes the cash expected, never the takings.
+/// A reason is required; an amount too, except for a drawer opened without money.
+pub fn cash_move(
+    store: &mut Store,
+    manager: &Session,
+    key: &InstallationKey,
+    ctx: &Context,
+    kind: CashMove,
+    amount: Money,
+    reason: &str,
+) -> Result<DocRef> {
+    manager.require(Role::Manager)?;
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(OpsError::MoveReasonRequired);
+    }
+    let signed = match kind {
+        CashMove::DrawerOpening => Money::ZERO,
+        CashMove::CashIn => amount,
+        CashMove::CashOut | CashMove::BankDeposit => -amount,
+    };
+    if kind != CashMove::DrawerOpening {
+        if amount.cents() <= 0 {
+            return Err(crate::domain::DomainError::TenderSign.into());
+        }
+        crate::domain::limits::check_amount(
+            kind.label().text(),
+            amount,
+            crate::domain::limits::MAX_TICKET,
+        )?;
+    }
+    let proof = match kind {
+        CashMove::DrawerOpening => ProofKind::DrawerOpening,
+        CashMove::CashIn => ProofKind::CashIn,
+        CashMove::CashOut | CashMove::BankDeposit => ProofKind::CashOut,
+    };
+    let label = format!("{} : {reason}", kind.label().text());
+    let tenders: Vec<Tender> = (!signed.is_zero())
+        .then(|| Tender {
+            method: PaymentKind::Cash.default_label(),
+            kind: PaymentKind::Cash,
+            amount: signed,
+        })
+        .into_iter()
+        .collect();
+    super::journal::write_anchored(store, key, ctx.at, |tx| {
+        Ok::<_, OpsError>(journal::append_proof(
+            tx, key, ctx, proof, &label, &tenders,
+        )?)
+    })
+}
+
+/// Opens the drawer without a sale (manager), with its reason: a payment proof the Z
+/// counts.
 pub fn open_drawer(
     store: &mut Store,
     manager: &Session,
     key: &InstallationKey,
     ctx: &Context,
+    reason: &str,
 ) -> Result<DocRef> {
-    manager.require(Role::Manager)?;
-    super::journal::write_anchored(store, key, ctx.at, |tx| {
-        Ok::<_, OpsError>(journal::append_proof(
-            tx,
-            key,
-            ctx,
-            ProofKind::DrawerOpening,
-            crate::i18n::Msg::ProofDrawerOpening.text(),
-            &[],
-        )?)
-    })
+    cash_move(
+        store,
+        manager,
+        key,
+        ctx,
+        CashMove::DrawerOpening,
+        Money::ZERO,
+        reason,
+    )
 }
 
 /// Grams sold by the terminal on the context's day: `(weighed, estimated)`.

@@ -7,6 +7,7 @@
 
 mod big;
 mod count;
+mod movement;
 mod pay;
 mod refund;
 mod report;
@@ -85,6 +86,7 @@ const DRAWER: Binding = Binding {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Purpose {
     Refund,
+    /// The drawer without a sale: opened, or money in or out (Ctrl+T).
     Drawer,
     Close,
 }
@@ -112,6 +114,7 @@ enum Mode {
     Done(Done),
     Parked(usize),
     Authorise(refund::Authorise),
+    Movement(movement::Movement),
     RefundFind,
     RefundLines(refund::Choice),
     Report(report::XView),
@@ -257,6 +260,7 @@ impl TillView {
             Mode::Done(_) => self.handle_done(action, cx),
             Mode::Parked(_) => self.handle_parked(action),
             Mode::Authorise(_) => self.handle_authorise(action, cx),
+            Mode::Movement(_) => self.handle_movement(action, cx),
             Mode::RefundFind => self.handle_refund_find(action, cx),
             Mode::RefundLines(_) => self.handle_refund_lines(action, cx),
             Mode::Report(_) => self.handle_report(action, cx),
@@ -328,6 +332,7 @@ impl View for TillView {
                 hidden(KeyCode::Esc, Action::No),
             ],
             Mode::Authorise(_) => vec![ENTER_OK, LEFT, RIGHT, ERASE, ESC_CANCEL],
+            Mode::Movement(_) => vec![NEXT_FIELD, LEFT, RIGHT, ERASE, CONFIRM, ESC_CANCEL],
             Mode::RefundFind => vec![ENTER_OK, ERASE, ESC_CANCEL],
             Mode::RefundLines(_) => vec![UP, DOWN, TOGGLE, AS_VOUCHER, CONFIRM, ESC_CANCEL],
             Mode::Report(_) => vec![PRINT, ESC_BACK],
@@ -349,6 +354,7 @@ impl View for TillView {
             Mode::Paying(pay) => self.render_paying(frame, area, pay),
             Mode::Done(done) => self.render_done(frame, area, done),
             Mode::Authorise(a) => a.render(frame, area, &self.managers),
+            Mode::Movement(m) => m.render(frame, area),
             Mode::RefundFind => refund::render_find(frame, area, &self.input),
             Mode::RefundLines(choice) => choice.render(frame, area),
             Mode::Report(x) => x.render(frame, area),

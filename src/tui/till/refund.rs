@@ -170,24 +170,8 @@ impl TillView {
                 Effect::None
             }
             Purpose::Drawer => {
-                self.mode = Mode::Selling;
-                let Some(manager) = self.manager.take() else {
-                    return Effect::None;
-                };
-                let result = self.context(cx).and_then(|ctx| {
-                    let key = Self::key(cx)?.clone();
-                    till::open_drawer(cx.store, &manager, &key, &ctx)
-                });
-                effect_of(result, |_| {
-                    let pulse = Slip {
-                        open_drawer: true,
-                        ..Slip::default()
-                    };
-                    match Self::print(cx, Msg::TillDrawer.text(), &pulse) {
-                        None => Effect::Info(Msg::TillDrawerOpened.text().to_owned()),
-                        Some(problem) => Effect::Error(problem),
-                    }
-                })
+                self.mode = Mode::Movement(super::movement::Movement::drawer());
+                Effect::None
             }
             Purpose::Close => {
                 let result = self

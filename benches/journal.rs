@@ -59,6 +59,8 @@ fn ticket_lines() -> Vec<SaleLine> {
         discount_reason: None,
         ticket_discount: Money::ZERO,
         ticket_discount_reason: None,
+        grams: None,
+        weight_estimated: false,
         vat_rate: rate,
     })
     .collect()

@@ -103,6 +103,8 @@ fn big_shop(count: i64, years: i64) -> (PathBuf, PathBuf) {
                                 discount_reason: None,
                                 ticket_discount: Money::ZERO,
                                 ticket_discount_reason: None,
+                                grams: None,
+                                weight_estimated: false,
                                 vat_rate: rate,
                             }
                         })

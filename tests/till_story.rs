@@ -174,8 +174,8 @@ fn a_day_at_the_till_adds_up_to_the_cent() {
             &refund_ctx,
             &sale.doc.series,
             sale.doc.number,
-            &[first],
-            false
+            &[(first, 1)],
+            till::RefundPay::Cash
         ),
         Err(OpsError::Forbidden(_))
     ));
@@ -186,8 +186,8 @@ fn a_day_at_the_till_adds_up_to_the_cent() {
         &refund_ctx,
         &sale.doc.series,
         sale.doc.number,
-        &[first],
-        false,
+        &[(first, 1)],
+        till::RefundPay::Cash,
     )
     .expect("refund");
     assert_eq!(refund.total, -scanned[0].unit_price);
@@ -204,8 +204,8 @@ fn a_day_at_the_till_adds_up_to_the_cent() {
             &refund_ctx,
             &sale.doc.series,
             sale.doc.number,
-            &[first],
-            false
+            &[(first, 1)],
+            till::RefundPay::Cash
         ),
         Err(OpsError::AlreadyRefunded(_))
     ));

@@ -157,3 +157,14 @@ fn a_sold_weight_turned_around_is_named() {
     assert!(found.starts_with("poids vendus du document"), "{found}");
     assert!(found.contains("signe contraire"), "{found}");
 }
+
+#[test]
+fn a_sold_weight_changed_by_a_gram_is_named() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = a_sold_item(dir.path());
+    let found = failure_after(&path, "UPDATE sold_weight SET grams = grams + 1;");
+    assert!(
+        found.contains("g d'après le ticket (poids modifié)"),
+        "{found}"
+    );
+}

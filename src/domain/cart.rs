@@ -113,6 +113,8 @@ impl CartLine {
             ticket_discount_reason: (!self.ticket_discount.is_zero())
                 .then(|| self.ticket_discount_reason.clone())
                 .flatten(),
+            grams: self.grams().ok().flatten(),
+            weight_estimated: self.weight_estimated,
             vat_rate: self.vat_rate,
         }
     }

@@ -26,6 +26,11 @@ pub struct SaleLine {
     pub ticket_discount: Money,
     pub ticket_discount_reason: Option<String>,
     pub vat_rate: VatRate,
+    /// The grams the line took out of the shop (negative when they came back), and
+    /// whether they are estimated: copied into the payload, so a refund gives back
+    /// exactly its share.
+    pub grams: Option<i64>,
+    pub weight_estimated: bool,
 }
 
 impl SaleLine {
@@ -183,6 +188,8 @@ mod tests {
             discount_reason: None,
             ticket_discount: Money::ZERO,
             ticket_discount_reason: None,
+            grams: None,
+            weight_estimated: false,
             vat_rate: rate,
         }
     }

@@ -122,6 +122,8 @@ catalogue! {
     ErrDraft => "Le ticket en cours n'a pas pu être gardé : {}", "The ticket in progress could not be kept: {}";
     TillDraftsBack => "Ticket en cours repris ({} ligne(s)), {} ticket(s) en attente", "Ticket in progress restored ({} line(s)), {} parked ticket(s)";
     ErrMoveReason => "Donnez la raison (elle est notée au journal)", "Give the reason (it goes in the journal)";
+    ErrRefundQuantity => "« {} » : {} à rembourser au plus", "“{}”: at most {} to refund";
+    TillRefundAsVoucher => "Avoir", "Voucher";
     ErrPinHash => "Le code n'a pas pu être chiffré : {}", "The PIN could not be hashed: {}";
     ErrCategoryCycle => "Une catégorie ne peut pas être rangée sous elle-même.", "A category cannot sit under itself.";
     ErrTerminalPosInactive => "Ce point de vente est désactivé.", "This point of sale is disabled.";
@@ -173,6 +175,7 @@ catalogue! {
     VerifyWeight => "poids vendus du document {}", "sold weights of document {}";
     VerifyWeightNoTicket => "ne correspondent à aucun ticket réel", "match no real ticket";
     VerifyWeightSign => "de signe contraire au ticket (poids modifié)", "of the opposite sign to the ticket (weight changed)";
+    VerifyWeightSum => "{} g enregistrés, {} g d'après le ticket (poids modifié)", "{} g stored, {} g from the ticket (weight changed)";
     VerifyWeightRows => "{} lignes de poids pour {} lignes de ticket", "{} weight rows for {} ticket lines";
     VerifyAnchor => "dernier état connu ({})", "last known state ({})";
     VerifyAnchorUnreadable => "illisible : {}", "unreadable: {}";
@@ -418,6 +421,7 @@ catalogue! {
     ErrQuantityFormat => "« {} » n'est pas une quantité : de 1 à 999, comme 3*", "“{}” is not a quantity: 1 to 999, as in 3*";
     KeyAddLine => "Ajouter", "Add";
     KeyAsVoucher => "En avoir", "As voucher";
+    KeyRefundPay => "Espèces/carte/avoir", "Cash/card/voucher";
     TillMoveTitle => "Tiroir sans vente", "Drawer without a sale";
     TillMoveKinds => "←→ ouverture seule, apport, retrait ou dépôt en banque", "←→ opening only, cash in, cash out or bank deposit";
     TillMoveAmount => "Montant", "Amount";
@@ -511,7 +515,7 @@ catalogue! {
     TillReceiptPrinted => "Ticket {} n° {} envoyé à l'imprimante", "Receipt {} No. {} sent to the printer";
     TillReceiptQuestion => "Le client veut-il son ticket ? O = oui, N ou Entrée = non", "Does the customer want the receipt? O = yes, N or Enter = no";
     TillRefundFind => "Scannez le ticket à rembourser, ou tapez son numéro (ex. 12, ou caisse-2/T 12) puis Entrée", "Scan the receipt to refund, or type its number (e.g. 12, or caisse-2/T 12) then Enter";
-    TillRefundTitle => "Remboursement de {} n° {} — en {}", "Refund of {} No. {} — in {}";
+    TillRefundTitle => "Remboursement de {} n° {} — {} — un chiffre : combien", "Refund of {} No. {} — {} — a digit: how many";
     TillRefunded => "Remboursement {} n° {} : {}", "Refund {} No. {}: {}";
     TillRemaining => "Reste à payer", "Remaining";
     TillRemoved => "Ligne retirée : {}", "Line removed: {}";

@@ -83,13 +83,18 @@ pub fn append_ticket(
             "vat_rate": line.vat_rate.basis_points(),
             "total": line.total()?.cents(),
         });
-        if !line.ticket_discount.is_zero()
-            && let Value::Object(map) = &mut line_json
-        {
-            map.insert(
-                "ticket_discount".into(),
-                json!(line.ticket_discount.cents()),
-            );
+        if let Value::Object(map) = &mut line_json {
+            if !line.ticket_discount.is_zero() {
+                map.insert(
+                    "ticket_discount".into(),
+                    json!(line.ticket_discount.cents()),
+                );
+            }
+            // What the line took out of the shop: a refund gives back its share.
+            if let Some(grams) = line.grams {
+                map.insert("grams".into(), json!(grams));
+                map.insert("weight_estimated".into(), json!(line.weight_estimated));
+            }
         }
         lines_json.push(line_json);
     }

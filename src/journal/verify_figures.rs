@@ -59,6 +59,7 @@ struct Line<'a> {
     #[serde(borrow)]
     item_code: Option<Text<'a>>,
     quantity: i64,
+    grams: Option<i64>,
 }
 
 #[derive(Deserialize)]
@@ -99,6 +100,8 @@ struct TicketFacts {
     lines: i64,
     negative: bool,
     training: bool,
+    /// The grams its lines say they took out (tickets written since lines carry them).
+    grams: Option<i64>,
 }
 
 /// Checks the figures of documents as they stream by, then the counters, items and
@@ -280,6 +283,7 @@ impl FigureCheck {
                 lines: p.lines.len() as i64,
                 negative: doc.total.is_negative(),
                 training: p.training,
+                grams: p.lines.iter().filter_map(|l| l.grams).reduce(|a, b| a + b),
             },
         );
         if p.training {
@@ -402,7 +406,9 @@ impl FigureCheck {
                 reason: Msg::VerifyItemMissing.fill(&[id]),
             }));
         }
+        let mut weighed: HashMap<i64, ()> = HashMap::new();
         for (document, grams, rows) in store::sold_weight_per_document(tx)? {
+            weighed.insert(document, ());
             let record = Msg::VerifyWeight.fill(&[&document]);
             let reason = match self.tickets.get(&document) {
                 None => Some(Msg::VerifyWeightNoTicket.text().to_owned()),
@@ -411,11 +417,29 @@ impl FigureCheck {
                     Some(Msg::VerifyWeightSign.text().to_owned())
                 }
                 Some(t) if rows > t.lines => Some(Msg::VerifyWeightRows.fill(&[&rows, &t.lines])),
+                Some(TicketFacts {
+                    grams: Some(said), ..
+                }) if *said != grams => Some(Msg::VerifyWeightSum.fill(&[&grams, said])),
                 Some(_) => None,
             };
             if let Some(reason) = reason {
                 return Ok(Some(Failure { record, reason }));
             }
+        }
+        // A real ticket whose lines took weight out, with no sold weight left for it.
+        let mut missing: Vec<(&i64, &TicketFacts)> = self
+            .tickets
+            .iter()
+            .filter(|(id, t)| {
+                !t.training && t.grams.is_some_and(|g| g != 0) && !weighed.contains_key(id)
+            })
+            .collect();
+        missing.sort_by_key(|(id, _)| **id);
+        if let Some((id, t)) = missing.first() {
+            return Ok(Some(Failure {
+                record: Msg::VerifyWeight.fill(&[id]),
+                reason: Msg::VerifyWeightSum.fill(&[&0, &t.grams.unwrap_or_default()]),
+            }));
         }
         Ok(None)
     }

@@ -139,6 +139,8 @@ pub fn write(store: &mut Store, key: &InstallationKey, now: Timestamp) -> Result
                             discount_reason: None,
                             ticket_discount: Money::ZERO,
                             ticket_discount_reason: None,
+                            grams: None,
+                            weight_estimated: false,
                             vat_rate: rate,
                         });
                     }

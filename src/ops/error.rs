@@ -30,6 +30,11 @@ pub enum OpsError {
     /// A PIN keyed with the installation's secret, checked without the key file.
     PinNeedsKey,
     PrintJobUnknown(i64),
+    /// More units asked back than the line has left.
+    RefundQuantity {
+        label: String,
+        left: i64,
+    },
     /// A drawer movement or a refund without its reason.
     MoveReasonRequired,
     /// A till draft that could not be written.
@@ -108,6 +113,7 @@ impl fmt::Display for OpsError {
             E::PinHash(reason) => Msg::ErrPinHash.fill(&[reason]),
             E::PinNeedsKey => Msg::ErrPinNeedsKey.text().to_owned(),
             E::PrintJobUnknown(id) => Msg::ErrPrintJobUnknown.fill(&[id]),
+            E::RefundQuantity { label, left } => Msg::ErrRefundQuantity.fill(&[label, left]),
             E::MoveReasonRequired => Msg::ErrMoveReason.text().to_owned(),
             E::Draft(reason) => Msg::ErrDraft.fill(&[reason]),
             E::PrinterElsewhere(address) => Msg::ErrPrinterElsewhere.fill(&[address]),

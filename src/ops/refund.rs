@@ -22,6 +22,15 @@ struct PayloadLine {
     discount: i64,
     discount_reason: Option<String>,
     vat_rate: u32,
+    grams: Option<i64>,
+    weight_estimated: bool,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct PayloadPayment {
+    method: String,
+    kind: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -30,6 +39,53 @@ struct TicketPayload {
     kind: String,
     lines: Vec<PayloadLine>,
     change: i64,
+    payments: Vec<PayloadPayment>,
+}
+
+/// How a refund pays back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RefundPay {
+    Cash,
+    /// Back on the card that paid (the card terminal's own refund).
+    Card,
+    Voucher,
+}
+
+impl RefundPay {
+    pub fn label(self) -> crate::i18n::Msg {
+        match self {
+            RefundPay::Cash => crate::i18n::Msg::PayCash,
+            RefundPay::Card => crate::i18n::Msg::PayCard,
+            RefundPay::Voucher => crate::i18n::Msg::TillRefundAsVoucher,
+        }
+    }
+
+    /// The next way round (the till's F5).
+    pub fn next(self) -> RefundPay {
+        match self {
+            RefundPay::Cash => RefundPay::Card,
+            RefundPay::Card => RefundPay::Voucher,
+            RefundPay::Voucher => RefundPay::Cash,
+        }
+    }
+}
+
+/// How ticket `series` n° `number` is paid back unless the manager says otherwise: on
+/// the card when a card paid it, else in cash.
+pub fn default_refund_pay(store: &mut Store, series: &str, number: i64) -> Result<RefundPay> {
+    let doc = store.read(|tx| Ok::<_, OpsError>(documents::find_document(tx, series, number)?))?;
+    let payload: TicketPayload = serde_json::from_str(&doc.payload).unwrap_or_default();
+    Ok(
+        if payload
+            .payments
+            .iter()
+            .any(|p| p.kind == PaymentKind::Card.code())
+        {
+            RefundPay::Card
+        } else {
+            RefundPay::Cash
+        },
+    )
 }
 
 /// A line of a past ticket, as the refund screen lists it.
@@ -86,9 +142,10 @@ fn sold_lines(tx: &Tx, series: &str, number: i64) -> Result<Original> {
     Ok((doc.id, lines, payload.lines))
 }
 
-/// Refunds lines `chosen` of ticket `series` n° `number` (the manager's session is the
-/// authority): a ticket with negative lines that names the original, its items back in
-/// stock, paid back in cash or as a voucher.
+/// Refunds `chosen` — `(line, quantity)` — of ticket `series` n° `number` (the
+/// manager's session is the authority): a ticket with negative lines that names the
+/// original, its items back in stock, the weights given back to the gram (the share of
+/// what the original line took out), paid back in cash, on the card or as a voucher.
 #[allow(clippy::too_many_arguments)]
 pub fn refund(
     store: &mut Store,
@@ -97,23 +154,40 @@ pub fn refund(
     ctx: &Context,
     series: &str,
     number: i64,
-    chosen: &[usize],
-    as_voucher: bool,
+    chosen: &[(usize, i64)],
+    pay: RefundPay,
 ) -> Result<Sale> {
     manager.require(Role::Manager)?;
     super::journal::write_anchored(store, key, ctx.at, |tx| {
-        let (_, sold, originals) = sold_lines(tx, series, number)?;
+        let (original_id, sold, originals) = sold_lines(tx, series, number)?;
+        let payload: TicketPayload =
+            serde_json::from_str(&documents::document_by_id(tx, original_id)?.payload)
+                .unwrap_or_default();
         let mut lines = Vec::new();
         let mut back = Vec::new();
-        for &i in chosen {
+        let mut weights = Vec::new();
+        for &(i, wanted) in chosen {
             let (line, original) = sold.get(i).zip(originals.get(i)).ok_or(OpsError::Domain(
                 crate::domain::DomainError::CartNoLine(i + 1),
             ))?;
-            if line.refunded >= line.quantity {
+            let left = line.quantity - line.refunded;
+            if left <= 0 {
                 return Err(OpsError::AlreadyRefunded(line.label.clone()));
             }
-            let quantity = line.quantity - line.refunded;
-            let share = Money::from_cents(original.discount * quantity / original.quantity.max(1));
+            if wanted <= 0 || wanted > left {
+                return Err(OpsError::RefundQuantity {
+                    label: line.label.clone(),
+                    left,
+                });
+            }
+            let quantity = wanted;
+            let whole = original.quantity.max(1);
+            // Shares that add up exactly over successive partial refunds.
+            let portion = |total: i64| {
+                total * (line.refunded + quantity) / whole - total * line.refunded / whole
+            };
+            let share = Money::from_cents(portion(original.discount));
+            let grams = original.grams.map(|g| -portion(g));
             lines.push(SaleLine {
                 label: original.label.clone(),
                 category: original.category.clone(),
@@ -126,20 +200,35 @@ pub fn refund(
                 ticket_discount: Money::ZERO,
                 ticket_discount_reason: None,
                 vat_rate: VatRate::from_basis_points(original.vat_rate)?,
+                grams,
+                weight_estimated: original.weight_estimated,
             });
             back.push(original.item_code.clone());
+            weights.push((
+                original.category.clone(),
+                original.item_code.clone(),
+                grams,
+                original.weight_estimated,
+            ));
         }
         let total: Money = lines
             .iter()
             .map(SaleLine::total)
             .sum::<crate::domain::Result<Money>>()?;
-        let kind = if as_voucher {
-            PaymentKind::Voucher
-        } else {
-            PaymentKind::Cash
+        let (kind, method) = match pay {
+            RefundPay::Cash => (PaymentKind::Cash, PaymentKind::Cash.default_label()),
+            RefundPay::Voucher => (PaymentKind::Voucher, PaymentKind::Voucher.default_label()),
+            RefundPay::Card => (
+                PaymentKind::Card,
+                payload
+                    .payments
+                    .iter()
+                    .find(|p| p.kind == PaymentKind::Card.code())
+                    .map_or_else(|| PaymentKind::Card.default_label(), |p| p.method.clone()),
+            ),
         };
         let tenders = [Tender {
-            method: kind.default_label(),
+            method,
             kind,
             amount: total,
         }];
@@ -154,17 +243,40 @@ pub fn refund(
                     Some(doc.id),
                     ctx.at,
                 )?;
-                items::record_sold_weight(
-                    tx,
-                    doc.id,
-                    Some(item.category_id.0),
-                    Some(item.id),
-                    -item.weight.grams(),
-                    item.weight_estimated,
-                )?;
             }
         }
-        let voucher = if as_voucher {
+        for (category, code, grams, estimated) in weights {
+            let (category_id, item_id, grams) = match code
+                .as_deref()
+                .map(|c| items::by_code(tx, c))
+                .transpose()?
+                .flatten()
+            {
+                // An item gives back its own weight (older tickets carry no grams).
+                Some(item) => (
+                    Some(item.category_id.0),
+                    Some(item.id),
+                    grams.unwrap_or(-item.weight.grams()),
+                ),
+                None => match grams {
+                    Some(g) => (
+                        match category.as_deref() {
+                            Some(name) => {
+                                crate::storage::categories::id_by_name(tx, name)?.map(|c| c.0)
+                            }
+                            None => None,
+                        },
+                        None,
+                        g,
+                    ),
+                    None => continue,
+                },
+            };
+            if grams != 0 {
+                items::record_sold_weight(tx, doc.id, category_id, item_id, grams, estimated)?;
+            }
+        }
+        let voucher = if pay == RefundPay::Voucher {
             Some((issue_voucher(tx, &doc, -total, ctx.at)?, -total))
         } else {
             None

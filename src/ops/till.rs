@@ -15,7 +15,8 @@ use crate::storage::till_catalogue::{self, Sellable};
 use crate::storage::{Store, Timestamp, Tx, vouchers};
 
 pub use super::refund::{
-    Printable, SoldLine, printable, receipt_code, refund, ticket_lines, ticket_of_receipt,
+    Printable, RefundPay, SoldLine, default_refund_pay, printable, receipt_code, refund,
+    ticket_lines, ticket_of_receipt,
 };
 
 /// What a scanned code turned out to be.

@@ -83,6 +83,8 @@ pub fn line(label: &str, quantity: i64, cents: i64, rate: VatRate) -> SaleLine {
         discount_reason: None,
         ticket_discount: Money::ZERO,
         ticket_discount_reason: None,
+        grams: None,
+        weight_estimated: false,
         vat_rate: rate,
     }
 }

@@ -67,6 +67,7 @@ const REMOVE: Binding = key(KeyCode::Delete, Action::Remove, Msg::KeyRemove);
 const TOGGLE: Binding = key(KeyCode::Char(' '), Action::Toggle, Msg::KeyToggle);
 const NEXT_FIELD: Binding = key(KeyCode::Tab, Action::NextField, Msg::KeyNextField);
 const AS_VOUCHER: Binding = key(KeyCode::F(5), Action::ChangeAsVoucher, Msg::KeyAsVoucher);
+const REFUND_PAY: Binding = key(KeyCode::F(5), Action::ChangeAsVoucher, Msg::KeyRefundPay);
 const YES: Binding = key(KeyCode::Char('o'), Action::Yes, Msg::KeyYesPrint);
 const NO: Binding = key(KeyCode::Char('n'), Action::No, Msg::KeyNoReceipt);
 const TRAINING: Binding = Binding {
@@ -334,7 +335,7 @@ impl View for TillView {
             Mode::Authorise(_) => vec![ENTER_OK, LEFT, RIGHT, ERASE, ESC_CANCEL],
             Mode::Movement(_) => vec![NEXT_FIELD, LEFT, RIGHT, ERASE, CONFIRM, ESC_CANCEL],
             Mode::RefundFind => vec![ENTER_OK, ERASE, ESC_CANCEL],
-            Mode::RefundLines(_) => vec![UP, DOWN, TOGGLE, AS_VOUCHER, CONFIRM, ESC_CANCEL],
+            Mode::RefundLines(_) => vec![UP, DOWN, TOGGLE, REFUND_PAY, CONFIRM, ESC_CANCEL],
             Mode::Report(_) => vec![PRINT, ESC_BACK],
             Mode::Closing(_) => vec![NEXT_FIELD, UP, DOWN, ERASE, CONFIRM, ESC_CANCEL],
         }

@@ -68,9 +68,11 @@ pub struct Choice {
     pub series: String,
     pub number: i64,
     pub lines: Vec<SoldLine>,
-    pub chosen: Vec<bool>,
+    /// How many of each line to give back (0: not chosen). Space chooses all that is
+    /// left; a digit typed sets how many.
+    pub chosen: Vec<i64>,
     pub selected: usize,
-    pub as_voucher: bool,
+    pub pay: till::RefundPay,
 }
 
 impl Choice {
@@ -80,7 +82,11 @@ impl Choice {
             .iter()
             .zip(&self.chosen)
             .map(|(l, chosen)| {
-                let mark = if *chosen { "[x]" } else { "[ ]" };
+                let mark = match *chosen {
+                    0 => "[ ]".to_owned(),
+                    n if n == l.quantity - l.refunded && n == 1 => "[x]".to_owned(),
+                    n => format!("[{n}]"),
+                };
                 let done = if l.refunded >= l.quantity {
                     format!("  {}", Msg::TillAlreadyRefunded.text())
                 } else {
@@ -94,11 +100,7 @@ impl Choice {
                 ))
             })
             .collect();
-        let how = if self.as_voucher {
-            Msg::PayVoucher
-        } else {
-            Msg::PayCash
-        };
+        let how = self.pay.label();
         let title = Msg::TillRefundTitle.fill(&[&self.series, &self.number, &how.text()]);
         let mut state = ListState::default().with_selected(Some(self.selected));
         frame.render_stateful_widget(
@@ -226,15 +228,17 @@ impl TillView {
         number: i64,
         cx: &mut Cx,
     ) -> Effect {
-        effect_of(till::ticket_lines(cx.store, &series, number), |lines| {
-            let chosen = vec![false; lines.len()];
+        let found = till::ticket_lines(cx.store, &series, number)
+            .and_then(|lines| Ok((lines, till::default_refund_pay(cx.store, &series, number)?)));
+        effect_of(found, |(lines, pay)| {
+            let chosen = vec![0; lines.len()];
             self.mode = Mode::RefundLines(Choice {
                 series,
                 number,
                 lines,
                 chosen,
                 selected: 0,
-                as_voucher: false,
+                pay,
             });
             Effect::None
         })
@@ -250,35 +254,50 @@ impl TillView {
                 choice.selected = (choice.selected + 1).min(choice.lines.len().saturating_sub(1))
             }
             Action::Toggle => {
+                let left = choice
+                    .lines
+                    .get(choice.selected)
+                    .map_or(0, |l| (l.quantity - l.refunded).max(0));
                 if let Some(c) = choice.chosen.get_mut(choice.selected) {
-                    *c = !*c;
+                    *c = if *c == 0 { left } else { 0 };
                 }
             }
-            Action::ChangeAsVoucher => choice.as_voucher = !choice.as_voucher,
+            Action::Input(d) if d.is_ascii_digit() => {
+                // Part of a line: how many of it come back.
+                let left = choice
+                    .lines
+                    .get(choice.selected)
+                    .map_or(0, |l| (l.quantity - l.refunded).max(0));
+                let digit = i64::from(d as u8 - b'0');
+                if let Some(c) = choice.chosen.get_mut(choice.selected) {
+                    let more = *c * 10 + digit;
+                    *c = if more <= left { more } else { digit.min(left) };
+                }
+            }
+            Action::ChangeAsVoucher => choice.pay = choice.pay.next(),
             Action::Back => {
                 self.manager = None;
                 self.mode = Mode::Selling;
             }
             Action::Pay => {
-                let chosen: Vec<usize> = choice
+                let chosen: Vec<(usize, i64)> = choice
                     .chosen
                     .iter()
                     .enumerate()
-                    .filter(|(_, c)| **c)
-                    .map(|(i, _)| i)
+                    .filter(|(_, c)| **c > 0)
+                    .map(|(i, c)| (i, *c))
                     .collect();
                 if chosen.is_empty() {
                     return Effect::Error(Msg::TillChooseLines.text().to_owned());
                 }
-                let (series, number, as_voucher) =
-                    (choice.series.clone(), choice.number, choice.as_voucher);
+                let (series, number, pay) = (choice.series.clone(), choice.number, choice.pay);
                 let Some(manager) = self.manager.clone() else {
                     return Effect::Error(Msg::TillManagerNeeded.fill(&[&Msg::KeyRefund.text()]));
                 };
                 let result = self.context(cx).and_then(|ctx| {
                     let key = Self::key(cx)?.clone();
                     till::refund(
-                        cx.store, &manager, &key, &ctx, &series, number, &chosen, as_voucher,
+                        cx.store, &manager, &key, &ctx, &series, number, &chosen, pay,
                     )
                 });
                 return effect_of(result, |sale| {
@@ -288,7 +307,7 @@ impl TillView {
                     problems.extend(Self::print_document(cx, &sale.doc.series, sale.doc.number));
                     if let Some((code, amount)) = &sale.voucher {
                         problems.extend(Self::print_voucher(cx, &sale.doc, code, *amount));
-                    } else {
+                    } else if pay == till::RefundPay::Cash {
                         let pulse = Slip {
                             open_drawer: true,
                             ..Slip::default()

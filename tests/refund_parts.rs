@@ -1,0 +1,130 @@
+//! A refund of part of a line: two of three paperbacks come back, then the third; the
+//! weights come back to the gram (the share of what the line took out), a third refund is
+//! refused, and a ticket paid by card is paid back on the card unless the manager says
+//! cash.
+
+mod common;
+
+use common::{key_dir, on};
+use pepite::domain::{Cart, Money, PaymentKind, TerminalCode};
+use pepite::ops::till::{self, Payment, RefundPay};
+use pepite::ops::{self, OpsError, users};
+use pepite::storage::Store;
+
+#[test]
+fn part_of_a_line_comes_back_with_its_share_of_the_weight_and_by_card() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("demo.db");
+    let mut store = Store::open(&path).expect("open");
+    let at = |t: &str| on("2026-11-24", t);
+    ops::demo::create(&mut store, at("08:00:00"), &key_dir()).expect("demo");
+    let find =
+        |store: &mut Store, name: &str| users::find(store, name).expect("find").expect("user");
+    let karim = find(&mut store, "Karim");
+    let claire = find(&mut store, "Claire");
+    let karim = common::login(&mut store, karim.id, "2222", at("09:00:00")).expect("login");
+    let claire = common::login(&mut store, claire.id, "1111", at("09:00:00")).expect("login");
+    let key = ops::journal::load_key(&mut store, &key_dir()).expect("key");
+    let terminal = TerminalCode::parse("caisse-1").expect("terminal");
+    let ctx = till::context(&mut store, &karim, &terminal, at("09:01:00"), false).expect("ctx");
+    till::open_day(&mut store, &karim, &key, &ctx, &[]).expect("float");
+
+    // Three paperbacks ('d', 1,00 € and 200 g each in the grid), paid by card.
+    let books = till::sellables(&mut store)
+        .expect("sellables")
+        .into_iter()
+        .find(|s| s.shortcut.as_deref() == Some("d"))
+        .expect("paperbacks");
+    let mut cart = Cart::default();
+    cart.add(till::sellable_line(&books, None, 3, None).expect("line"))
+        .expect("add");
+    let total = cart.total().expect("total");
+    let card = Payment {
+        method: "Carte bancaire".into(),
+        kind: PaymentKind::Card,
+        amount: total,
+        voucher: None,
+    };
+    let sale = till::sell(&mut store, &karim, &key, &ctx, &cart, &[card], false).expect("sell");
+    assert_eq!(
+        till::default_refund_pay(&mut store, &sale.doc.series, sale.doc.number).expect("pay"),
+        RefundPay::Card
+    );
+    let two = till::refund(
+        &mut store,
+        &claire,
+        &key,
+        &ctx,
+        &sale.doc.series,
+        sale.doc.number,
+        &[(0, 2)],
+        RefundPay::Card,
+    )
+    .expect("two back");
+    assert_eq!(two.total, Money::from_cents(-200));
+    assert!(matches!(
+        till::refund(
+            &mut store,
+            &claire,
+            &key,
+            &ctx,
+            &sale.doc.series,
+            sale.doc.number,
+            &[(0, 2)],
+            RefundPay::Cash,
+        ),
+        Err(OpsError::RefundQuantity { left: 1, .. })
+    ));
+    let last = till::refund(
+        &mut store,
+        &claire,
+        &key,
+        &ctx,
+        &sale.doc.series,
+        sale.doc.number,
+        &[(0, 1)],
+        RefundPay::Cash,
+    )
+    .expect("the last one");
+    assert_eq!(last.total, Money::from_cents(-100));
+    assert!(matches!(
+        till::refund(
+            &mut store,
+            &claire,
+            &key,
+            &ctx,
+            &sale.doc.series,
+            sale.doc.number,
+            &[(0, 1)],
+            RefundPay::Cash,
+        ),
+        Err(OpsError::AlreadyRefunded(_))
+    ));
+    drop(store);
+    let conn = rusqlite::Connection::open(&path).expect("raw");
+    let grams = |doc: i64| -> i64 {
+        conn.query_row(
+            "SELECT ifnull(sum(grams), 0) FROM sold_weight WHERE document_id = ?1",
+            [doc],
+            |r| r.get(0),
+        )
+        .expect("grams")
+    };
+    assert_eq!(grams(sale.doc.id), 600);
+    assert_eq!(grams(two.doc.id), -400);
+    assert_eq!(grams(last.doc.id), -200);
+    let tender_kind: String = conn
+        .query_row(
+            "SELECT tenders ->> '$[0][1]' FROM document WHERE id = ?1",
+            [two.doc.id],
+            |r| r.get(0),
+        )
+        .expect("tender");
+    assert_eq!(tender_kind, "card");
+    drop(conn);
+    let mut store = Store::open(&path).expect("open");
+    let report = store
+        .read(|tx| pepite::journal::verify::verify(tx, None, None, Some(&key_dir())))
+        .expect("verify");
+    assert!(report.is_intact(), "{report}");
+}

@@ -108,9 +108,10 @@ fn a_month_of_tickets_refunds_proofs_duplicates_and_closings_adds_up() {
     .expect("day 1");
 
     let refund = payload(&mut db, "caisse-1/T", 3);
+    // Only the chair of ticket 1 came back: a partial refund, said so.
     assert_eq!(
         refund["refers_to"]["text"],
-        "annule le ticket n° caisse-1/T 1"
+        "rembourse en partie le ticket n° caisse-1/T 1"
     );
     assert_eq!(refund["total_ttc"], -1250);
 

@@ -112,6 +112,17 @@ pub fn ancestry(tx: &Tx, id: CategoryId) -> Result<Vec<CategoryId>> {
     Ok(ids)
 }
 
+/// The id of the category named `name`, if there is one.
+pub fn id_by_name(tx: &Tx, name: &str) -> Result<Option<crate::domain::CategoryId>> {
+    use rusqlite::OptionalExtension;
+    Ok(tx
+        .conn()
+        .prepare_cached("SELECT id FROM category WHERE name = ?1")?
+        .query_row([name], |r| r.get(0))
+        .optional()?
+        .map(crate::domain::CategoryId))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,15 +167,4 @@ mod tests {
         let cousin = store.write(|tx| insert(tx, &draft(Some(livres), "Chaises", None)));
         assert!(cousin.is_ok(), "same name under another parent is fine");
     }
-}
-
-/// The id of the category named `name`, if there is one.
-pub fn id_by_name(tx: &Tx, name: &str) -> Result<Option<crate::domain::CategoryId>> {
-    use rusqlite::OptionalExtension;
-    Ok(tx
-        .conn()
-        .prepare_cached("SELECT id FROM category WHERE name = ?1")?
-        .query_row([name], |r| r.get(0))
-        .optional()?
-        .map(crate::domain::CategoryId))
 }

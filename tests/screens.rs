@@ -206,3 +206,60 @@ fn the_print_queue_lists_waiting_jobs_and_discards_one() {
     let text = screen(&app);
     assert!(text.contains("abandonné"), "{text}");
 }
+
+#[test]
+fn a_category_s_till_settings_are_in_its_form_and_a_taken_shortcut_is_refused() {
+    let mut app = demo_app();
+    type_text(&mut app, "c");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "1111");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "8");
+    assert_eq!(app.screen_title(), "Catégories");
+    press(&mut app, KeyCode::F(2));
+    type_text(&mut app, "Vases");
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    press(&mut app, KeyCode::Right); // 10 %
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "2,50");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "v");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Right); // sold with a guarantee
+    press(&mut app, KeyCode::Enter);
+    let text = screen(&app);
+    assert!(
+        text.contains("Le raccourci « v » est déjà celui de « Vêtements »"),
+        "{text}"
+    );
+    // Another letter: saved, with its price and rate, and the till offers it.
+    press(&mut app, KeyCode::Backspace);
+    type_text(&mut app, "w");
+    press(&mut app, KeyCode::Enter);
+    for _ in 0..60 {
+        press(&mut app, KeyCode::Down);
+    }
+    let text = screen(&app);
+    assert!(
+        text.lines().any(|l| l.contains("Vases")
+            && l.contains(" w ")
+            && l.contains("2,50 €")
+            && l.contains("10 %")),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_fresh_installation_offers_the_usual_categories_with_shortcuts() {
+    let mut store = Store::open_in_memory().expect("open");
+    common::initialised(&mut store);
+    let sellables = pepite::ops::till::sellables(&mut store).expect("sellables");
+    let clothes = sellables
+        .iter()
+        .find(|s| s.shortcut.as_deref() == Some("v"))
+        .expect("a shortcut on a fresh installation");
+    assert_eq!(clothes.name, "Vêtements");
+    assert!(clothes.price.is_some());
+}

@@ -29,6 +29,8 @@ macro_rules! catalogue {
 catalogue! {
     // --- application -----------------------------------------------------------------
     Active => "actif", "active";
+    Yes => "oui", "yes";
+    No => "non", "no";
     Inactive => "désactivé", "disabled";
 
     // --- operating-system errors, said in words ----------------------------------------
@@ -124,6 +126,14 @@ catalogue! {
     ErrMoveReason => "Donnez la raison (elle est notée au journal)", "Give the reason (it goes in the journal)";
     ErrRefundQuantity => "« {} » : {} à rembourser au plus", "“{}”: at most {} to refund";
     TillRefundAsVoucher => "Avoir", "Voucher";
+    ErrShortcutFormat => "Raccourci « {} » : une ou deux lettres", "Shortcut “{}”: one or two letters";
+    FormVat => "TVA", "VAT";
+    FormDefaultPrice => "Prix par défaut", "Default price";
+    FormShortcut => "Raccourci", "Shortcut";
+    FormGuarantee => "Vendu garanti", "Sold with a guarantee";
+    ColPrice => "Prix", "Price";
+    ColKey => "Touche", "Key";
+    ColWeightShort => "Poids", "Weight";
     ErrPinHash => "Le code n'a pas pu être chiffré : {}", "The PIN could not be hashed: {}";
     ErrCategoryCycle => "Une catégorie ne peut pas être rangée sous elle-même.", "A category cannot sit under itself.";
     ErrTerminalPosInactive => "Ce point de vente est désactivé.", "This point of sale is disabled.";

@@ -3,24 +3,11 @@
 //! two shops — enough to scan, sell by key and refund on the first try.
 
 use super::Result;
-use crate::domain::{CategoryId, CodeKind, Ean13, Money, PointOfSaleId, VatRate, Weight};
+use crate::domain::{CategoryId, CodeKind, Ean13, Money, PointOfSaleId, Weight};
 use crate::storage::items::{self, NewItem};
 use crate::storage::{Timestamp, Tx, categories, points_of_sale, till_catalogue};
 
 /// Category name, VAT rate, default price (cents), shortcut, sold with a guarantee.
-const SALE: &[(&str, VatRate, Option<i64>, &str, bool)] = &[
-    ("Vêtements", VatRate::STANDARD, Some(300), "v", false),
-    ("Chaussures", VatRate::STANDARD, Some(500), "c", false),
-    ("Livres", VatRate::REDUCED, Some(100), "l", false),
-    ("Vaisselle", VatRate::STANDARD, None, "s", false),
-    ("Jouets", VatRate::STANDARD, None, "j", false),
-    ("Bibelots et déco", VatRate::STANDARD, None, "b", false),
-    ("Petit électroménager", VatRate::STANDARD, None, "p", true),
-    ("Gros électroménager", VatRate::STANDARD, None, "g", true),
-    ("Hi-fi et vidéo", VatRate::STANDARD, None, "h", true),
-    ("Informatique", VatRate::STANDARD, None, "i", true),
-    ("Supports média", VatRate::STANDARD, Some(100), "m", false),
-];
 
 /// Price-grid entries: category, name, price (cents), unit weight (g), shortcut. One
 /// letter each, so every category and entry is two keystrokes away (letter, Enter).
@@ -101,18 +88,6 @@ pub(super) fn write(tx: &Tx, now: Timestamp) -> Result<()> {
         crate::storage::sorting::add(tx, crate::storage::sorting::List::Towns, town, 0)?;
     }
     let all = categories::list(tx)?;
-    for (name, vat, price, shortcut, guarantee) in SALE {
-        if let Some(id) = category_named(&all, name) {
-            till_catalogue::set_category_sale(
-                tx,
-                id,
-                *vat,
-                price.map(Money::from_cents),
-                Some(shortcut),
-                *guarantee,
-            )?;
-        }
-    }
     for (category, name, price, grams, shortcut) in GRID {
         if let Some(id) = category_named(&all, category) {
             till_catalogue::insert_entry(

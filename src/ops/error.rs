@@ -30,6 +30,8 @@ pub enum OpsError {
     /// A PIN keyed with the installation's secret, checked without the key file.
     PinNeedsKey,
     PrintJobUnknown(i64),
+    /// A shortcut that is not one or two letters.
+    ShortcutFormat(String),
     /// More units asked back than the line has left.
     RefundQuantity {
         label: String,
@@ -113,6 +115,7 @@ impl fmt::Display for OpsError {
             E::PinHash(reason) => Msg::ErrPinHash.fill(&[reason]),
             E::PinNeedsKey => Msg::ErrPinNeedsKey.text().to_owned(),
             E::PrintJobUnknown(id) => Msg::ErrPrintJobUnknown.fill(&[id]),
+            E::ShortcutFormat(s) => Msg::ErrShortcutFormat.fill(&[s]),
             E::RefundQuantity { label, left } => Msg::ErrRefundQuantity.fill(&[label, left]),
             E::MoveReasonRequired => Msg::ErrMoveReason.text().to_owned(),
             E::Draft(reason) => Msg::ErrDraft.fill(&[reason]),

@@ -3,7 +3,7 @@
 
 use super::{OpsError, Result, auth};
 use crate::domain::{
-    Name, PaymentKind, Pin, PosKind, Role, Roles, TerminalCode, UserId, VatStatus, Weight,
+    Name, PaymentKind, Pin, PosKind, Role, Roles, TerminalCode, UserId, VatRate, VatStatus, Weight,
 };
 use crate::journal::InstallationKey;
 use crate::storage::categories::{self, CategoryDraft};
@@ -173,6 +173,23 @@ const CATEGORIES: &[(&str, i64, &[Seed])] = &[
     ("Autres", 1_000, &[]),
 ];
 
+/// What the till needs on the usual categories: VAT rate, a default price (cents) where
+/// one price fits, a one-letter shortcut, and whether goods are sold with a guarantee.
+/// A new installation starts with them, so the till's shortcut panel is never empty.
+const SALE: &[(&str, VatRate, Option<i64>, &str, bool)] = &[
+    ("Vêtements", VatRate::STANDARD, Some(300), "v", false),
+    ("Chaussures", VatRate::STANDARD, Some(500), "c", false),
+    ("Livres", VatRate::REDUCED, Some(100), "l", false),
+    ("Vaisselle", VatRate::STANDARD, None, "s", false),
+    ("Jouets", VatRate::STANDARD, None, "j", false),
+    ("Bibelots et déco", VatRate::STANDARD, None, "b", false),
+    ("Petit électroménager", VatRate::STANDARD, None, "p", true),
+    ("Gros électroménager", VatRate::STANDARD, None, "g", true),
+    ("Hi-fi et vidéo", VatRate::STANDARD, None, "h", true),
+    ("Informatique", VatRate::STANDARD, None, "i", true),
+    ("Supports média", VatRate::STANDARD, Some(100), "m", false),
+];
+
 pub(super) fn seed_categories(tx: &Tx) -> Result<()> {
     let draft = |parent, label: &str, grams: i64| -> Result<CategoryDraft> {
         Ok(CategoryDraft {
@@ -185,6 +202,19 @@ pub(super) fn seed_categories(tx: &Tx) -> Result<()> {
         let parent = categories::insert(tx, &draft(None, label, *grams)?)?;
         for (child, child_grams) in *children {
             categories::insert(tx, &draft(Some(parent), child, *child_grams)?)?;
+        }
+    }
+    let all = categories::list(tx)?;
+    for (label, vat, price, shortcut, guarantee) in SALE {
+        if let Some(c) = all.iter().find(|c| c.name.as_str() == *label) {
+            crate::storage::till_catalogue::set_category_sale(
+                tx,
+                c.id,
+                *vat,
+                price.map(crate::domain::Money::from_cents),
+                Some(shortcut),
+                *guarantee,
+            )?;
         }
     }
     Ok(())

@@ -2,7 +2,7 @@
 //! weight used when a sold line is not weighed.
 
 use super::{Result, StorageError, Tx, bad_value, found};
-use crate::domain::{CategoryId, Name, Weight};
+use crate::domain::{CategoryId, Money, Name, VatRate, Weight};
 use crate::i18n::Msg;
 use rusqlite::params;
 
@@ -15,6 +15,12 @@ pub struct Category {
     pub unit_weight: Option<Weight>,
     pub active: bool,
     pub position: i64,
+    /// What the till needs: the VAT rate, a default price, the shortcut, and whether its
+    /// goods are sold with a guarantee (the receipt then prints by itself).
+    pub vat: VatRate,
+    pub default_price: Option<Money>,
+    pub shortcut: Option<String>,
+    pub guarantee: bool,
 }
 
 /// What a manager sets on a category.
@@ -73,7 +79,8 @@ pub fn list(tx: &Tx) -> Result<Vec<Category>> {
              SELECT c.id, t.sort_key || '/' || printf('%08d', c.position)
              FROM category c JOIN tree t ON c.parent_id = t.id
          )
-         SELECT c.id, c.parent_id, c.name, c.unit_weight_g, c.active, c.position
+         SELECT c.id, c.parent_id, c.name, c.unit_weight_g, c.active, c.position,
+                c.vat_bp, c.default_price, c.shortcut, c.guarantee
          FROM category c JOIN tree t ON t.id = c.id
          ORDER BY t.sort_key",
     )?;
@@ -88,6 +95,10 @@ pub fn list(tx: &Tx) -> Result<Vec<Category>> {
                 .transpose()?,
             active: row.get(4)?,
             position: row.get(5)?,
+            vat: VatRate::from_basis_points(row.get(6)?).map_err(|e| bad_value(6, e))?,
+            default_price: row.get::<_, Option<i64>>(7)?.map(Money::from_cents),
+            shortcut: row.get(8)?,
+            guarantee: row.get(9)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -1,6 +1,7 @@
-//! The category tree: names, where each sits, default unit weights.
+//! The category tree: names, where each sits, default unit weights, and what the till
+//! needs — VAT rate, default price, shortcut, sold with a guarantee.
 
-use crate::domain::{CategoryId, Name, Weight};
+use crate::domain::{CategoryId, Money, Name, VatRate, Weight};
 use crate::i18n::Msg;
 use crate::ops::{self, categories};
 use crate::storage::categories::{Category, CategoryDraft};
@@ -8,6 +9,15 @@ use crate::tui::form::{Field, Form};
 use crate::tui::table::{Intent, Refusal, Table, session, state_text};
 use crate::tui::view::Cx;
 use ratatui::layout::Constraint;
+
+/// The VAT rates a category may have, as the form offers them.
+const RATES: [VatRate; 5] = [
+    VatRate::STANDARD,
+    VatRate::INTERMEDIATE,
+    VatRate::REDUCED,
+    VatRate::SUPER_REDUCED,
+    VatRate::ZERO,
+];
 
 #[derive(Default)]
 pub struct CategoriesTable {
@@ -56,8 +66,11 @@ impl Table for CategoriesTable {
     fn columns(&self) -> Vec<(Msg, Constraint)> {
         vec![
             (Msg::ColName, Constraint::Fill(3)),
-            (Msg::ColWeight, Constraint::Length(16)),
-            (Msg::ColState, Constraint::Length(12)),
+            (Msg::ColKey, Constraint::Length(7)),
+            (Msg::ColPrice, Constraint::Length(9)),
+            (Msg::FormVat, Constraint::Length(6)),
+            (Msg::ColWeightShort, Constraint::Length(10)),
+            (Msg::ColState, Constraint::Length(10)),
         ]
     }
 
@@ -76,6 +89,9 @@ impl Table for CategoriesTable {
                 };
                 vec![
                     format!("{indent}{}", c.name),
+                    c.shortcut.clone().unwrap_or_default(),
+                    c.default_price.map(|p| p.to_string()).unwrap_or_default(),
+                    c.vat.to_string(),
                     c.unit_weight.map(|w| w.to_string()).unwrap_or_default(),
                     state_text(c.active),
                 ]
@@ -106,12 +122,33 @@ impl Table for CategoriesTable {
             _ => return None,
         };
         let index = ids.iter().position(|id| *id == parent).unwrap_or(0);
+        let vat = current
+            .and_then(|c| RATES.iter().position(|r| *r == c.vat))
+            .unwrap_or(0);
+        let price = current
+            .and_then(|c| c.default_price)
+            .map(Money::plain)
+            .unwrap_or_default();
+        let shortcut = current.and_then(|c| c.shortcut.clone()).unwrap_or_default();
+        let guarantee = current.is_some_and(|c| c.guarantee);
         Some(Form::new(
             title.text(),
             vec![
                 Field::text(Msg::FormName, &name, Name::MAX),
                 Field::choice(Msg::FormParent, labels, index),
                 Field::text(Msg::FormUnitWeight, &weight.replace('\u{a0}', " "), 16),
+                Field::choice(
+                    Msg::FormVat,
+                    RATES.iter().map(|r| r.to_string()).collect(),
+                    vat,
+                ),
+                Field::text(Msg::FormDefaultPrice, &price, 12),
+                Field::text(Msg::FormShortcut, &shortcut, 2),
+                Field::choice(
+                    Msg::FormGuarantee,
+                    vec![Msg::No.text().to_owned(), Msg::Yes.text().to_owned()],
+                    usize::from(guarantee),
+                ),
             ],
         ))
     }
@@ -138,12 +175,35 @@ impl Table for CategoriesTable {
             name,
             unit_weight,
         };
-        let result = match (intent, current) {
-            (Intent::Add, _) => categories::add(cx.store, session, &draft, cx.now).map(|_| ()),
-            (Intent::Edit, Some(id)) => categories::update(cx.store, session, id, &draft, cx.now),
+        let price_text = form.value(4).trim();
+        let default_price = if price_text.is_empty() {
+            None
+        } else {
+            Some(Money::parse(price_text).map_err(|e| (4, e.to_string()))?)
+        };
+        let shortcut = Some(form.value(5).trim().to_lowercase()).filter(|s| !s.is_empty());
+        let sale = categories::SaleSettings {
+            vat: RATES
+                .get(form.choice(3))
+                .copied()
+                .unwrap_or(VatRate::STANDARD),
+            default_price,
+            shortcut,
+            guarantee: form.choice(6) == 1,
+        };
+        let id = match (intent, current) {
+            (Intent::Add, _) => None,
+            (Intent::Edit, Some(id)) => Some(id),
             _ => return Err((0, Msg::ErrNotFound.fill(&[&Msg::ThingCategory]))),
         };
-        result.map_err(|e| (0, e.to_string()))?;
+        categories::save(cx.store, session, id, &draft, &sale, cx.now).map_err(|e| {
+            let field = match e {
+                ops::OpsError::ShortcutFormat(_)
+                | ops::OpsError::Storage(crate::storage::StorageError::ShortcutTaken { .. }) => 5,
+                _ => 0,
+            };
+            (field, e.to_string())
+        })?;
         Ok(Msg::Saved.text().to_owned())
     }
 

@@ -7,8 +7,6 @@ use crate::domain::{CategoryId, CodeKind, Ean13, Money, PointOfSaleId, Weight};
 use crate::storage::items::{self, NewItem};
 use crate::storage::{Timestamp, Tx, categories, points_of_sale, till_catalogue};
 
-/// Category name, VAT rate, default price (cents), shortcut, sold with a guarantee.
-
 /// Price-grid entries: category, name, price (cents), unit weight (g), shortcut. One
 /// letter each, so every category and entry is two keystrokes away (letter, Enter).
 const GRID: &[(&str, &str, i64, i64, &str)] = &[

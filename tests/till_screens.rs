@@ -386,3 +386,59 @@ fn the_drawer_without_a_sale_takes_a_reason_and_money_in_or_out() {
     let text = t.screen();
     assert!(text.contains("Dépôt en banque de 50,00 € noté"), "{text}");
 }
+
+#[test]
+fn typed_input_that_adds_nothing_says_why_and_a_voucher_scanned_pays() {
+    let mut t = till_on(Store::open_in_memory().expect("open"));
+    t.press(KeyCode::F(2));
+    t.human("5*");
+    t.press(KeyCode::Enter);
+    assert!(
+        t.screen().contains("« 5* » : aucune ligne à changer"),
+        "{}",
+        t.screen()
+    );
+    for _ in 0..2 {
+        t.press(KeyCode::Backspace);
+    }
+    for typed in ["2,50", "9999"] {
+        t.human(typed);
+        t.press(KeyCode::Enter);
+        let text = t.screen();
+        assert!(
+            text.contains(&format!("« {typed} » : prix + raccourci (2,50 v)")),
+            "{text}"
+        );
+        for _ in 0..typed.len() {
+            t.press(KeyCode::Backspace);
+        }
+    }
+}
+
+#[test]
+fn a_voucher_scanned_on_the_ticket_screen_pays() {
+    let mut t = till_on(Store::open_in_memory().expect("open"));
+    t.press(KeyCode::F(2));
+    // A 3 € line paid with 5 € in cash, the change as a voucher.
+    t.human("v");
+    t.press(KeyCode::Enter);
+    t.press(KeyCode::F(2));
+    t.human("5");
+    t.press(KeyCode::Enter);
+    t.press(KeyCode::F(5));
+    t.press(KeyCode::F(2));
+    let text = t.screen();
+    let start = text.find("Avoir 29").expect("a voucher issued") + "Avoir ".len();
+    let code: String = text[start..].chars().take(13).collect();
+    t.human("n");
+    // Next customer: a line, then the voucher scanned on the ticket screen pays 2 €.
+    t.human("v");
+    t.press(KeyCode::Enter);
+    t.scan(&code);
+    let text = t.screen();
+    assert!(text.contains("Reste à payer"), "{text}");
+    assert!(
+        text.contains(&format!("Avoir {code} : 2,00 € utilisés")),
+        "{text}"
+    );
+}

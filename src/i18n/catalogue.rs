@@ -525,6 +525,8 @@ catalogue! {
     TillReceiptPrinted => "Ticket {} n° {} envoyé à l'imprimante", "Receipt {} No. {} sent to the printer";
     TillReceiptQuestion => "Le client veut-il son ticket ? O = oui, N ou Entrée = non", "Does the customer want the receipt? O = yes, N or Enter = no";
     TillRefundFind => "Scannez le ticket à rembourser, ou tapez son numéro (ex. 12, ou caisse-2/T 12) puis Entrée", "Scan the receipt to refund, or type its number (e.g. 12, or caisse-2/T 12) then Enter";
+    TillEntryIncomplete => "« {} » : prix + raccourci (2,50 v), ou code de 13 chiffres", "“{}”: price + shortcut (2.50 v), or a 13-digit code";
+    TillNoLineForQuantity => "« {} » : aucune ligne à changer, ajoutez un article", "“{}”: no line to change, add an item";
     TillRefundTitle => "Remboursement de {} n° {} — {} — un chiffre : combien", "Refund of {} No. {} — {} — a digit: how many";
     TillRefunded => "Remboursement {} n° {} : {}", "Refund {} No. {}: {}";
     TillRemaining => "Reste à payer", "Remaining";

@@ -28,6 +28,15 @@ impl TillView {
                     Effect::Info(Msg::TillAdded.fill(&[&label, &price]))
                 })
             }
+            // A voucher scanned on a ticket pays it: straight to payment, the voucher in.
+            Ok(Scanned::Voucher { code, .. }) if !self.cart.is_empty() => match self.cart.total() {
+                Ok(total) => {
+                    self.input.clear();
+                    self.mode = Mode::Paying(pay::Pay::new(total));
+                    self.pay_with_voucher(&code, cx)
+                }
+                Err(e) => Effect::Error(e.to_string()),
+            },
             Ok(Scanned::Voucher { code, balance }) => {
                 Effect::Info(Msg::TillVoucherBalance.fill(&[&code, &balance]))
             }
@@ -73,7 +82,16 @@ impl TillView {
                     },
                 );
             }
-            return Effect::None;
+            if self.input.trim().is_empty() {
+                return Effect::None;
+            }
+            // Typed, but nothing to add: say why rather than do nothing.
+            let why = if self.input.contains('*') {
+                Msg::TillNoLineForQuantity.fill(&[&self.input.trim()])
+            } else {
+                Msg::TillEntryIncomplete.fill(&[&self.input.trim()])
+            };
+            return Effect::Error(why);
         }
         if entry.is_code() {
             let effect = self.add_code(&entry.word, entry.quantity, cx);

@@ -442,3 +442,22 @@ fn a_voucher_scanned_on_the_ticket_screen_pays() {
         "{text}"
     );
 }
+
+#[test]
+fn an_item_whose_label_fell_off_is_found_by_name_and_another_shop_s_item_warns() {
+    let mut t = till_on(Store::open_in_memory().expect("open"));
+    t.press(KeyCode::F(2));
+    // « Commode trois tiroirs » is labelled for the Cachan shop; this till is Arcueil's.
+    t.human("commode");
+    t.press(KeyCode::Enter);
+    let text = t.screen();
+    assert!(text.contains("Commode trois tiroirs · 00046"), "{text}");
+    t.press(KeyCode::Down);
+    t.press(KeyCode::Down);
+    t.press(KeyCode::Enter);
+    let text = t.screen();
+    assert!(
+        text.contains("est un article de « Boutique Cachan »"),
+        "{text}"
+    );
+}

@@ -527,6 +527,7 @@ catalogue! {
     TillRefundFind => "Scannez le ticket à rembourser, ou tapez son numéro (ex. 12, ou caisse-2/T 12) puis Entrée", "Scan the receipt to refund, or type its number (e.g. 12, or caisse-2/T 12) then Enter";
     TillEntryIncomplete => "« {} » : prix + raccourci (2,50 v), ou code de 13 chiffres", "“{}”: price + shortcut (2.50 v), or a 13-digit code";
     TillNoLineForQuantity => "« {} » : aucune ligne à changer, ajoutez un article", "“{}”: no line to change, add an item";
+    TillItemElsewhere => "⚠ « {} » est un article de « {} » : vérifiez avant de le vendre ici", "⚠ “{}” is an item of “{}”: check before selling it here";
     TillRefundTitle => "Remboursement de {} n° {} — {} — un chiffre : combien", "Refund of {} No. {} — {} — a digit: how many";
     TillRefunded => "Remboursement {} n° {} : {}", "Refund {} No. {}: {}";
     TillRemaining => "Reste à payer", "Remaining";

@@ -189,6 +189,22 @@ pub fn scan(store: &mut Store, code: &str, now: Timestamp) -> Result<Scanned> {
     })
 }
 
+/// The point of sale item `code` belongs to, when it is not `here`: the till warns
+/// before selling another shop's item.
+pub fn item_elsewhere(store: &mut Store, code: &str, here: &str) -> Result<Option<String>> {
+    let there = store.read(|tx| items::point_of_sale_of(tx, code))?;
+    Ok(there.filter(|p| p != here))
+}
+
+/// Items in stock named like `words` (at most 20): an item whose label fell off.
+pub fn find_items(store: &mut Store, words: &str) -> Result<Vec<(String, String, Money)>> {
+    let words = words.trim();
+    if words.chars().count() < 3 {
+        return Ok(Vec::new());
+    }
+    Ok(store.read(|tx| items::search_in_stock(tx, words, 20))?)
+}
+
 /// Categories and price-grid entries the till sells by key.
 pub fn sellables(store: &mut Store) -> Result<Vec<Sellable>> {
     Ok(store.read(till_catalogue::sellables)?)

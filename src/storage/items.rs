@@ -202,6 +202,32 @@ pub fn some_in_stock(tx: &Tx, limit: i64) -> Result<Vec<String>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The point of sale an item is for sale at (its name), if it has one.
+pub fn point_of_sale_of(tx: &Tx, code: &str) -> Result<Option<String>> {
+    Ok(tx
+        .conn()
+        .prepare_cached(
+            "SELECT p.name FROM item i JOIN point_of_sale p ON p.id = i.point_of_sale_id
+             WHERE i.code = ?1",
+        )?
+        .query_row([code], |r| r.get(0))
+        .optional()?)
+}
+
+/// Items in stock whose description holds `words` (case aside), newest first: the till
+/// finds an item whose label fell off by its name. `(code, description, price)`.
+pub fn search_in_stock(tx: &Tx, words: &str, limit: i64) -> Result<Vec<(String, String, Money)>> {
+    let mut stmt = tx.conn().prepare_cached(
+        "SELECT code, description, price FROM item
+         WHERE status = 'in_stock' AND description LIKE '%' || ?1 || '%'
+         ORDER BY id DESC LIMIT ?2",
+    )?;
+    let rows = stmt.query_map(params![words, limit], |r| {
+        Ok((r.get(0)?, r.get(1)?, Money::from_cents(r.get(2)?)))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// What a list of items shows, and what a label needs.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ItemRow {

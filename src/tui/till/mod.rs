@@ -83,6 +83,18 @@ const DRAWER: Binding = Binding {
     label: Some(Msg::KeyDrawer),
 };
 
+/// What a search by name found: a category or grid entry, or an item in stock (its
+/// label fell off) by its code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Found {
+    Sellable(usize),
+    Item {
+        code: String,
+        description: String,
+        price: crate::domain::Money,
+    },
+}
+
 /// Why a manager's PIN is asked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Purpose {
@@ -102,7 +114,7 @@ enum Mode {
     Opening(Count),
     Selling,
     Search {
-        found: Vec<usize>,
+        found: Vec<Found>,
         selected: usize,
         entry: crate::domain::Entry,
     },

@@ -4,7 +4,7 @@
 use super::super::keys::Action;
 use super::super::theme;
 use super::super::view::{Cx, Effect, Go};
-use super::{Mode, REASONS, TillView, big, effect_of, pay, refund, report};
+use super::{Found, Mode, REASONS, TillView, big, effect_of, pay, refund, report};
 use crate::domain::{Discount, Entry, Money, parse_entry, search_key};
 use crate::i18n::Msg;
 use crate::ops::OpsError;
@@ -23,9 +23,20 @@ impl TillView {
                 }
                 let label = line.label.clone();
                 let price = line.unit_price;
+                // An item labelled for another point of sale: added, and said loudly.
+                let here = self
+                    .context(cx)
+                    .map(|c| c.point_of_sale)
+                    .unwrap_or_default();
+                let elsewhere = till::item_elsewhere(cx.store, code, &here).ok().flatten();
                 effect_of(self.cart.add(line).map_err(OpsError::from), |i| {
                     self.selected = i;
-                    Effect::Info(Msg::TillAdded.fill(&[&label, &price]))
+                    match elsewhere {
+                        Some(there) => {
+                            Effect::Alert(Msg::TillItemElsewhere.fill(&[&label, &there]))
+                        }
+                        None => Effect::Info(Msg::TillAdded.fill(&[&label, &price])),
+                    }
                 })
             }
             // A voucher scanned on a ticket pays it: straight to payment, the voucher in.
@@ -108,18 +119,36 @@ impl TillView {
             return self.add_sellable(i, &entry);
         }
         let wanted = search_key(&entry.word);
-        let found: Vec<usize> = self
+        let mut found: Vec<Found> = self
             .sellables
             .iter()
             .enumerate()
             .filter(|(_, s)| {
                 search_key(&s.name).contains(&wanted) || search_key(&s.category).contains(&wanted)
             })
-            .map(|(i, _)| i)
+            .map(|(i, _)| Found::Sellable(i))
             .collect();
+        // Items in stock by their description too: a label that fell off.
+        match till::find_items(cx.store, &entry.word) {
+            Ok(items) => {
+                found.extend(
+                    items
+                        .into_iter()
+                        .map(|(code, description, price)| Found::Item {
+                            code,
+                            description,
+                            price,
+                        }),
+                )
+            }
+            Err(e) => return Effect::Error(e.to_string()),
+        }
         match found.len() {
             0 => Effect::Error(Msg::TillNothingFound.fill(&[&entry.word])),
-            1 => self.add_sellable(found[0], &entry),
+            1 => {
+                let only = found.remove(0);
+                self.add_found(only, &entry, cx)
+            }
             _ => {
                 self.mode = Mode::Search {
                     found,
@@ -280,7 +309,20 @@ impl TillView {
         })
     }
 
-    pub(super) fn handle_search(&mut self, action: Action, _cx: &mut Cx) -> Effect {
+    fn add_found(&mut self, found: Found, entry: &Entry, cx: &mut Cx) -> Effect {
+        match found {
+            Found::Sellable(i) => self.add_sellable(i, entry),
+            Found::Item { code, .. } => {
+                let effect = self.add_code(&code, 1, cx);
+                if !matches!(effect, Effect::Alert(_) | Effect::Error(_)) {
+                    self.input.clear();
+                }
+                effect
+            }
+        }
+    }
+
+    pub(super) fn handle_search(&mut self, action: Action, cx: &mut Cx) -> Effect {
         let Mode::Search {
             found,
             selected,
@@ -293,11 +335,11 @@ impl TillView {
             Action::Up => *selected = selected.saturating_sub(1),
             Action::Down => *selected = (*selected + 1).min(found.len().saturating_sub(1)),
             Action::Submit => {
-                let index = found.get(*selected).copied();
+                let chosen = found.get(*selected).cloned();
                 let entry = entry.clone();
                 self.mode = Mode::Selling;
-                if let Some(index) = index {
-                    return self.add_sellable(index, &entry);
+                if let Some(chosen) = chosen {
+                    return self.add_found(chosen, &entry, cx);
                 }
             }
             Action::Back => self.mode = Mode::Selling,
@@ -464,10 +506,20 @@ impl TillView {
             } => {
                 let items: Vec<String> = found
                     .iter()
-                    .filter_map(|i| self.sellables.get(*i))
-                    .map(|s| {
-                        let price = s.price.map(|p| p.to_string()).unwrap_or_else(|| "—".into());
-                        format!("{} ({}) {price}", s.name, s.category)
+                    .filter_map(|f| match f {
+                        Found::Sellable(i) => self.sellables.get(*i).map(|s| {
+                            let price =
+                                s.price.map(|p| p.to_string()).unwrap_or_else(|| "—".into());
+                            format!("{} ({}) {price}", s.name, s.category)
+                        }),
+                        Found::Item {
+                            code,
+                            description,
+                            price,
+                        } => Some(format!(
+                            "{description} · {} · {price}",
+                            &code[code.len().saturating_sub(5)..]
+                        )),
                     })
                     .collect();
                 popup_list(frame, main, Msg::TillSearchTitle.text(), items, *selected);

@@ -263,3 +263,33 @@ fn a_fresh_installation_offers_the_usual_categories_with_shortcuts() {
     assert_eq!(clothes.name, "Vêtements");
     assert!(clothes.price.is_some());
 }
+
+#[test]
+fn an_item_s_label_is_printed_again_from_the_stock_list() {
+    let dir = tempfile::tempdir().expect("dir");
+    let labels = dir.path().join("labels.pdf");
+    let printers = pepite::tui::Printers {
+        receipts: None,
+        labels: Some(
+            pepite::print::LabelPrinter::start(
+                pepite::print::Target::File(labels.clone()),
+                "pdf-3x8",
+            )
+            .expect("label printer"),
+        ),
+    };
+    let mut app = demo_app().with_printers(printers);
+    type_text(&mut app, "c");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "1111");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "3");
+    assert_eq!(app.screen_title(), "Articles en stock");
+    assert!(screen(&app).contains("F6  Étiquette"), "{}", screen(&app));
+    press(&mut app, KeyCode::F(6));
+    let text = screen(&app);
+    assert!(text.contains("1 étiquette"), "{text}");
+    drop(app);
+    let pdf = std::fs::read(&labels).expect("the label went to the printer");
+    assert!(pdf.starts_with(b"%PDF"));
+}

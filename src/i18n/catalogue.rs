@@ -437,6 +437,7 @@ catalogue! {
     TillMoveAmount => "Montant", "Amount";
     TillMoveReason => "Raison", "Reason";
     TillMoveDone => "{} de {} noté (compté au Z)", "{} of {} recorded (counted on the Z)";
+    KeyPrintLabel => "Étiquette", "Label";
     KeyDrawer => "Tiroir", "Drawer";
     KeyLineDiscount => "Remise ligne", "Line discount";
     KeyNameDelete => "Suppr", "Del";

@@ -53,6 +53,16 @@ pub trait Table {
         cx: &mut Cx,
     ) -> Result<String, Refusal>;
     fn toggle(&mut self, row: usize, cx: &mut Cx) -> ops::Result<()>;
+    /// An action of this table's own keys (beyond add, edit, enable, the second form) on
+    /// `row`: `Some` with the confirmation to show, `None` when it is not this table's.
+    fn act(
+        &mut self,
+        _action: Action,
+        _row: usize,
+        _cx: &mut Cx,
+    ) -> Option<Result<String, String>> {
+        None
+    }
     /// Whether saving a row of this table may change the status line's place.
     fn changes_place(&self) -> bool {
         false
@@ -180,6 +190,14 @@ impl<T: Table> View for TableView<T> {
                 };
             }
             Action::Back => return Effect::GoTo(Go::Home),
+            other if self.selected < count => {
+                if let Some(outcome) = self.table.act(other, self.selected, cx) {
+                    return match outcome {
+                        Ok(message) => self.done(message, cx),
+                        Err(error) => Effect::Error(error),
+                    };
+                }
+            }
             _ => {}
         }
         Effect::None

@@ -5,6 +5,7 @@
 use crate::domain::{Money, OutboundKind};
 use crate::i18n::Msg;
 use crate::ops::{self, places, stock};
+use crate::print::label::Label;
 use crate::storage::categories::Category;
 use crate::storage::items::{Filter, ItemRow, ItemStatus};
 use crate::storage::points_of_sale::PointOfSale;
@@ -116,11 +117,14 @@ impl Table for ItemsTable {
     }
 
     fn extra_bindings(&self) -> Vec<Binding> {
-        vec![bind(
-            KeyCode::F(5),
-            keys::RESET_PIN.action,
-            Some(Msg::KeyWithdraw),
-        )]
+        vec![
+            bind(
+                KeyCode::F(5),
+                keys::RESET_PIN.action,
+                Some(Msg::KeyWithdraw),
+            ),
+            bind(KeyCode::F(6), Action::Reprint, Some(Msg::KeyPrintLabel)),
+        ]
     }
 
     fn form(&self, intent: Intent, row: Option<usize>) -> Option<Form> {
@@ -254,5 +258,27 @@ impl Table for ItemsTable {
 
     fn toggle(&mut self, _row: usize, _cx: &mut Cx) -> ops::Result<()> {
         Ok(())
+    }
+
+    /// F6: the chosen item's label again (after a price change, or a torn label).
+    fn act(&mut self, action: Action, row: usize, cx: &mut Cx) -> Option<Result<String, String>> {
+        if action != Action::Reprint {
+            return None;
+        }
+        let item = self.items.get(row)?;
+        let Some(printer) = cx.label_printer else {
+            return Some(Err(Msg::SortNoLabelPrinter.text().to_owned()));
+        };
+        let outcome = stock::for_labels(cx.store, Some(&[item.code.to_string()]))
+            .map_err(|e| e.to_string())
+            .and_then(|rows| {
+                let labels: Vec<Label> = rows.iter().map(Label::of).collect();
+                printer
+                    .print(Msg::SortLabelsJob.text(), &labels)
+                    .map_err(|e| e.to_string())?;
+                stock::labels_printed(cx.store, &rows, cx.now).map_err(|e| e.to_string())?;
+                Ok(Msg::SortLabelsSent.fill(&[&labels.len()]))
+            });
+        Some(outcome)
     }
 }

@@ -59,6 +59,7 @@ fn part_of_a_line_comes_back_with_its_share_of_the_weight_and_by_card() {
         sale.doc.number,
         &[(0, 2)],
         RefundPay::Card,
+        "défectueux",
     )
     .expect("two back");
     assert_eq!(two.total, Money::from_cents(-200));
@@ -72,6 +73,7 @@ fn part_of_a_line_comes_back_with_its_share_of_the_weight_and_by_card() {
             sale.doc.number,
             &[(0, 2)],
             RefundPay::Cash,
+            "défectueux"
         ),
         Err(OpsError::RefundQuantity { left: 1, .. })
     ));
@@ -84,6 +86,7 @@ fn part_of_a_line_comes_back_with_its_share_of_the_weight_and_by_card() {
         sale.doc.number,
         &[(0, 1)],
         RefundPay::Cash,
+        "défectueux",
     )
     .expect("the last one");
     assert_eq!(last.total, Money::from_cents(-100));
@@ -97,6 +100,7 @@ fn part_of_a_line_comes_back_with_its_share_of_the_weight_and_by_card() {
             sale.doc.number,
             &[(0, 1)],
             RefundPay::Cash,
+            "défectueux"
         ),
         Err(OpsError::AlreadyRefunded(_))
     ));
@@ -121,6 +125,19 @@ fn part_of_a_line_comes_back_with_its_share_of_the_weight_and_by_card() {
         )
         .expect("tender");
     assert_eq!(tender_kind, "card");
+    // The refund names why, and the manager who allowed it (the cashier is the operator).
+    let (reason, by, operator): (String, String, String) = conn
+        .query_row(
+            "SELECT payload ->> '$.refers_to.reason', payload ->> '$.refers_to.authorised_by',
+                    payload ->> '$.operator' FROM document WHERE id = ?1",
+            [two.doc.id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .expect("note");
+    assert_eq!(
+        (reason.as_str(), by.as_str(), operator.as_str()),
+        ("défectueux", "Claire", "Karim")
+    );
     drop(conn);
     let mut store = Store::open(&path).expect("open");
     let report = store

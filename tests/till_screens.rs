@@ -262,9 +262,12 @@ fn a_refund_finds_the_ticket_by_scanning_its_receipt() {
     t.scan(code.as_str());
     let text = t.screen();
     assert!(
-        text.contains(&format!("Remboursement de {series} n° {number}")),
+        text.contains(&format!("Rembourser {series} n° {number}")),
         "{text}"
     );
+    // The reason, chosen with ←→, goes on the refund.
+    t.press(KeyCode::Right);
+    assert!(t.screen().contains("◀ ne convient pas ▶"), "{}", t.screen());
     t.press(KeyCode::Char(' '));
     t.press(KeyCode::F(2));
     let text = t.screen();

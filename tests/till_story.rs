@@ -175,7 +175,8 @@ fn a_day_at_the_till_adds_up_to_the_cent() {
             &sale.doc.series,
             sale.doc.number,
             &[(first, 1)],
-            till::RefundPay::Cash
+            till::RefundPay::Cash,
+            "défectueux"
         ),
         Err(OpsError::Forbidden(_))
     ));
@@ -188,6 +189,7 @@ fn a_day_at_the_till_adds_up_to_the_cent() {
         sale.doc.number,
         &[(first, 1)],
         till::RefundPay::Cash,
+        "défectueux",
     )
     .expect("refund");
     assert_eq!(refund.total, -scanned[0].unit_price);
@@ -205,7 +207,8 @@ fn a_day_at_the_till_adds_up_to_the_cent() {
             &sale.doc.series,
             sale.doc.number,
             &[(first, 1)],
-            till::RefundPay::Cash
+            till::RefundPay::Cash,
+            "défectueux"
         ),
         Err(OpsError::AlreadyRefunded(_))
     ));

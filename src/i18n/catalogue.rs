@@ -386,6 +386,8 @@ catalogue! {
     SlipVoucherNumber => "Avoir n° {}", "Voucher n° {}";
     SlipVoucherIssuedOn => "Émis le {} (ticket {} n° {})", "Issued on {} (ticket {} n° {})";
     SlipVoucherValidUntil => "Valable jusqu'au", "Valid until";
+    SlipRefundReason => "Motif : {}", "Reason: {}";
+    SlipAuthorisedBy => "Accord de : {}", "Authorised by: {}";
     SlipChangeGiven => "Monnaie rendue", "Change given";
     SlipRefunds => "Remboursements ({})", "Refunds ({})";
     SlipDiscounts => "Remises accordées", "Discounts given";
@@ -529,7 +531,11 @@ catalogue! {
     TillEntryIncomplete => "« {} » : prix + raccourci (2,50 v), ou code de 13 chiffres", "“{}”: price + shortcut (2.50 v), or a 13-digit code";
     TillNoLineForQuantity => "« {} » : aucune ligne à changer, ajoutez un article", "“{}”: no line to change, add an item";
     TillItemElsewhere => "⚠ « {} » est un article de « {} » : vérifiez avant de le vendre ici", "⚠ “{}” is an item of “{}”: check before selling it here";
-    TillRefundTitle => "Remboursement de {} n° {} — {} — un chiffre : combien", "Refund of {} No. {} — {} — a digit: how many";
+    RefundReasonFaulty => "défectueux", "faulty";
+    RefundReasonUnsuitable => "ne convient pas", "not suitable";
+    RefundReasonTillError => "erreur de caisse", "till error";
+    RefundReasonGoodwill => "geste commercial", "goodwill";
+    TillRefundTitle => "Rembourser {} n° {} — {}", "Refund {} No. {} — {}";
     TillRefunded => "Remboursement {} n° {} : {}", "Refund {} No. {}: {}";
     TillRemaining => "Reste à payer", "Remaining";
     TillRemoved => "Ligne retirée : {}", "Line removed: {}";

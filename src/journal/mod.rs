@@ -25,7 +25,9 @@ pub use closing::{CashCount, PeriodFigures, close_day, figures_json, takings_by_
 pub use document::{Context, DocKind, DocRef, series as document_series};
 pub use error::JournalError;
 pub use key::InstallationKey;
-pub use ticket::{ProofKind, append_duplicate, append_proof, append_ticket};
+pub use ticket::{
+    ProofKind, RefundNote, append_duplicate, append_proof, append_refund, append_ticket,
+};
 
 /// The software name and version printed in every payload.
 pub const SOFTWARE: &str = concat!("pépite ", env!("CARGO_PKG_VERSION"));

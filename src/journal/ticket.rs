@@ -44,6 +44,40 @@ pub fn append_ticket(
     tenders: &[Tender],
     refers_to: Option<(&str, i64)>,
 ) -> Result<DocRef, JournalError> {
+    append(tx, key, ctx, lines, tenders, refers_to, None)
+}
+
+/// Why a refund is made and who allowed it: both printed and kept in its payload.
+#[derive(Clone, Copy, Debug)]
+pub struct RefundNote<'a> {
+    pub reason: &'a str,
+    /// The manager whose PIN authorised it (the cashier is the document's operator).
+    pub authorised_by: &'a str,
+}
+
+/// Appends a refund of `original` (series, number) with its reason and the manager who
+/// authorised it.
+pub fn append_refund(
+    tx: &Tx,
+    key: &InstallationKey,
+    ctx: &Context,
+    lines: &[SaleLine],
+    tenders: &[Tender],
+    original: (&str, i64),
+    note: RefundNote,
+) -> Result<DocRef, JournalError> {
+    append(tx, key, ctx, lines, tenders, Some(original), Some(note))
+}
+
+fn append(
+    tx: &Tx,
+    key: &InstallationKey,
+    ctx: &Context,
+    lines: &[SaleLine],
+    tenders: &[Tender],
+    refers_to: Option<(&str, i64)>,
+    note: Option<RefundNote>,
+) -> Result<DocRef, JournalError> {
     ensure_day_open(tx, ctx)?;
     // Money goes back only through a refund that names its original: no caller can write
     // a negative line as a sale.
@@ -123,6 +157,8 @@ pub fn append_ticket(
             } else {
                 format!("annule le ticket n° {} {}", d.series, d.number)
             },
+            "reason": note.map(|n| n.reason),
+            "authorised_by": note.map(|n| n.authorised_by),
         })),
     });
     if !ticket_discount.is_zero()

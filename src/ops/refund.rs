@@ -156,8 +156,13 @@ pub fn refund(
     number: i64,
     chosen: &[(usize, i64)],
     pay: RefundPay,
+    reason: &str,
 ) -> Result<Sale> {
     manager.require(Role::Manager)?;
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(OpsError::MoveReasonRequired);
+    }
     super::journal::write_anchored(store, key, ctx.at, |tx| {
         let (original_id, sold, originals) = sold_lines(tx, series, number)?;
         let payload: TicketPayload =
@@ -232,7 +237,11 @@ pub fn refund(
             kind,
             amount: total,
         }];
-        let doc = journal::append_ticket(tx, key, ctx, &lines, &tenders, Some((series, number)))?;
+        let note = journal::RefundNote {
+            reason,
+            authorised_by: manager.name().as_str(),
+        };
+        let doc = journal::append_refund(tx, key, ctx, &lines, &tenders, (series, number), note)?;
         for code in back.iter().flatten() {
             if let Some(item) = items::by_code(tx, code)? {
                 items::move_status(

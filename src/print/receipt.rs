@@ -55,6 +55,8 @@ struct Payment {
 #[serde(default)]
 struct RefersTo {
     text: String,
+    reason: Option<String>,
+    authorised_by: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -301,6 +303,12 @@ fn ticket(slip: &mut Slip, p: &Payload) {
     if let Some(r) = &p.refers_to {
         slip.rule();
         slip.text(r.text.clone());
+        if let Some(reason) = r.reason.as_deref().filter(|s| !s.is_empty()) {
+            slip.text(Msg::SlipRefundReason.fill(&[&reason]));
+        }
+        if let Some(who) = r.authorised_by.as_deref().filter(|s| !s.is_empty()) {
+            slip.text(Msg::SlipAuthorisedBy.fill(&[&who]));
+        }
     }
 }
 

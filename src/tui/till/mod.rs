@@ -347,7 +347,9 @@ impl View for TillView {
             Mode::Authorise(_) => vec![ENTER_OK, LEFT, RIGHT, ERASE, ESC_CANCEL],
             Mode::Movement(_) => vec![NEXT_FIELD, LEFT, RIGHT, ERASE, CONFIRM, ESC_CANCEL],
             Mode::RefundFind => vec![ENTER_OK, ERASE, ESC_CANCEL],
-            Mode::RefundLines(_) => vec![UP, DOWN, TOGGLE, REFUND_PAY, CONFIRM, ESC_CANCEL],
+            Mode::RefundLines(_) => vec![
+                UP, DOWN, TOGGLE, LEFT, RIGHT, REFUND_PAY, CONFIRM, ESC_CANCEL,
+            ],
             Mode::Report(_) => vec![PRINT, ESC_BACK],
             Mode::Closing(_) => vec![NEXT_FIELD, UP, DOWN, ERASE, CONFIRM, ESC_CANCEL],
         }

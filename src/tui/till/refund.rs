@@ -73,7 +73,17 @@ pub struct Choice {
     pub chosen: Vec<i64>,
     pub selected: usize,
     pub pay: till::RefundPay,
+    /// Which of [`REFUND_REASONS`] (←→).
+    pub reason: usize,
 }
+
+/// Why goods come back, as the till offers it.
+pub const REFUND_REASONS: [Msg; 4] = [
+    Msg::RefundReasonFaulty,
+    Msg::RefundReasonUnsuitable,
+    Msg::RefundReasonTillError,
+    Msg::RefundReasonGoodwill,
+];
 
 impl Choice {
     pub fn render(&self, frame: &mut Frame, area: Rect) {
@@ -102,6 +112,8 @@ impl Choice {
             .collect();
         let how = self.pay.label();
         let title = Msg::TillRefundTitle.fill(&[&self.series, &self.number, &how.text()]);
+        let reason = REFUND_REASONS[self.reason % REFUND_REASONS.len()].text();
+        let title = format!("{title} — ◀ {reason} ▶");
         let mut state = ListState::default().with_selected(Some(self.selected));
         frame.render_stateful_widget(
             List::new(items)
@@ -239,6 +251,7 @@ impl TillView {
                 chosen,
                 selected: 0,
                 pay,
+                reason: 0,
             });
             Effect::None
         })
@@ -275,6 +288,10 @@ impl TillView {
                 }
             }
             Action::ChangeAsVoucher => choice.pay = choice.pay.next(),
+            Action::Right => choice.reason = (choice.reason + 1) % REFUND_REASONS.len(),
+            Action::Left => {
+                choice.reason = (choice.reason + REFUND_REASONS.len() - 1) % REFUND_REASONS.len()
+            }
             Action::Back => {
                 self.manager = None;
                 self.mode = Mode::Selling;
@@ -291,13 +308,14 @@ impl TillView {
                     return Effect::Error(Msg::TillChooseLines.text().to_owned());
                 }
                 let (series, number, pay) = (choice.series.clone(), choice.number, choice.pay);
+                let reason = REFUND_REASONS[choice.reason % REFUND_REASONS.len()].text();
                 let Some(manager) = self.manager.clone() else {
                     return Effect::Error(Msg::TillManagerNeeded.fill(&[&Msg::KeyRefund.text()]));
                 };
                 let result = self.context(cx).and_then(|ctx| {
                     let key = Self::key(cx)?.clone();
                     till::refund(
-                        cx.store, &manager, &key, &ctx, &series, number, &chosen, pay,
+                        cx.store, &manager, &key, &ctx, &series, number, &chosen, pay, reason,
                     )
                 });
                 return effect_of(result, |sale| {

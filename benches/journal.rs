@@ -61,6 +61,7 @@ fn ticket_lines() -> Vec<SaleLine> {
         ticket_discount_reason: None,
         grams: None,
         weight_estimated: false,
+        margin_scheme: false,
         vat_rate: rate,
     })
     .collect()

@@ -105,6 +105,7 @@ fn big_shop(count: i64, years: i64) -> (PathBuf, PathBuf) {
                                 ticket_discount_reason: None,
                                 grams: None,
                                 weight_estimated: false,
+                                margin_scheme: false,
                                 vat_rate: rate,
                             }
                         })

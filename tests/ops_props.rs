@@ -103,6 +103,7 @@ fn cart(case: &Case) -> Cart {
                 line_weight: None,
                 weight_estimated: true,
                 guarantee: false,
+                margin_scheme: false,
             })
             .collect(),
     }

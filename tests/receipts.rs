@@ -203,3 +203,53 @@ fn the_drawer_pulse_is_whole_and_only_where_there_is_a_drawer() {
         }
     }
 }
+
+/// Second-hand goods under the margin scheme: the receipt shows no VAT for them and
+/// carries the scheme's mention, the café line keeps its VAT, and the journal still
+/// counts the VAT due on both (on the margin: the whole price of a donated object).
+#[test]
+fn a_margin_scheme_receipt_shows_no_vat_for_second_hand_goods() {
+    let (mut db, key) = journal_store();
+    let mut vase = line("Vase en grès", 1, 1200, VatRate::STANDARD);
+    vase.margin_scheme = true;
+    let crepe = line("Crêpe au sucre", 1, 300, VatRate::INTERMEDIATE);
+    let doc = db
+        .write(|tx| {
+            journal::append_ticket(
+                tx,
+                &key,
+                &ctx("caisse-1", on("2026-11-24", "10:00:00")),
+                &[vase, crepe],
+                &[tender(Cash, 1500)],
+                None,
+            )
+        })
+        .expect("ticket");
+    let stored = db
+        .read(|tx| documents::find_document(tx, &doc.series, doc.number))
+        .expect("doc");
+    // The VAT due, for the Z: both rates, the vase's included.
+    let vat: serde_json::Value = serde_json::from_str(&stored.vat).expect("vat");
+    assert_eq!(
+        vat,
+        serde_json::json!([[1000, 300, 273, 27], [2000, 1200, 1000, 200]])
+    );
+    let slip = receipt::document_slip(&stored.payload, &stored.hash, None).expect("slip");
+    let profile = Profile::by_id("epson-tm-t20iii").expect("profile");
+    let bytes = escpos::render(&slip, &profile).expect("render");
+    let text = inspect::decode(&bytes, &profile)
+        .expect("decode")
+        .text
+        .replace('\u{a0}', " ");
+    insta::assert_snapshot!("margin_scheme_receipt", text);
+    assert!(
+        text.contains("Régime particulier – Biens d'occasion"),
+        "{text}"
+    );
+    assert!(text.contains("occasion (marge)"), "{text}");
+    assert!(
+        !text.contains("20 %"),
+        "the vase's VAT must not show:\n{text}"
+    );
+    assert!(text.contains("10 %"), "{text}");
+}

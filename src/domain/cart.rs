@@ -68,6 +68,9 @@ pub struct CartLine {
     pub line_weight: Option<Weight>,
     /// Sold with a guarantee: the receipt prints without asking.
     pub guarantee: bool,
+    /// Sold under the margin scheme for second-hand goods.
+    #[serde(default)]
+    pub margin_scheme: bool,
 }
 
 impl CartLine {
@@ -115,6 +118,7 @@ impl CartLine {
                 .flatten(),
             grams: self.grams().ok().flatten(),
             weight_estimated: self.weight_estimated,
+            margin_scheme: self.margin_scheme,
             vat_rate: self.vat_rate,
         }
     }
@@ -274,6 +278,7 @@ mod tests {
             line_weight: None,
             weight_estimated: true,
             guarantee: false,
+            margin_scheme: false,
         }
     }
 

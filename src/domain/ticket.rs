@@ -31,6 +31,9 @@ pub struct SaleLine {
     /// exactly its share.
     pub grams: Option<i64>,
     pub weight_estimated: bool,
+    /// Sold under the margin scheme for second-hand goods (CGI art. 297 A): the VAT is
+    /// counted as due, but the receipt shows none and carries the scheme's mention.
+    pub margin_scheme: bool,
 }
 
 impl SaleLine {
@@ -190,6 +193,7 @@ mod tests {
             ticket_discount_reason: None,
             grams: None,
             weight_estimated: false,
+            margin_scheme: false,
             vat_rate: rate,
         }
     }

@@ -388,6 +388,12 @@ catalogue! {
     SlipVoucherValidUntil => "Valable jusqu'au", "Valid until";
     SlipRefundReason => "Motif : {}", "Reason: {}";
     SlipAuthorisedBy => "Accord de : {}", "Authorised by: {}";
+    SlipMarginScheme => "Régime particulier – Biens d'occasion (art. 297 A et 297 E du CGI) : TVA non apparente", "Special scheme – Second-hand goods (CGI art. 297 A and 297 E): VAT not shown";
+    FormVatScheme => "Régime de TVA", "VAT scheme";
+    VatSchemeNormal => "normal", "normal";
+    VatSchemeMargin => "occasion (marge)", "second-hand (margin)";
+    SlipMarginShort => "occasion (marge)", "second-hand (margin)";
+    SlipMarginTag => "marge", "margin";
     SlipChangeGiven => "Monnaie rendue", "Change given";
     SlipRefunds => "Remboursements ({})", "Refunds ({})";
     SlipDiscounts => "Remises accordées", "Discounts given";

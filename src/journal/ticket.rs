@@ -129,6 +129,9 @@ fn append(
                 map.insert("grams".into(), json!(grams));
                 map.insert("weight_estimated".into(), json!(line.weight_estimated));
             }
+            if line.margin_scheme {
+                map.insert("vat_scheme".into(), json!("margin"));
+            }
         }
         lines_json.push(line_json);
     }

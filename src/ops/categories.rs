@@ -46,6 +46,8 @@ pub struct SaleSettings {
     /// One or two letters, lower case; `None` for no shortcut.
     pub shortcut: Option<String>,
     pub guarantee: bool,
+    /// Sold under the margin scheme for second-hand goods (CGI art. 297 A).
+    pub margin_scheme: bool,
 }
 
 /// Sets the VAT rate, default price, shortcut and guarantee of category `id` (manager);
@@ -144,13 +146,15 @@ fn set_sale_in(
             sale.shortcut.as_deref(),
             sale.guarantee,
         )?;
+        crate::storage::till_catalogue::set_margin_scheme(tx, id, sale.margin_scheme)?;
         session.note(
             tx,
             EventCode::SettingsChange,
             now,
             &format!(
-                "catégorie {id} : TVA {}, prix {}, raccourci {}, garantie {}",
+                "catégorie {id} : TVA {}{}, prix {}, raccourci {}, garantie {}",
                 sale.vat,
+                if sale.margin_scheme { " (marge)" } else { "" },
                 sale.default_price
                     .map(|p| p.to_string())
                     .unwrap_or_default(),

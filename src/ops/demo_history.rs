@@ -141,6 +141,7 @@ pub fn write(store: &mut Store, key: &InstallationKey, now: Timestamp) -> Result
                             ticket_discount_reason: None,
                             grams: None,
                             weight_estimated: false,
+                            margin_scheme: false,
                             vat_rate: rate,
                         });
                     }

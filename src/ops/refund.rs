@@ -24,6 +24,7 @@ struct PayloadLine {
     vat_rate: u32,
     grams: Option<i64>,
     weight_estimated: bool,
+    vat_scheme: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -207,6 +208,7 @@ pub fn refund(
                 vat_rate: VatRate::from_basis_points(original.vat_rate)?,
                 grams,
                 weight_estimated: original.weight_estimated,
+                margin_scheme: original.vat_scheme == "margin",
             });
             back.push(original.item_code.clone());
             weights.push((

@@ -183,6 +183,7 @@ pub fn scan(store: &mut Store, code: &str, now: Timestamp) -> Result<Scanned> {
                     line_weight: None,
                     weight_estimated: item.weight_estimated,
                     guarantee: item.guarantee,
+                    margin_scheme: item.margin_scheme,
                 }))
             }
         }
@@ -242,6 +243,7 @@ pub fn sellable_line(
         line_weight: weight,
         weight_estimated: weight.is_none(),
         guarantee: sellable.guarantee,
+        margin_scheme: sellable.margin_scheme,
     })
 }
 

@@ -32,6 +32,7 @@ struct Line {
     ticket_discount: i64,
     vat_rate: u32,
     total: i64,
+    vat_scheme: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -240,13 +241,22 @@ fn ticket(slip: &mut Slip, p: &Payload) {
     document_line(slip, Msg::SlipTicket, p);
     for line in &p.lines {
         slip.pair(line.label.clone(), money(line.total));
-        let mut detail = format!(
-            "  {} x {}  {} {}",
-            line.quantity,
-            money(line.unit_price),
-            Msg::SlipVat.text(),
-            rate(line.vat_rate)
-        );
+        let mut detail = if line.vat_scheme == "margin" {
+            format!(
+                "  {} x {}  {}",
+                line.quantity,
+                money(line.unit_price),
+                Msg::SlipMarginShort.text()
+            )
+        } else {
+            format!(
+                "  {} x {}  {} {}",
+                line.quantity,
+                money(line.unit_price),
+                Msg::SlipVat.text(),
+                rate(line.vat_rate)
+            )
+        };
         if let Some(original) = line.original_price.filter(|o| *o != line.unit_price) {
             detail.push_str(&format!(
                 "  ({})",
@@ -287,6 +297,23 @@ fn ticket(slip: &mut Slip, p: &Payload) {
         "non_assujetti" => {
             slip.text(Msg::SlipVatNone.text());
         }
+        _ if p.lines.iter().any(|l| l.vat_scheme == "margin") => {
+            // Second-hand goods under the margin scheme show no VAT (CGI art. 297 E);
+            // the VAT of the other lines is shown, extracted once per rate as always.
+            let shown = normal_vat(p);
+            if !shown.is_empty() {
+                let normal = Payload {
+                    vat: shown,
+                    ..Payload::default()
+                };
+                vat_lines(slip, &normal);
+                slip.pair(
+                    Msg::SlipTotalVat.text(),
+                    money(normal.vat.iter().map(|v| v.vat).sum()),
+                );
+            }
+            slip.text(Msg::SlipMarginScheme.text());
+        }
         _ => {
             vat_lines(slip, p);
             slip.pair(Msg::SlipTotalHt.text(), money(p.total_ht));
@@ -310,6 +337,35 @@ fn ticket(slip: &mut Slip, p: &Payload) {
             slip.text(Msg::SlipAuthorisedBy.fill(&[&who]));
         }
     }
+}
+
+/// The VAT of a ticket's lines under the normal scheme, per rate: what its receipt may
+/// show when other lines are sold under the margin scheme.
+fn normal_vat(p: &Payload) -> Vec<Vat> {
+    let mut per_rate: Vec<(u32, i64)> = Vec::new();
+    for line in p.lines.iter().filter(|l| l.vat_scheme != "margin") {
+        match per_rate.iter_mut().find(|(r, _)| *r == line.vat_rate) {
+            Some((_, sum)) => *sum += line.total,
+            None => per_rate.push((line.vat_rate, line.total)),
+        }
+    }
+    per_rate.sort_unstable();
+    per_rate
+        .into_iter()
+        .filter_map(|(bp, ttc)| {
+            let total = crate::domain::VatTotal::of(
+                VatRate::from_basis_points(bp).ok()?,
+                Money::from_cents(ttc),
+            )
+            .ok()?;
+            Some(Vat {
+                rate: bp,
+                ttc,
+                ht: total.ht.cents(),
+                vat: total.vat.cents(),
+            })
+        })
+        .collect()
 }
 
 /// The VAT table: a row per rate, HT, VAT and TTC in columns (euros in the heading),

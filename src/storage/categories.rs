@@ -21,6 +21,8 @@ pub struct Category {
     pub default_price: Option<Money>,
     pub shortcut: Option<String>,
     pub guarantee: bool,
+    /// Sold under the margin scheme for second-hand goods.
+    pub margin_scheme: bool,
 }
 
 /// What a manager sets on a category.
@@ -80,7 +82,7 @@ pub fn list(tx: &Tx) -> Result<Vec<Category>> {
              FROM category c JOIN tree t ON c.parent_id = t.id
          )
          SELECT c.id, c.parent_id, c.name, c.unit_weight_g, c.active, c.position,
-                c.vat_bp, c.default_price, c.shortcut, c.guarantee
+                c.vat_bp, c.default_price, c.shortcut, c.guarantee, c.vat_scheme
          FROM category c JOIN tree t ON t.id = c.id
          ORDER BY t.sort_key",
     )?;
@@ -99,6 +101,7 @@ pub fn list(tx: &Tx) -> Result<Vec<Category>> {
             default_price: row.get::<_, Option<i64>>(7)?.map(Money::from_cents),
             shortcut: row.get(8)?,
             guarantee: row.get(9)?,
+            margin_scheme: row.get::<_, String>(10)? == "margin",
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -48,6 +48,8 @@ pub struct Item {
     pub sold_by: Option<(String, i64)>,
     pub vat_rate: VatRate,
     pub guarantee: bool,
+    /// Its category is sold under the margin scheme for second-hand goods.
+    pub margin_scheme: bool,
     /// When it entered stock (its label's week).
     pub created_at: String,
 }
@@ -103,7 +105,7 @@ pub fn by_code(tx: &Tx, code: &str) -> Result<Option<Item>> {
         .prepare_cached(
             "SELECT i.id, i.code, i.category_id, c.name, i.description, i.price, i.weight_g,
                     i.weight_estimated, i.status, i.status_at, d.series, d.number, c.vat_bp,
-                    c.guarantee, i.created_at
+                    c.guarantee, i.created_at, c.vat_scheme
              FROM item i JOIN category c ON c.id = i.category_id
              LEFT JOIN document d ON d.id = i.document_id
              WHERE i.code = ?1",
@@ -127,6 +129,7 @@ pub fn by_code(tx: &Tx, code: &str) -> Result<Option<Item>> {
                 vat_rate: VatRate::from_basis_points(r.get(12)?).map_err(|e| bad_value(12, e))?,
                 guarantee: r.get(13)?,
                 created_at: r.get(14)?,
+                margin_scheme: r.get::<_, String>(15)? == "margin",
             })
         })
         .optional()?)

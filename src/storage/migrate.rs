@@ -33,6 +33,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0006_till_drafts.sql",
         include_str!("../../migrations/0006_till_drafts.sql"),
     ),
+    (
+        "0007_vat_scheme.sql",
+        include_str!("../../migrations/0007_vat_scheme.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

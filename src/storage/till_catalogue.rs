@@ -19,6 +19,8 @@ pub struct Sellable {
     pub shortcut: Option<String>,
     pub vat_rate: VatRate,
     pub guarantee: bool,
+    /// Sold under the margin scheme for second-hand goods (no VAT shown).
+    pub margin_scheme: bool,
 }
 
 fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Sellable> {
@@ -36,16 +38,17 @@ fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Sellable> {
         shortcut: r.get(6)?,
         vat_rate: VatRate::from_basis_points(r.get(7)?).map_err(|e| bad_value(7, e))?,
         guarantee: r.get(8)?,
+        margin_scheme: r.get::<_, String>(11)? == "margin",
     })
 }
 
 const SELLABLES: &str = "
     SELECT NULL, c.id, c.name, c.name, c.default_price, c.unit_weight_g, c.shortcut, c.vat_bp,
-           c.guarantee, c.position, 0
+           c.guarantee, c.position, 0, c.vat_scheme
     FROM category c WHERE c.active = 1
     UNION ALL
     SELECT e.id, c.id, c.name, e.name, e.price, ifnull(e.unit_weight_g, c.unit_weight_g),
-           e.shortcut, c.vat_bp, c.guarantee, c.position, 1
+           e.shortcut, c.vat_bp, c.guarantee, c.position, 1, c.vat_scheme
     FROM price_entry e JOIN category c ON c.id = e.category_id
     WHERE e.active = 1 AND c.active = 1";
 
@@ -269,5 +272,14 @@ pub fn update_entry(
         .map_err(|e| {
             super::StorageError::unique(e, entry.shortcut.as_deref().unwrap_or(&entry.name))
         })?;
+    Ok(())
+}
+
+/// Puts category `id` under the margin scheme for second-hand goods, or back under the
+/// normal scheme.
+pub fn set_margin_scheme(tx: &Tx, id: CategoryId, margin: bool) -> Result<()> {
+    tx.conn()
+        .prepare_cached("UPDATE category SET vat_scheme = ?2 WHERE id = ?1")?
+        .execute(params![id.0, if margin { "margin" } else { "normal" }])?;
     Ok(())
 }

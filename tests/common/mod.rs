@@ -85,6 +85,7 @@ pub fn line(label: &str, quantity: i64, cents: i64, rate: VatRate) -> SaleLine {
         ticket_discount_reason: None,
         grams: None,
         weight_estimated: false,
+        margin_scheme: false,
         vat_rate: rate,
     }
 }

@@ -91,7 +91,11 @@ impl Table for CategoriesTable {
                     format!("{indent}{}", c.name),
                     c.shortcut.clone().unwrap_or_default(),
                     c.default_price.map(|p| p.to_string()).unwrap_or_default(),
-                    c.vat.to_string(),
+                    if c.margin_scheme {
+                        Msg::SlipMarginTag.text().to_owned()
+                    } else {
+                        c.vat.to_string()
+                    },
                     c.unit_weight.map(|w| w.to_string()).unwrap_or_default(),
                     state_text(c.active),
                 ]
@@ -131,6 +135,7 @@ impl Table for CategoriesTable {
             .unwrap_or_default();
         let shortcut = current.and_then(|c| c.shortcut.clone()).unwrap_or_default();
         let guarantee = current.is_some_and(|c| c.guarantee);
+        let margin = current.is_some_and(|c| c.margin_scheme);
         Some(Form::new(
             title.text(),
             vec![
@@ -148,6 +153,14 @@ impl Table for CategoriesTable {
                     Msg::FormGuarantee,
                     vec![Msg::No.text().to_owned(), Msg::Yes.text().to_owned()],
                     usize::from(guarantee),
+                ),
+                Field::choice(
+                    Msg::FormVatScheme,
+                    vec![
+                        Msg::VatSchemeNormal.text().to_owned(),
+                        Msg::VatSchemeMargin.text().to_owned(),
+                    ],
+                    usize::from(margin),
                 ),
             ],
         ))
@@ -190,6 +203,7 @@ impl Table for CategoriesTable {
             default_price,
             shortcut,
             guarantee: form.choice(6) == 1,
+            margin_scheme: form.choice(7) == 1,
         };
         let id = match (intent, current) {
             (Intent::Add, _) => None,

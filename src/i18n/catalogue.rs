@@ -30,6 +30,7 @@ catalogue! {
     // --- application -----------------------------------------------------------------
     Active => "actif", "active";
     Yes => "oui", "yes";
+    TooSmall => "Fenêtre trop petite ({} × {}) : agrandissez-la à 80 × 24 au moins.", "Window too small ({} × {}): make it at least 80 × 24.";
     No => "non", "no";
     Inactive => "désactivé", "disabled";
 
@@ -629,7 +630,8 @@ catalogue! {
     SortSaved => "Apport n° {} enregistré : {} net", "Intake No. {} saved: {} net";
     SortSaveOrRemove => "Apport en cours : F2 pour l'enregistrer, Suppr pour retirer des lignes", "Intake in progress: F2 to save it, Del to remove lines";
     SortNoLine => "Aucune ligne : catégorie, poids, Entrée", "No line yet: category, weight, Enter";
-    SortLinesTitle => "Lignes (R réemploi, C recyclage, D déchet)", "Lines (R reuse, C recycling, D waste)";
+    SortLinesTitle => "Lignes", "Lines";
+    SortLinesLegend => "R=réemploi C=recyclage D=déchet", "R=reuse C=recycling D=waste";
     SortTodayTitle => "Aujourd'hui", "Today";
     SortLabelledToday => "{} article(s) étiqueté(s), {} à imprimer", "{} item(s) labelled, {} to print";
     SortCategoryHint => "{} : prix conseillé {}, poids par défaut {}", "{}: suggested price {}, default weight {}";

@@ -396,6 +396,17 @@ impl App {
     /// Draws the status line, the screen, the message line and the help bar.
     pub fn render(&self, frame: &mut Frame) {
         let area = frame.area();
+        if area.width < 80 || area.height < 24 {
+            // Every screen is laid out for 80×24: below, say so rather than cut texts.
+            let text = Msg::TooSmall.fill(&[&area.width, &area.height]);
+            frame.render_widget(
+                ratatui::widgets::Paragraph::new(text)
+                    .wrap(ratatui::widgets::Wrap { trim: true })
+                    .alignment(ratatui::layout::Alignment::Center),
+                area,
+            );
+            return;
+        }
         let mut bindings = self.view.bindings();
         if !bindings.iter().any(|b| b.action == Action::Quit) {
             bindings.push(keys::QUIT);

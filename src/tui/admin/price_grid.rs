@@ -39,7 +39,7 @@ impl Table for PriceGridTable {
             (Msg::SortCategory, Constraint::Fill(2)),
             (Msg::ColName, Constraint::Fill(2)),
             (Msg::SortPrice, Constraint::Length(16)),
-            (Msg::ColWeight, Constraint::Length(10)),
+            (Msg::ColWeightShort, Constraint::Length(10)),
             (Msg::ColShortcut, Constraint::Length(9)),
             (Msg::ColState, Constraint::Length(10)),
         ]

@@ -415,8 +415,12 @@ impl SortingView {
         if lines.is_empty() {
             lines.push(Line::styled(Msg::SortNoLine.text(), theme::dim()));
         }
+        // The destinations' letters under the title: a title too long for the panel
+        // would be cut.
+        lines.insert(0, Line::styled(Msg::SortLinesLegend.text(), theme::dim()));
         frame.render_widget(
             Paragraph::new(lines)
+                .wrap(ratatui::widgets::Wrap { trim: false })
                 .block(Block::bordered().title(format!(" {} ", Msg::SortLinesTitle.text()))),
             current,
         );

@@ -259,8 +259,10 @@ impl TillView {
         if pay.change_as_voucher {
             lines.push(Line::styled(Msg::TillChangeAsVoucher.text(), theme::info()));
         }
+        // Wrapped: the payment methods, and a voucher's code, never run off the box.
         frame.render_widget(
             Paragraph::new(lines)
+                .wrap(ratatui::widgets::Wrap { trim: false })
                 .block(Block::bordered().title(format!(" {} ", Msg::TillPayTitle.text()))),
             left,
         );

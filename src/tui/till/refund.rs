@@ -134,7 +134,12 @@ pub fn render_find(frame: &mut Frame, area: Rect, input: &str) {
             Span::raw(format!("{input}▏")),
         ]),
     ];
-    frame.render_widget(Paragraph::new(lines).block(Block::bordered()), area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(ratatui::widgets::Wrap { trim: false })
+            .block(Block::bordered()),
+        area,
+    );
 }
 
 impl TillView {

@@ -449,7 +449,9 @@ impl TillView {
         frame.render_widget(Paragraph::new(header).style(theme::label()), head);
         if self.cart.is_empty() {
             frame.render_widget(
-                Paragraph::new(Msg::TillEmptyHint.text()).style(theme::dim()),
+                Paragraph::new(Msg::TillEmptyHint.text())
+                    .style(theme::dim())
+                    .wrap(ratatui::widgets::Wrap { trim: true }),
                 list_area,
             );
         } else {
@@ -463,16 +465,29 @@ impl TillView {
         let total = self.cart.total().unwrap_or(Money::ZERO);
         let [typed, figures] =
             Layout::horizontal([Constraint::Min(20), Constraint::Length(30)]).areas(input_area);
+        let block = Block::bordered().title(format!(" {} ", Msg::TillInputTitle.text()));
+        let inner = block.inner(typed);
+        frame.render_widget(block, typed);
+        let [help, entry] =
+            Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+        // The help wraps in the box; the typed line keeps its end in view, however long.
         frame.render_widget(
-            Paragraph::new(vec![
-                Line::from(Span::styled(Msg::TillInputHelp.text(), theme::dim())),
-                Line::from(vec![
-                    Span::styled("› ", theme::title()),
-                    Span::raw(format!("{}▏", self.input)),
-                ]),
-            ])
-            .block(Block::bordered().title(format!(" {} ", Msg::TillInputTitle.text()))),
-            typed,
+            Paragraph::new(Msg::TillInputHelp.text())
+                .style(theme::dim())
+                .wrap(ratatui::widgets::Wrap { trim: true }),
+            help,
+        );
+        let room = usize::from(entry.width).saturating_sub(3);
+        let typed_chars: Vec<char> = self.input.chars().collect();
+        let shown: String = typed_chars[typed_chars.len().saturating_sub(room)..]
+            .iter()
+            .collect();
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled("› ", theme::title()),
+                Span::raw(format!("{shown}▏")),
+            ])),
+            entry,
         );
         frame.render_widget(
             Paragraph::new(big::lines(&big::figures(&total.to_string()), "€").to_vec())

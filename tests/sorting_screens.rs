@@ -115,14 +115,41 @@ fn an_intake_a_correction_items_and_an_outbound_flow() {
     press(&mut app, KeyCode::Right);
     press(&mut app, KeyCode::Right);
     press(&mut app, KeyCode::Tab);
-    type_text(&mut app, "Ferrailleur du Val");
+    type_text(&mut app, "ferrail");
     press(&mut app, KeyCode::Tab);
-    type_text(&mut app, "ferraille");
+    // A fraction not in the manager's list is refused, naming the list.
+    type_text(&mut app, "plomb");
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "120");
     press(&mut app, KeyCode::Enter);
+    let text = screen_text(&app);
+    assert!(
+        text.contains("« plomb » : une catégorie ou une fraction"),
+        "{text}"
+    );
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "ferraille");
+    press(&mut app, KeyCode::Enter);
+    // « mét » is the list's « Métaux non ferreux », weighed in a container whose tare
+    // comes off: never a fraction of its own.
+    type_text(&mut app, "mét");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "31,5");
+    press(&mut app, KeyCode::Tab);
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Right); // Caisse, 1,5 kg
+    }
+    press(&mut app, KeyCode::Enter);
+    let text = screen_text(&app);
+    assert!(text.contains("Métaux non ferreux"), "{text}");
     press(&mut app, KeyCode::F(2));
-    assert!(screen_text(&app).contains("Sortie n° 1 enregistrée : 120,000 kg"));
+    let text = screen_text(&app);
+    assert!(
+        text.contains("Sortie n° 1 enregistrée : 150,000 kg"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -630,6 +630,11 @@ catalogue! {
     SortSaved => "Apport n° {} enregistré : {} net", "Intake No. {} saved: {} net";
     SortSaveOrRemove => "Apport en cours : F2 pour l'enregistrer, Suppr pour retirer des lignes", "Intake in progress: F2 to save it, Del to remove lines";
     SortNoLine => "Aucune ligne : catégorie, poids, Entrée", "No line yet: category, weight, Enter";
+    OutWhichFraction => "« {} » : une catégorie ou une fraction de la liste ({})", "“{}”: a category or a fraction of the list ({})";
+    OutWhichRecipient => "« {} » : un destinataire de la liste ({}) — l'encadrant en ajoute dans Listes du tri", "“{}”: a recipient of the list ({}) — a manager adds them in Sorting lists";
+    OutNetNotPositive => "{} brut, {} de tare : rien à peser", "{} gross, {} tare: nothing left to weigh";
+    ListFractions => "Fraction", "Fraction";
+    ListRecipients => "Destinataire", "Recipient";
     SortLinesTitle => "Lignes", "Lines";
     SortLinesLegend => "R=réemploi C=recyclage D=déchet", "R=reuse C=recycling D=waste";
     SortTodayTitle => "Aujourd'hui", "Today";

@@ -68,6 +68,14 @@ fn category_named(all: &[categories::Category], name: &str) -> Option<CategoryId
     all.iter().find(|c| c.name.as_str() == name).map(|c| c.id)
 }
 
+/// Who the demo's outbound flows go to.
+const RECIPIENTS: [&str; 4] = [
+    "Ferrailleur du Val",
+    "Emmaüs Cachan",
+    "Le Relais (textile)",
+    "Déchèterie de Bagneux",
+];
+
 /// The towns people bring things from, around the demo's two sites.
 const TOWNS: [&str; 8] = [
     "Arcueil",
@@ -84,6 +92,9 @@ const TOWNS: [&str; 8] = [
 pub(super) fn write(tx: &Tx, now: Timestamp) -> Result<()> {
     for town in TOWNS {
         crate::storage::sorting::add(tx, crate::storage::sorting::List::Towns, town, 0)?;
+    }
+    for recipient in RECIPIENTS {
+        crate::storage::sorting::add(tx, crate::storage::sorting::List::Recipients, recipient, 0)?;
     }
     let all = categories::list(tx)?;
     for (category, name, price, grams, shortcut) in GRID {

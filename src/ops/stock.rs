@@ -125,6 +125,7 @@ pub fn withdraw(
                 fraction: String::new(),
                 grams: item.weight.grams(),
                 item: Some(item.id),
+                tare_g: 0,
             });
         }
         let header = Header {

@@ -37,6 +37,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0007_vat_scheme.sql",
         include_str!("../../migrations/0007_vat_scheme.sql"),
     ),
+    (
+        "0008_outbound_lists.sql",
+        include_str!("../../migrations/0008_outbound_lists.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

@@ -23,6 +23,10 @@ pub enum List {
     Sources,
     Towns,
     Containers,
+    /// Material fractions of outbound flows (ferraille, DEEE …).
+    Fractions,
+    /// Who receives outbound flows (partners, recyclers).
+    Recipients,
 }
 
 impl List {
@@ -31,6 +35,8 @@ impl List {
             List::Sources => "intake_source",
             List::Towns => "town",
             List::Containers => "container",
+            List::Fractions => "outbound_fraction",
+            List::Recipients => "outbound_recipient",
         }
     }
 }
@@ -225,8 +231,11 @@ pub fn intake_totals(tx: &Tx, from: &str, to: &str, by: By) -> Result<Vec<(Strin
 pub struct OutLine {
     pub category: Option<CategoryId>,
     pub fraction: String,
+    /// The net weight (gross less `tare_g`).
     pub grams: i64,
     pub item: Option<i64>,
+    /// The container's tare taken off the weighing, kept for the record.
+    pub tare_g: i64,
 }
 
 pub fn insert_outbound(
@@ -254,8 +263,9 @@ pub fn insert_outbound(
         ])?;
     let id = tx.conn().last_insert_rowid();
     let mut stmt = tx.conn().prepare_cached(
-        "INSERT INTO outbound_line (outbound_id, position, category_id, fraction, weight_g, item_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO outbound_line (outbound_id, position, category_id, fraction, weight_g, item_id,
+                                    tare_g)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
     for (position, line) in lines.iter().enumerate() {
         stmt.execute(params![
@@ -264,7 +274,8 @@ pub fn insert_outbound(
             line.category.map(|c| c.0),
             line.fraction,
             line.grams,
-            line.item
+            line.item,
+            line.tare_g
         ])?;
     }
     Ok(id)

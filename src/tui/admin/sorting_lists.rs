@@ -10,10 +10,12 @@ use crate::tui::table::{Intent, Refusal, Table, session, state_text};
 use crate::tui::view::Cx;
 use ratatui::layout::Constraint;
 
-const LISTS: [(List, Msg); 3] = [
+const LISTS: [(List, Msg); 5] = [
     (List::Sources, Msg::SortSource),
     (List::Towns, Msg::SortTown),
     (List::Containers, Msg::SortContainer),
+    (List::Fractions, Msg::ListFractions),
+    (List::Recipients, Msg::ListRecipients),
 ];
 
 #[derive(Default)]

@@ -98,6 +98,9 @@ pub struct SortingView {
     sources: Vec<Listed>,
     towns: Vec<Listed>,
     containers: Vec<Listed>,
+    /// Outbound flows' material fractions and recipients, as the manager keeps them.
+    fractions: Vec<Listed>,
+    recipients: Vec<Listed>,
     /// Categories with their shortcuts (from the till's catalogue).
     categories: Vec<Sellable>,
     /// The price grid, to suggest prices.
@@ -131,6 +134,8 @@ impl SortingView {
         let sources = sorting::list(cx.store, List::Sources)?;
         let towns = sorting::list(cx.store, List::Towns)?;
         let containers = sorting::list(cx.store, List::Containers)?;
+        let fractions = sorting::list(cx.store, List::Fractions)?;
+        let recipients = sorting::list(cx.store, List::Recipients)?;
         let categories = ops::till::sellables(cx.store)?
             .into_iter()
             .filter(|s| s.entry_id.is_none())
@@ -148,6 +153,8 @@ impl SortingView {
             sources,
             towns,
             containers,
+            fractions,
+            recipients,
             categories,
             lines: Vec::new(),
             last_intake: None,
@@ -341,7 +348,7 @@ impl SortingView {
             }
             Action::Reprint => return self.print_labels(cx),
             Action::Park => {
-                self.mode = Mode::Outbound(outbound::OutboundForm::new());
+                self.mode = Mode::Outbound(outbound::OutboundForm::new(&self.containers));
                 return Effect::None;
             }
             Action::Resume => {

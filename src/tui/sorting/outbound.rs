@@ -15,6 +15,7 @@ const KIND: usize = 0;
 const RECIPIENT: usize = 1;
 const WHAT: usize = 2;
 const WEIGHT: usize = 3;
+const CONTAINER: usize = 4;
 
 /// The kinds a person records here (a withdrawal comes from the item list).
 const KINDS: [OutboundKind; 5] = [
@@ -32,7 +33,15 @@ pub struct OutboundForm {
 }
 
 impl OutboundForm {
-    pub fn new() -> OutboundForm {
+    pub fn new(containers: &[crate::storage::sorting::Listed]) -> OutboundForm {
+        let mut choices = vec![Msg::SortNoContainer.text().to_owned()];
+        choices.extend(containers.iter().map(|c| {
+            format!(
+                "{} ({})",
+                c.name,
+                Weight::from_grams(c.tare_g).map_or_else(|_| "0 g".into(), |w| w.to_string())
+            )
+        }));
         OutboundForm {
             form: Form::new(
                 Msg::OutTitle.text(),
@@ -45,6 +54,7 @@ impl OutboundForm {
                     Field::text(Msg::OutRecipient, "", 60),
                     Field::text(Msg::OutWhat, "", 40),
                     Field::text(Msg::SortGross, "", 12),
+                    Field::choice(Msg::SortContainer, choices, 0),
                 ],
             ),
             lines: Vec::new(),
@@ -68,7 +78,22 @@ impl SortingView {
                 let Some(session) = cx.session else {
                     return Effect::None;
                 };
-                let recipient = out.form.value(RECIPIENT).trim().to_owned();
+                // A recipient from the manager's list (or none): never a new spelling.
+                let typed = out.form.value(RECIPIENT).trim().to_owned();
+                let recipient = if typed.is_empty() {
+                    String::new()
+                } else {
+                    match resolve(&typed, &self.recipients, |r| &r.name, |_| None) {
+                        Ok(r) => r.name.clone(),
+                        Err(candidates) => {
+                            out.form.refuse(
+                                RECIPIENT,
+                                Msg::OutWhichRecipient.fill(&[&typed, &candidates.join(", ")]),
+                            );
+                            return Effect::None;
+                        }
+                    }
+                };
                 return match sorting::record_outbound(
                     cx.store, session, self.site, kind, &recipient, "", &lines, cx.now,
                 ) {
@@ -77,7 +102,7 @@ impl SortingView {
                         let total = Weight::from_grams(total)
                             .map(|w| w.to_string())
                             .unwrap_or_default();
-                        *out = OutboundForm::new();
+                        *out = OutboundForm::new(&self.containers);
                         Effect::Info(Msg::OutSaved.fill(&[&id, &total]))
                     }
                     Err(e) => Effect::Error(e.to_string()),
@@ -97,14 +122,35 @@ impl SortingView {
                     out.form.refuse(WHAT, Msg::OutWhatNeeded.text().to_owned());
                     return Effect::None;
                 }
-                let weight = match super::weighed(out.form.value(WEIGHT), self.scale_max) {
+                let gross = match super::weighed(out.form.value(WEIGHT), self.scale_max) {
                     Ok(w) => w,
                     Err(problem) => {
                         out.form.refuse(WEIGHT, problem);
                         return Effect::None;
                     }
                 };
-                // A category when the words name one, else a material fraction as typed.
+                let tare = out
+                    .form
+                    .choice(CONTAINER)
+                    .checked_sub(1)
+                    .and_then(|i| self.containers.get(i))
+                    .map_or(0, |c| c.tare_g);
+                let weight = match Weight::from_grams(gross.grams() - tare) {
+                    Ok(net) => net,
+                    Err(_) => {
+                        out.form.refuse(
+                            WEIGHT,
+                            Msg::OutNetNotPositive.fill(&[
+                                &gross,
+                                &Weight::from_grams(tare)
+                                    .map_or_else(|_| "0 g".into(), |w| w.to_string()),
+                            ]),
+                        );
+                        return Effect::None;
+                    }
+                };
+                // A category when the words name one, else a fraction of the manager's
+                // list: never a new spelling of an old one.
                 let category = resolve(
                     &typed,
                     &self.categories,
@@ -112,18 +158,36 @@ impl SortingView {
                     |c| c.shortcut.as_deref(),
                 )
                 .ok();
-                let what = category.map_or(typed.clone(), |c| c.name.clone());
+                let fraction = match category {
+                    Some(_) => String::new(),
+                    None => match resolve(&typed, &self.fractions, |f| &f.name, |_| None) {
+                        Ok(f) => f.name.clone(),
+                        Err(candidates) => {
+                            let hint = if candidates.is_empty() {
+                                self.fractions
+                                    .iter()
+                                    .map(|f| f.name.clone())
+                                    .collect::<Vec<_>>()
+                            } else {
+                                candidates
+                            };
+                            out.form.refuse(
+                                WHAT,
+                                Msg::OutWhichFraction.fill(&[&typed, &hint.join(", ")]),
+                            );
+                            return Effect::None;
+                        }
+                    },
+                };
+                let what = category.map_or(fraction.clone(), |c| c.name.clone());
                 out.lines.push((
                     what.clone(),
                     OutLine {
                         category: category.map(|c| c.category_id),
-                        fraction: if category.is_some() {
-                            String::new()
-                        } else {
-                            typed
-                        },
+                        fraction,
                         grams: weight.grams(),
                         item: None,
+                        tare_g: tare,
                     },
                 ));
                 out.form.clear(WHAT);

@@ -53,7 +53,7 @@ fn first_run_asks_for_the_structure_and_a_manager() {
     assert!(text.contains("Nadia  (encadrant)"), "{text}");
     assert!(text.contains("Structure créée. Connectez-vous."), "{text}");
     assert!(
-        text.contains(" Recyclerie d… │ Boutique │ Poste caisse-1"),
+        text.contains(" Recyclerie du Val │ Boutique │ caisse-1"),
         "{text}"
     );
 }
@@ -285,7 +285,7 @@ fn an_item_s_label_is_printed_again_from_the_stock_list() {
     press(&mut app, KeyCode::Enter);
     type_text(&mut app, "3");
     assert_eq!(app.screen_title(), "Articles en stock");
-    assert!(screen(&app).contains("F6  Étiquette"), "{}", screen(&app));
+    assert!(screen(&app).contains("F6 Étiquette"), "{}", screen(&app));
     press(&mut app, KeyCode::F(6));
     let text = screen(&app);
     assert!(text.contains("1 étiquette"), "{text}");

@@ -235,7 +235,7 @@ catalogue! {
     KeyEdit => "Modifier", "Edit";
     KeyEnable => "Activer / désactiver", "Enable / disable";
     KeyResetPin => "Nouveau code", "New PIN";
-    KeyMove => "Se déplacer", "Move";
+    KeyMove => "Choisir", "Move";
     KeyCancel => "Annuler", "Cancel";
     StatusNoUser => "non connecté", "not logged in";
     StatusTerminal => "Poste", "Terminal";
@@ -457,10 +457,11 @@ catalogue! {
     KeyPrint => "Imprimer", "Print";
     KeyRefund => "Rembourser", "Refund";
     KeyRemove => "Retirer", "Remove";
-    KeyReprint => "Réimprimer", "Reprint";
+    KeyReprint => "Duplicata", "Reprint";
     KeyResume => "Reprendre", "Resume";
     KeyTicketDiscount => "Remise ticket", "Ticket discount";
-    KeyXReport => "Ticket X", "X report";
+    KeyXShort => "X", "X";
+    KeyZShort => "Z", "Z";
     KeyYesPrint => "Oui, imprimer", "Yes, print";
     KeyZClose => "Clôture Z", "Z closing";
     ModeTill => "Caisse boutique", "Shop till";
@@ -479,7 +480,7 @@ catalogue! {
     ReasonGoodwill => "Geste commercial", "Goodwill";
     ReasonSolidarity => "Tarif solidaire", "Solidarity price";
     TillTitle => "Caisse", "Till";
-    KeyTraining => "Mode école", "Training";
+    KeyTraining => "École", "Training";
     TillTrainingOn => "MODE ÉCOLE : tickets d'entraînement, numérotés à part, hors chiffre d'affaires", "TRAINING MODE: practice receipts, numbered apart, outside takings";
     TillTrainingOff => "Fin du mode école : retour aux vraies ventes", "Training mode off: back to real sales";
     TillNotInTraining => "Pas en mode école : quittez-le d'abord (Ctrl+E)", "Not in training mode: leave it first (Ctrl+E)";

@@ -46,21 +46,38 @@ pub fn status_line(
     printer_fault: bool,
     now: Timestamp,
 ) {
-    let mut parts = Vec::with_capacity(4);
-    if let Some(pos) = &place.point_of_sale {
-        parts.push(pos.clone());
-    }
-    if let Some(terminal) = &place.terminal {
-        parts.push(format!("{} {terminal}", Msg::StatusTerminal.text()));
-    }
-    parts.push(user.map_or_else(|| Msg::StatusNoUser.text().to_owned(), str::to_owned));
-    if printer_fault {
-        parts.push(Msg::StatusPrinterFault.text().to_owned());
-    }
-    let right = date_time(now);
-    let tail = parts.join(" │ ");
-    // The structure's name gives way first: the till and the user must stay readable.
     let width = area.width as usize;
+    // In full when it fits; else the short forms (no « Poste », a short date) so the
+    // structure's name keeps its room.
+    let compose = |short: bool| {
+        let mut parts = Vec::with_capacity(4);
+        if let Some(pos) = &place.point_of_sale {
+            parts.push(pos.clone());
+        }
+        if let Some(terminal) = &place.terminal {
+            parts.push(if short {
+                terminal.clone()
+            } else {
+                format!("{} {terminal}", Msg::StatusTerminal.text())
+            });
+        }
+        parts.push(user.map_or_else(|| Msg::StatusNoUser.text().to_owned(), str::to_owned));
+        if printer_fault {
+            parts.push(Msg::StatusPrinterFault.text().to_owned());
+        }
+        let right = if short {
+            now.format("%d/%m %H:%M").to_string()
+        } else {
+            date_time(now)
+        };
+        (parts.join(" │ "), right)
+    };
+    let fits = |(tail, right): &(String, String)| {
+        tail.chars().count() + right.chars().count() + 6 + place.structure.chars().count() <= width
+    };
+    let full = compose(false);
+    let (tail, right) = if fits(&full) { full } else { compose(true) };
+    // The structure's name gives way first: the till and the user must stay readable.
     let fixed = tail.chars().count() + right.chars().count() + 2 + 3 + 1;
     let room = width.saturating_sub(fixed);
     let structure = truncate(&place.structure, room);
@@ -92,7 +109,7 @@ pub fn help_lines(bindings: &[Binding], width: u16) -> Vec<Line<'static>> {
     for binding in bindings {
         let Some(label) = binding.label else { continue };
         let key = format!(" {} ", key_text(binding));
-        let text = format!(" {}  ", label.text());
+        let text = format!("{} ", label.text());
         let len = key.chars().count() + text.chars().count();
         if used > 0 && used + len > width as usize {
             lines.push(Line::default());

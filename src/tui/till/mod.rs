@@ -61,8 +61,8 @@ const PARK: Binding = key(KeyCode::F(6), Action::Park, Msg::KeyPark);
 const RESUME: Binding = key(KeyCode::F(7), Action::Resume, Msg::KeyResume);
 const REPRINT: Binding = key(KeyCode::F(8), Action::Reprint, Msg::KeyReprint);
 const REFUND: Binding = key(KeyCode::F(9), Action::Refund, Msg::KeyRefund);
-const X_REPORT: Binding = key(KeyCode::F(11), Action::XReport, Msg::KeyXReport);
-const Z_CLOSE: Binding = key(KeyCode::F(12), Action::ZClose, Msg::KeyZClose);
+const X_REPORT: Binding = key(KeyCode::F(11), Action::XReport, Msg::KeyXShort);
+const Z_CLOSE: Binding = key(KeyCode::F(12), Action::ZClose, Msg::KeyZShort);
 const REMOVE: Binding = key(KeyCode::Delete, Action::Remove, Msg::KeyRemove);
 const TOGGLE: Binding = key(KeyCode::Char(' '), Action::Toggle, Msg::KeyToggle);
 const NEXT_FIELD: Binding = key(KeyCode::Tab, Action::NextField, Msg::KeyNextField);
@@ -314,6 +314,7 @@ impl View for TillView {
             Mode::Opening(_) => vec![UP, DOWN, ERASE, CONFIRM, ESC_BACK],
             Mode::Selling => vec![
                 ENTER_ADD,
+                ESC_BACK,
                 UP,
                 DOWN,
                 ERASE,
@@ -330,7 +331,6 @@ impl View for TillView {
                 Z_CLOSE,
                 DRAWER,
                 TRAINING,
-                ESC_BACK,
             ],
             Mode::Search { .. } | Mode::Reason { .. } | Mode::Parked(_) => {
                 vec![ENTER_OK, UP, DOWN, ESC_CANCEL]

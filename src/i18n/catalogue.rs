@@ -235,7 +235,7 @@ catalogue! {
     KeyEdit => "Modifier", "Edit";
     KeyEnable => "Activer / désactiver", "Enable / disable";
     KeyResetPin => "Nouveau code", "New PIN";
-    KeyMove => "Choisir", "Move";
+    KeyMove => "Naviguer", "Move";
     KeyCancel => "Annuler", "Cancel";
     StatusNoUser => "non connecté", "not logged in";
     StatusTerminal => "Poste", "Terminal";

@@ -236,6 +236,7 @@ catalogue! {
     KeyEnable => "Activer / désactiver", "Enable / disable";
     KeyResetPin => "Nouveau code", "New PIN";
     KeyMove => "Naviguer", "Move";
+    KeyLine => "Ligne", "Line";
     KeyCancel => "Annuler", "Cancel";
     StatusNoUser => "non connecté", "not logged in";
     StatusTerminal => "Poste", "Terminal";

@@ -41,6 +41,8 @@ const fn hidden(code: KeyCode, action: Action) -> Binding {
 const ENTER_ADD: Binding = key(KeyCode::Enter, Action::Submit, Msg::KeyAddLine);
 const ENTER_OK: Binding = key(KeyCode::Enter, Action::Submit, Msg::KeyValidate);
 const UP: Binding = key(KeyCode::Up, Action::Up, Msg::KeyMove);
+/// On the ticket the arrows choose its line.
+const UP_LINE: Binding = key(KeyCode::Up, Action::Up, Msg::KeyLine);
 const DOWN: Binding = hidden(KeyCode::Down, Action::Down);
 const LEFT: Binding = key(KeyCode::Left, Action::Left, Msg::KeyChange);
 const RIGHT: Binding = hidden(KeyCode::Right, Action::Right);
@@ -315,7 +317,7 @@ impl View for TillView {
             Mode::Selling => vec![
                 ENTER_ADD,
                 ESC_BACK,
-                UP,
+                UP_LINE,
                 DOWN,
                 ERASE,
                 REMOVE,

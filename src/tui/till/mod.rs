@@ -153,6 +153,8 @@ pub struct TillView {
     /// The drafts as last kept in the database: the cart and the parked tickets are
     /// written again whenever they differ from these.
     kept: (Cart, Vec<Cart>),
+    /// This till's point of sale, by name: an item of another one warns at its scan.
+    point_of_sale: String,
 }
 
 /// Discount reasons offered at the till.
@@ -189,6 +191,7 @@ impl TillView {
             training: false,
             mode: Mode::Selling,
             kept: (Cart::default(), Vec::new()),
+            point_of_sale: String::new(),
         };
         // The ticket in progress and the parked ones, as they were at the last key press
         // before a quit, a crash or a power cut.
@@ -198,6 +201,7 @@ impl TillView {
         view.parked = parked;
         view.kept = (view.cart.clone(), view.parked.clone());
         let ctx = view.context(cx)?;
+        view.point_of_sale = ctx.point_of_sale.clone();
         // Said at once, not after a whole ticket was made and paid.
         if till::day_closed(cx.store, &ctx)? {
             return Err(OpsError::Journal(

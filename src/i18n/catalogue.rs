@@ -96,6 +96,7 @@ catalogue! {
     ErrDbFull => "Le disque est plein : libérez de la place. Rien n'a été enregistré.", "The disk is full: free some space. Nothing was saved.";
     ErrDbCorrupt => "La base est endommagée : restaurez une sauvegarde et prévenez l'encadrant.", "The database is damaged: restore a backup and tell a manager.";
     ErrDbOther => "Erreur de la base de données : {}", "Database error: {}";
+    ErrDbDriver => "Erreur de la base de données (le détail est dans pepite.log) : prévenez l'encadrant", "Database error (details in pepite.log): tell a manager";
     ErrNotFound => "{} introuvable", "{} not found";
     ErrDuplicate => "« {} » existe déjà", "“{}” already exists";
     ErrMigration => "Mise à jour du schéma {} impossible : {}", "Schema upgrade {} failed: {}";
@@ -432,7 +433,7 @@ catalogue! {
     ErrItemQuantity => "« {} » est un objet unique : quantité 1", "“{}” is a single object: quantity 1";
     ErrCartNoLine => "Pas de ligne n° {}", "No line {}";
     ErrUnknownCode => "Code {} inconnu : rien n'a été ajouté", "Unknown code {}: nothing was added";
-    ErrItemSold => "L'article {} est déjà vendu ({}, ticket {})", "Item {} is already sold ({}, receipt {})";
+    ErrItemSold => "Déjà vendu (…{}) : le {}, ticket {}", "Already sold (…{}): on {}, receipt {}";
     ErrItemWithdrawn => "L'article {} a été retiré de la vente ({})", "Item {} was withdrawn from sale ({})";
     ErrVoucherTooLow => "L'avoir {} n'a plus que {}", "Voucher {} only has {} left";
     ErrPriceNeeded => "« {} » n'a pas de prix : tapez le prix", "“{}” has no price: type the price";

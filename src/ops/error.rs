@@ -123,7 +123,8 @@ impl fmt::Display for OpsError {
             E::NotThisInstallation(path) => Msg::ErrNotThisInstallation.fill(&[&path.display()]),
             E::UnknownCode(code) => Msg::ErrUnknownCode.fill(&[code]),
             E::ItemSold { code, when, ticket } => {
-                Msg::ErrItemSold.fill(&[code, &short_time(when), ticket])
+                let tail = &code[code.len().saturating_sub(5)..];
+                Msg::ErrItemSold.fill(&[&tail, &short_time(when), ticket])
             }
             E::ItemWithdrawn { code, when } => {
                 Msg::ErrItemWithdrawn.fill(&[code, &short_time(when)])

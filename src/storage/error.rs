@@ -58,7 +58,11 @@ impl From<rusqlite::Error> for StorageError {
             Some(ErrorCode::ReadOnly) => StorageError::ReadOnly,
             Some(ErrorCode::DiskFull) => StorageError::DiskFull,
             Some(ErrorCode::DatabaseCorrupt) => StorageError::Corrupt,
-            _ => StorageError::Sqlite(error),
+            _ => {
+                // The driver's own words are for the log; the screen says it in French.
+                tracing::error!(%error, "database error");
+                StorageError::Sqlite(error)
+            }
         }
     }
 }
@@ -108,7 +112,7 @@ impl fmt::Display for StorageError {
             E::BackupExists(path) => Msg::ErrBackupExists.fill(&[&path.display()]),
             E::Backup { path, reason } => Msg::ErrBackupFailed.fill(&[&path.display(), reason]),
             E::BadData(error) => Msg::ErrDbOther.fill(&[error]),
-            E::Sqlite(error) => Msg::ErrDbOther.fill(&[error]),
+            E::Sqlite(_) => Msg::ErrDbDriver.text().to_owned(),
         };
         f.write_str(&text)
     }

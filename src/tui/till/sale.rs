@@ -503,11 +503,22 @@ impl TillView {
                     .price
                     .map(|p| big::figures(&p.to_string()))
                     .unwrap_or_default();
-                Some(Line::from(vec![
-                    Span::styled(format!("{key:<4}"), theme::help_key()),
-                    Span::raw(format!("{:<10.10}", s.name)),
-                    Span::styled(format!("{price:>6}"), theme::dim()),
-                ]))
+                // The name takes the price's room when there is no price; a name still too
+                // long ends with « … » rather than being cut silently.
+                let room = if price.is_empty() { 18 } else { 12 };
+                let name = if s.name.chars().count() > room {
+                    format!("{}…", s.name.chars().take(room - 1).collect::<String>())
+                } else {
+                    s.name.clone()
+                };
+                let mut spans = vec![
+                    Span::styled(format!("{key:<2}"), theme::help_key()),
+                    Span::raw(format!("{name:<room$}")),
+                ];
+                if !price.is_empty() {
+                    spans.push(Span::styled(format!("{price:>6}"), theme::dim()));
+                }
+                Some(Line::from(spans))
             })
             .collect();
         frame.render_widget(

@@ -145,3 +145,59 @@ fn part_of_a_line_comes_back_with_its_share_of_the_weight_and_by_card() {
         .expect("verify");
     assert!(report.is_intact(), "{report}");
 }
+
+#[test]
+fn two_identical_lines_are_two_lines_each_refunded_once() {
+    // A set-up shop: refunds go through ops, with a manager.
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("p.db");
+    let mut store = Store::open(&path).expect("open");
+    common::initialised(&mut store);
+    let claire = users::find(&mut store, "Claire")
+        .expect("find")
+        .expect("Claire");
+    let claire =
+        common::login(&mut store, claire.id, "1111", on("2026-11-24", "09:00:00")).expect("login");
+    let key = ops::journal::load_key(&mut store, &key_dir()).expect("key");
+    let ctx = common::ctx("caisse-1", on("2026-11-24", "10:00:00"));
+    let sale = store
+        .write(|tx| {
+            pepite::journal::append_ticket(
+                tx,
+                &key,
+                &ctx,
+                &[
+                    common::line("Verre", 1, 30, pepite::domain::VatRate::STANDARD),
+                    common::line("Verre", 1, 30, pepite::domain::VatRate::STANDARD),
+                ],
+                &[common::tender(PaymentKind::Cash, 60)],
+                None,
+            )
+        })
+        .expect("sale");
+    let refund = |store: &mut Store, line: usize| {
+        till::refund(
+            store,
+            &claire,
+            &key,
+            &ctx,
+            &sale.series,
+            sale.number,
+            &[(line, 1)],
+            RefundPay::Cash,
+            "ne convient pas",
+        )
+    };
+    refund(&mut store, 0).expect("the first glass");
+    refund(&mut store, 1).expect("the second glass, a line of its own");
+    assert!(matches!(
+        refund(&mut store, 0),
+        Err(OpsError::AlreadyRefunded(_))
+    ));
+    assert!(matches!(
+        refund(&mut store, 1),
+        Err(OpsError::AlreadyRefunded(_))
+    ));
+    let lines = till::ticket_lines(&mut store, &sale.series, sale.number).expect("lines");
+    assert_eq!(lines.iter().map(|l| l.refunded).collect::<Vec<_>>(), [1, 1]);
+}

@@ -65,3 +65,31 @@ fn a_partial_refund_says_so() {
     assert_eq!(texts.0, "rembourse en partie le ticket n° caisse-1/T 1");
     assert_eq!(texts.1, "annule le ticket n° caisse-1/T 3");
 }
+
+#[test]
+fn a_training_ticket_cannot_be_refunded_for_real() {
+    let (mut db, key) = journal_store();
+    let mut training = ctx("caisse-1", on("2026-11-24", "10:00:00"));
+    training.training = true;
+    let refused = db.write(|tx| {
+        let practice = journal::append_ticket(
+            tx,
+            &key,
+            &training,
+            &[line("Vélo", 1, 10_000, VatRate::STANDARD)],
+            &[tender(Cash, 10_000)],
+            None,
+        )?;
+        assert_eq!(practice.series, "caisse-1/ECOLE/T");
+        journal::append_ticket(
+            tx,
+            &key,
+            &ctx("caisse-1", on("2026-11-24", "11:00:00")),
+            &[line("Vélo", -1, 10_000, VatRate::STANDARD)],
+            &[tender(Cash, -10_000)],
+            Some((&practice.series, practice.number)),
+        )
+    });
+    let error = refused.expect_err("a real refund of a training ticket");
+    assert!(error.to_string().contains("mode école"), "{error}");
+}

@@ -149,6 +149,7 @@ catalogue! {
     ErrDayAlreadyClosed => "La journée du {} est déjà clôturée (ticket Z fait) : plus de vente ce jour-là sur ce poste.", "The business day {} is already closed (Z printed): no more sales that day on this terminal.";
     ErrCommentRequired => "Il y a un écart de caisse : un commentaire est obligatoire.", "There is a cash difference: a comment is required.";
     ErrNotATicket => "« {} » n'est pas un ticket de vente", "“{}” is not a sales ticket";
+    ErrTrainingMix => "« {} » : un ticket du mode école ne se rembourse qu'en mode école, et un vrai ticket jamais en mode école", "“{}”: a training ticket is refunded only in training mode, and a real one never in it";
     ErrArchivePeriod => "Période d'archive « {} » : un mois (AAAA-MM) ou une année (AAAA) passés", "Archive period “{}”: a past month (YYYY-MM) or year (YYYY)";
     ErrIo => "Fichier « {} » : {}", "File “{}”: {}";
     ArchiveTitle => "Vérification de l'archive", "Archive check";

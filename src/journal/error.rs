@@ -28,6 +28,8 @@ pub enum JournalError {
     CommentRequired,
     /// A refund must name a real ticket.
     NotATicket(String),
+    /// A real refund of a training ticket, or a training refund of a real one.
+    TrainingMix(String),
     /// An archive period that is not a whole past month or year.
     ArchivePeriod(String),
     Io {
@@ -62,6 +64,7 @@ impl fmt::Display for JournalError {
             E::DayAlreadyClosed(date) => Msg::ErrDayAlreadyClosed.fill(&[date]),
             E::CommentRequired => Msg::ErrCommentRequired.text().to_owned(),
             E::NotATicket(what) => Msg::ErrNotATicket.fill(&[what]),
+            E::TrainingMix(what) => Msg::ErrTrainingMix.fill(&[what]),
             E::ArchivePeriod(what) => Msg::ErrArchivePeriod.fill(&[what]),
             E::Io { path, reason } => Msg::ErrIo.fill(&[&path.display(), reason]),
         };

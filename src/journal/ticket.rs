@@ -53,6 +53,9 @@ pub struct RefundNote<'a> {
     pub reason: &'a str,
     /// The manager whose PIN authorised it (the cashier is the document's operator).
     pub authorised_by: &'a str,
+    /// For each line, the index of the original's line it gives back: two identical
+    /// lines of one ticket are two lines, each refunded once.
+    pub original_lines: &'a [usize],
 }
 
 /// Appends a refund of `original` (series, number) with its reason and the manager who
@@ -91,6 +94,11 @@ fn append(
             if doc.kind != DocKind::Ticket.code() {
                 return Err(JournalError::NotATicket(format!("{series} n° {number}")));
             }
+            // A training ticket never moved money: refunding it for real would take cash
+            // out of the drawer and the takings down, unflagged. Refused here, whoever calls.
+            if doc.training != ctx.training {
+                return Err(JournalError::TrainingMix(format!("{series} n° {number}")));
+            }
             Some(doc)
         }
         None => None,
@@ -99,7 +107,7 @@ fn append(
     let mut ticket_discount = Money::ZERO;
     let mut ticket_reason: Option<&str> = None;
     let mut lines_json = Vec::with_capacity(lines.len());
-    for line in lines {
+    for (index, line) in lines.iter().enumerate() {
         discount = discount.checked_add(line.discount)?;
         ticket_discount = ticket_discount.checked_add(line.ticket_discount)?;
         if ticket_reason.is_none() {
@@ -131,6 +139,9 @@ fn append(
             }
             if line.margin_scheme {
                 map.insert("vat_scheme".into(), json!("margin"));
+            }
+            if let Some(original) = note.and_then(|n| n.original_lines.get(index)) {
+                map.insert("original_line".into(), json!(original));
             }
         }
         lines_json.push(line_json);

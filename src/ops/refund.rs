@@ -25,6 +25,8 @@ struct PayloadLine {
     grams: Option<i64>,
     weight_estimated: bool,
     vat_scheme: String,
+    /// On a refund's line: the original's line it gives back.
+    original_line: Option<usize>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -119,11 +121,15 @@ fn sold_lines(tx: &Tx, series: &str, number: i64) -> Result<Original> {
     for earlier in documents::refunds_of(tx, doc.id)? {
         let earlier: TicketPayload = serde_json::from_str(&earlier).unwrap_or_default();
         for line in earlier.lines {
-            if let Some(i) = payload.lines.iter().position(|l| {
-                l.label == line.label
-                    && l.item_code == line.item_code
-                    && l.unit_price == line.unit_price
-            }) {
+            // By the line it names; older refunds, without it, by label, code and price.
+            let index = line.original_line.or_else(|| {
+                payload.lines.iter().position(|l| {
+                    l.label == line.label
+                        && l.item_code == line.item_code
+                        && l.unit_price == line.unit_price
+                })
+            });
+            if let Some(i) = index.filter(|i| *i < refunded.len()) {
                 refunded[i] += -line.quantity;
             }
         }
@@ -172,7 +178,13 @@ pub fn refund(
         let mut lines = Vec::new();
         let mut back = Vec::new();
         let mut weights = Vec::new();
-        for &(i, wanted) in chosen {
+        let mut original_lines = Vec::new();
+        for (n, &(i, wanted)) in chosen.iter().enumerate() {
+            if chosen[..n].iter().any(|(j, _)| *j == i) {
+                return Err(OpsError::Domain(crate::domain::DomainError::CartNoLine(
+                    i + 1,
+                )));
+            }
             let (line, original) = sold.get(i).zip(originals.get(i)).ok_or(OpsError::Domain(
                 crate::domain::DomainError::CartNoLine(i + 1),
             ))?;
@@ -211,6 +223,7 @@ pub fn refund(
                 margin_scheme: original.vat_scheme == "margin",
             });
             back.push(original.item_code.clone());
+            original_lines.push(i);
             weights.push((
                 original.category.clone(),
                 original.item_code.clone(),
@@ -242,6 +255,7 @@ pub fn refund(
         let note = journal::RefundNote {
             reason,
             authorised_by: manager.name().as_str(),
+            original_lines: &original_lines,
         };
         let doc = journal::append_refund(tx, key, ctx, &lines, &tenders, (series, number), note)?;
         for code in back.iter().flatten() {

@@ -253,3 +253,32 @@ fn a_margin_scheme_receipt_shows_no_vat_for_second_hand_goods() {
     );
     assert!(text.contains("10 %"), "{text}");
 }
+
+#[test]
+fn a_training_slip_says_so_and_never_original() {
+    let (mut db, key) = journal_store();
+    let mut training = ctx("caisse-1", on("2026-11-24", "10:00:00"));
+    training.training = true;
+    let doc = db
+        .write(|tx| {
+            journal::append_ticket(
+                tx,
+                &key,
+                &training,
+                &[line("Vase", 1, 500, VatRate::STANDARD)],
+                &[tender(Cash, 500)],
+                None,
+            )
+        })
+        .expect("ticket");
+    let stored = db
+        .read(|tx| documents::find_document(tx, &doc.series, doc.number))
+        .expect("doc");
+    let slip = receipt::document_slip(&stored.payload, &stored.hash, None).expect("slip");
+    let profile = Profile::by_id("epson-tm-t20iii").expect("profile");
+    let text = inspect::decode(&escpos::render(&slip, &profile).expect("render"), &profile)
+        .expect("decode")
+        .text;
+    assert!(text.contains("MODE ÉCOLE"), "{text}");
+    assert!(!text.contains("ORIGINAL"), "{text}");
+}

@@ -357,7 +357,9 @@ catalogue! {
     SlipOriginal => "ORIGINAL", "ORIGINAL";
     SlipDuplicate => "DUPLICATA n° {}", "DUPLICATE No. {}";
     SlipTraining => "MODE ÉCOLE", "TRAINING MODE";
-    SlipSignature => "signature", "signature";
+    SlipSignature => "empreinte", "hash";
+    SlipTrainingNotice => "Ticket d'exercice : aucune valeur", "Practice slip: of no value";
+    SlipDuplicateOf => "{} n° {} — {} — {}", "{} No. {} — {} — {}";
     SlipTicket => "Ticket {} n° {}", "Receipt {} No. {}";
     SlipProof => "Justificatif {} n° {}", "Payment proof {} No. {}";
     SlipClosing => "Clôture {} n° {}", "Closing {} No. {}";

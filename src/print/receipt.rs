@@ -202,14 +202,36 @@ fn header(slip: &mut Slip, p: &Payload) {
     slip.rule();
 }
 
-fn footer(slip: &mut Slip, p: &Payload, hash: &str, copy: Option<i64>) {
+/// A duplicate's own facts: its number in its series, when and by whom it was printed.
+struct CopyOf {
+    nth: i64,
+    series: String,
+    number: i64,
+    timestamp: String,
+    operator: String,
+}
+
+fn footer(slip: &mut Slip, p: &Payload, hash: &str, copy: Option<&CopyOf>) {
     slip.rule();
-    match copy {
-        None => slip.big(Msg::SlipOriginal.text()),
-        Some(n) => slip.big(Msg::SlipDuplicate.fill(&[&n])),
-    };
     if p.training {
+        // Practice, not a document of sale: never « ORIGINAL ».
         slip.big(Msg::SlipTraining.text());
+        slip.centred(Msg::SlipTrainingNotice.text());
+    } else {
+        match copy {
+            None => {
+                slip.big(Msg::SlipOriginal.text());
+            }
+            Some(c) => {
+                slip.big(Msg::SlipDuplicate.fill(&[&c.nth]));
+                slip.centred(Msg::SlipDuplicateOf.fill(&[
+                    &c.series,
+                    &c.number,
+                    &when(&c.timestamp),
+                    &c.operator,
+                ]));
+            }
+        }
     }
     slip.centred(format!(
         "{} · {} {}",
@@ -503,7 +525,13 @@ fn expected_label(kind: &str) -> String {
 /// code that finds the ticket again when scanned.
 pub fn document_slip(payload: &str, hash: &str, barcode: Option<&str>) -> Result<Slip, PrintError> {
     let mut p = parse(payload)?;
-    let copy = (p.kind == "duplicate").then_some(p.duplicate_number);
+    let copy = (p.kind == "duplicate").then(|| CopyOf {
+        nth: p.duplicate_number,
+        series: p.series.clone(),
+        number: p.number,
+        timestamp: p.timestamp.clone(),
+        operator: p.operator.clone(),
+    });
     let body = match p.original.take() {
         Some(original) if copy.is_some() => *original,
         _ => p,
@@ -528,7 +556,7 @@ pub fn document_slip(payload: &str, hash: &str, barcode: Option<&str>) -> Result
         slip.blocks
             .push(super::document::Block::Ean13(code.to_owned()));
     }
-    footer(&mut slip, &body, hash, copy);
+    footer(&mut slip, &body, hash, copy.as_ref());
     Ok(slip)
 }
 

@@ -153,3 +153,55 @@ fn a_new_software_version_is_an_event() {
         all[1]
     );
 }
+
+#[test]
+fn training_mode_on_and_off_is_in_the_jet_and_needs_a_manager_to_start() {
+    let mut db = Store::open_in_memory().expect("open");
+    initialised(&mut db);
+    let key = ops::journal::load_key(&mut db, &key_dir()).expect("key");
+    let claire = users::find(&mut db, "Claire")
+        .expect("find")
+        .expect("Claire");
+    let manager = auth::login_at(
+        &mut db,
+        claire.id,
+        "1111",
+        at("08:01:00"),
+        Some(key.clone()),
+        "caisse-1",
+    )
+    .expect("login");
+    let karim = users::add(
+        &mut db,
+        &manager,
+        &name("Karim"),
+        Roles::empty().with(Role::Cashier),
+        &pin("2222"),
+        at("08:02:00"),
+    )
+    .expect("cashier");
+    let cashier = auth::login_at(
+        &mut db,
+        karim,
+        "2222",
+        at("08:03:00"),
+        Some(key),
+        "caisse-1",
+    )
+    .expect("login");
+    assert!(ops::till::set_training(&mut db, &cashier, true, at("09:00:00")).is_err());
+    ops::till::set_training(&mut db, &manager, true, at("09:00:00")).expect("on");
+    ops::till::set_training(&mut db, &cashier, false, at("09:30:00")).expect("off");
+    let training: Vec<(String, String)> = events(&mut db)
+        .into_iter()
+        .filter(|(code, _, _)| code == "57-MODE-ECOLE")
+        .map(|(_, user, detail)| (user, detail))
+        .collect();
+    assert_eq!(
+        training,
+        [
+            ("Claire".to_owned(), "mode école activé".to_owned()),
+            ("Karim".to_owned(), "mode école arrêté".to_owned())
+        ]
+    );
+}

@@ -334,12 +334,23 @@ fn a_printer_that_is_off_shows_on_the_status_line_and_the_sale_stands() {
 fn training_mode_numbers_apart_and_refuses_refunds() {
     let mut t = till();
     t.press(KeyCode::F(2));
+    // A manager starts a practice session: a PIN, then MODE ÉCOLE.
     t.key(KeyCode::Char('e'), KeyModifiers::CONTROL, 300);
+    assert!(
+        t.screen().contains("un encadrant doit taper son code"),
+        "{}",
+        t.screen()
+    );
+    t.human("1111");
+    t.press(KeyCode::Enter);
     let text = t.screen();
     assert!(text.contains("Ticket en cours — MODE ÉCOLE"), "{text}");
     t.human("d");
     t.press(KeyCode::Enter);
     t.press(KeyCode::F(9));
+    assert!(t.screen().contains("Pas en mode école"));
+    // Nor the real drawer.
+    t.key(KeyCode::Char('t'), KeyModifiers::CONTROL, 300);
     assert!(t.screen().contains("Pas en mode école"));
     t.press(KeyCode::F(2));
     t.press(KeyCode::Right);

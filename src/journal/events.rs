@@ -19,6 +19,8 @@ pub enum EventCode {
     Logout,
     UserChange,
     RightsChange,
+    /// Training mode switched on or off at a till.
+    Training,
     SettingsChange,
     Closing,
     Export,
@@ -41,6 +43,7 @@ impl EventCode {
             EventCode::Logout => "40-DECONNEXION",
             EventCode::UserChange => "50-UTILISATEUR",
             EventCode::RightsChange => "55-DROITS",
+            EventCode::Training => "57-MODE-ECOLE",
             EventCode::SettingsChange => "60-PARAMETRES",
             EventCode::Closing => "70-CLOTURE",
             EventCode::Export => "80-EXPORT",

@@ -66,6 +66,21 @@ pub fn needs_opening(store: &mut Store, ctx: &Context) -> Result<bool> {
         .any(|(kind, _, _)| kind == ProofKind::OpeningFloat.code()))
 }
 
+/// Switches training mode on or off at a till: a JET event naming who did it (switching
+/// it on takes a manager). Nothing of training mode moves money or stock.
+pub fn set_training(store: &mut Store, session: &Session, on: bool, now: Timestamp) -> Result<()> {
+    if on {
+        session.require(Role::Manager)?;
+    }
+    let detail = if on {
+        "mode école activé"
+    } else {
+        "mode école arrêté"
+    };
+    store.write(|tx| session.note(tx, crate::journal::events::EventCode::Training, now, detail))?;
+    Ok(())
+}
+
 /// Whether the context's business day already has its Z: nothing can be sold on it.
 pub fn day_closed(store: &mut Store, ctx: &Context) -> Result<bool> {
     let date = ctx.business_date();

@@ -103,6 +103,8 @@ enum Purpose {
     Refund,
     /// The drawer without a sale: opened, or money in or out (Ctrl+T).
     Drawer,
+    /// Training mode switched on (Ctrl+E): a manager starts a practice session.
+    Training,
     Close,
 }
 

@@ -159,7 +159,8 @@ impl TillView {
             self.selected = 0;
             self.input.clear();
             let mut problems = Vec::new();
-            if cash {
+            // Training mode keeps the real drawer shut.
+            if cash && !self.training {
                 let drawer = Slip {
                     open_drawer: true,
                     ..Slip::default()

@@ -35,6 +35,7 @@ impl Authorise {
         let what = match self.purpose {
             Purpose::Refund => Msg::KeyRefund,
             Purpose::Drawer => Msg::KeyDrawer,
+            Purpose::Training => Msg::KeyTraining,
             Purpose::Close => Msg::KeyZClose,
         };
         let names: Vec<Span> = managers
@@ -191,6 +192,16 @@ impl TillView {
             Purpose::Drawer => {
                 self.mode = Mode::Movement(super::movement::Movement::drawer());
                 Effect::None
+            }
+            Purpose::Training => {
+                self.mode = Mode::Selling;
+                let Some(manager) = self.manager.take() else {
+                    return Effect::None;
+                };
+                effect_of(till::set_training(cx.store, &manager, true, cx.now), |()| {
+                    self.training = true;
+                    Effect::Info(Msg::TillTrainingOn.text().to_owned())
+                })
             }
             Purpose::Close => {
                 let result = self

@@ -239,14 +239,20 @@ impl TillView {
                 if !self.cart.is_empty() || !self.parked.is_empty() {
                     return Effect::Error(Msg::TillFinishTicketsFirst.text().to_owned());
                 }
-                self.training = !self.training;
-                return Effect::Info(if self.training {
-                    Msg::TillTrainingOn.text().to_owned()
-                } else {
-                    Msg::TillTrainingOff.text().to_owned()
+                if !self.training {
+                    // Switched on by a manager's PIN, written in the JET.
+                    self.mode = Mode::Authorise(refund::Authorise::new(super::Purpose::Training));
+                    return Effect::None;
+                }
+                let Some(session) = cx.session else {
+                    return Effect::None;
+                };
+                return effect_of(till::set_training(cx.store, session, false, cx.now), |()| {
+                    self.training = false;
+                    Effect::Info(Msg::TillTrainingOff.text().to_owned())
                 });
             }
-            Action::Refund | Action::ZClose if self.training => {
+            Action::Refund | Action::ZClose | Action::Drawer if self.training => {
                 return Effect::Error(Msg::TillNotInTraining.text().to_owned());
             }
             Action::Refund => {

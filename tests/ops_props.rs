@@ -96,6 +96,7 @@ fn cart(case: &Case) -> Cart {
                 // Mostly no discount, sometimes any.
                 discount: Money::from_cents(if discount % 3 == 0 { discount } else { 0 }),
                 discount_reason: None,
+                discount_rule: None,
                 ticket_discount: Money::ZERO,
                 ticket_discount_reason: None,
                 vat_rate: VatRate::STANDARD,

@@ -6,7 +6,7 @@
 use super::{DomainError, Money, Result, SaleLine, VatRate, Weight};
 
 /// How much a discount takes off.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Discount {
     /// Basis points of the amount: 5 000 is 50 %.
     Percent(u32),
@@ -52,6 +52,10 @@ pub struct CartLine {
     pub original_price: Option<Money>,
     pub discount: Money,
     pub discount_reason: Option<String>,
+    /// The line's own discount as it was given (`10 %` or `2,50`): applied again when the
+    /// quantity or the price changes, never dropped silently.
+    #[serde(default)]
+    pub discount_rule: Option<Discount>,
     /// The part of `discount` that is this line's share of the ticket's discount, and
     /// that discount's reason.
     #[serde(default)]
@@ -100,6 +104,24 @@ impl CartLine {
                     .ok_or_else(|| DomainError::WeightOverflow(self.label.clone()))
             })
             .transpose()
+    }
+
+    /// After a change of quantity or price: the line's own discount computed again from
+    /// its rule (a percentage follows the new amount; an amount stays, if the line still
+    /// covers it). A share of a ticket discount no longer fits the new amounts: it is
+    /// taken off, and the caller says so.
+    fn reapply_discount(&mut self) -> Result<()> {
+        let own = match self.discount_rule {
+            Some(rule) => rule.of(self.gross()?)?,
+            None => Money::ZERO,
+        };
+        self.ticket_discount = Money::ZERO;
+        self.ticket_discount_reason = None;
+        self.discount = own;
+        if own.is_zero() {
+            self.discount_reason = None;
+        }
+        Ok(())
     }
 
     pub fn sale_line(&self) -> SaleLine {
@@ -165,7 +187,7 @@ impl Cart {
         }
         let mut changed = line.clone();
         changed.quantity = quantity;
-        changed.discount = Money::ZERO;
+        changed.reapply_discount()?;
         changed.total()?;
         *line = changed;
         Ok(())
@@ -183,8 +205,11 @@ impl Cart {
         if line.original_price == Some(price) {
             line.original_price = None;
         }
-        line.unit_price = price;
-        line.discount = Money::ZERO;
+        let mut changed = line.clone();
+        changed.unit_price = price;
+        changed.reapply_discount()?;
+        changed.total()?;
+        *line = changed;
         Ok(())
     }
 
@@ -193,7 +218,8 @@ impl Cart {
         let line = self.line_mut(index)?;
         let amount = discount.of(line.gross()?)?;
         let mut changed = line.clone();
-        changed.discount = amount;
+        changed.discount = amount.checked_add(changed.ticket_discount)?;
+        changed.discount_rule = (!amount.is_zero()).then_some(discount);
         changed.discount_reason = (!amount.is_zero()).then(|| reason.to_owned());
         changed.total()?;
         *line = changed;
@@ -203,29 +229,45 @@ impl Cart {
     /// A discount on the whole ticket, spread over the lines in proportion to their
     /// amounts (the last line takes the rounding), so VAT per rate stays exact.
     pub fn discount_ticket(&mut self, discount: Discount, reason: &str) -> Result<()> {
-        let net: Vec<Money> = self
+        // What each line is worth before this discount (its own discount taken off).
+        let net: Vec<i64> = self
             .lines
             .iter()
-            .map(|l| l.gross()?.checked_sub(l.discount))
+            .map(|l| Ok(l.gross()?.checked_sub(l.discount)?.cents()))
             .collect::<Result<_>>()?;
-        let base: Money = net.iter().copied().sum();
-        if base.is_zero() {
+        let base: i64 = net.iter().sum();
+        if base <= 0 {
             return Err(DomainError::TicketEmpty);
         }
-        let wanted = discount.of(base)?;
+        let wanted = discount.of(Money::from_cents(base))?.cents();
         if wanted > base {
-            return Err(DomainError::TicketDiscountTooLarge(wanted.to_string()));
+            return Err(DomainError::TicketDiscountTooLarge(
+                Money::from_cents(wanted).to_string(),
+            ));
         }
-        let mut given = Money::ZERO;
-        let last = self.lines.len() - 1;
+        // Largest remainders: each line gets the floor of its share, the cents left go to
+        // the lines with the largest remainders — never below zero, never above the line.
+        let mut shares: Vec<i64> = net
+            .iter()
+            .map(|n| (i128::from(wanted) * i128::from(*n) / i128::from(base)) as i64)
+            .collect();
+        let mut left = wanted - shares.iter().sum::<i64>();
+        let mut order: Vec<usize> = (0..net.len()).collect();
+        order.sort_by_key(|&i| {
+            std::cmp::Reverse(i128::from(wanted) * i128::from(net[i]) % i128::from(base))
+        });
+        for &i in order.iter().cycle().take(order.len() * 2) {
+            if left == 0 {
+                break;
+            }
+            if shares[i] < net[i] {
+                shares[i] += 1;
+                left -= 1;
+            }
+        }
         let mut updated = self.lines.clone();
-        for (i, line) in updated.iter_mut().enumerate() {
-            let share = if i == last {
-                wanted.checked_sub(given)?
-            } else {
-                Money::from_decimal(wanted.to_decimal() * net[i].to_decimal() / base.to_decimal())?
-            };
-            given = given.checked_add(share)?;
+        for (line, share) in updated.iter_mut().zip(shares) {
+            let share = Money::from_cents(share);
             line.discount = line.discount.checked_add(share)?;
             line.ticket_discount = line.ticket_discount.checked_add(share)?;
             line.ticket_discount_reason = Some(reason.to_owned());
@@ -271,6 +313,7 @@ mod tests {
             original_price: None,
             discount: Money::ZERO,
             discount_reason: None,
+            discount_rule: None,
             ticket_discount: Money::ZERO,
             ticket_discount_reason: None,
             vat_rate: rate,
@@ -358,5 +401,66 @@ mod tests {
             Err(DomainError::ItemAlreadyInCart("2000000000077".into()))
         );
         assert!(cart.set_quantity(0, 2).is_err());
+    }
+
+    #[test]
+    fn a_line_discount_follows_a_change_of_quantity_or_price() {
+        // (rule, quantity, price after) → discount
+        let cases: [(Discount, i64, Option<i64>, i64); 4] = [
+            (Discount::Percent(1000), 3, None, 300), // 10 % of 3 × 10 €
+            (Discount::Percent(5000), 1, Some(800), 400), // 50 % of a new 8 € price
+            (Discount::Amount(Money::from_cents(150)), 2, None, 150),
+            (Discount::Amount(Money::from_cents(150)), 1, Some(500), 150),
+        ];
+        for (rule, quantity, price, expected) in cases {
+            let mut cart = Cart::default();
+            cart.add(line("Chaise", 1000, VatRate::STANDARD))
+                .expect("add");
+            cart.discount_line(0, rule, "fidélité").expect("discount");
+            if quantity != 1 {
+                cart.set_quantity(0, quantity).expect("quantity");
+            }
+            if let Some(price) = price {
+                cart.set_price(0, Money::from_cents(price)).expect("price");
+            }
+            let l = &cart.lines[0];
+            assert_eq!(
+                l.discount.cents(),
+                expected,
+                "{rule:?} ×{quantity} {price:?}"
+            );
+            assert_eq!(l.discount_reason.as_deref(), Some("fidélité"));
+        }
+    }
+
+    #[test]
+    fn a_ticket_discount_is_spread_to_the_cent_and_never_below_zero() {
+        // Lines (cents), discount wanted → each line's share; the shares add up.
+        let cases: [(&[i64], i64); 5] = [
+            // Rounded shares of 1,5 would give the last line −1 cent.
+            (&[3, 3, 3, 1], 5),
+            (&[100, 100, 100], 100),
+            (&[1, 1, 1, 997], 3),
+            (&[1, 999], 999),
+            (&[333, 333, 334], 1000),
+        ];
+        for (lines, wanted) in cases {
+            let mut cart = Cart::default();
+            for (i, cents) in lines.iter().enumerate() {
+                cart.add(line(&format!("l{i}"), *cents, VatRate::STANDARD))
+                    .expect("add");
+            }
+            cart.discount_ticket(Discount::Amount(Money::from_cents(wanted)), "solidarité")
+                .expect("discount");
+            let shares: Vec<i64> = cart
+                .lines
+                .iter()
+                .map(|l| l.ticket_discount.cents())
+                .collect();
+            assert_eq!(shares.iter().sum::<i64>(), wanted, "{lines:?}");
+            for (share, cents) in shares.iter().zip(lines.iter()) {
+                assert!((0..=*cents).contains(share), "{lines:?} → {shares:?}");
+            }
+        }
     }
 }

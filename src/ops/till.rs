@@ -191,6 +191,8 @@ pub fn scan(store: &mut Store, code: &str, now: Timestamp) -> Result<Scanned> {
                     original_price: None,
                     discount,
                     discount_reason,
+                    discount_rule: (!discount.is_zero())
+                        .then_some(crate::domain::Discount::Amount(discount)),
                     ticket_discount: Money::ZERO,
                     ticket_discount_reason: None,
                     vat_rate: item.vat_rate,
@@ -250,6 +252,7 @@ pub fn sellable_line(
         original_price,
         discount: Money::ZERO,
         discount_reason: None,
+        discount_rule: None,
         ticket_discount: Money::ZERO,
         ticket_discount_reason: None,
         vat_rate: sellable.vat_rate,

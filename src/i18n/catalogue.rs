@@ -548,6 +548,7 @@ catalogue! {
     RefundReasonUnsuitable => "ne convient pas", "not suitable";
     RefundReasonTillError => "erreur de caisse", "till error";
     RefundReasonGoodwill => "geste commercial", "goodwill";
+    TillTicketDiscountOff => "La remise sur le ticket ne vaut plus pour cette ligne : refaites-la (F5)", "The ticket discount no longer fits this line: give it again (F5)";
     TillRefundTitle => "Rembourser {} n° {} — {}", "Refund {} No. {} — {}";
     TillRefunded => "Remboursement {} n° {} : {}", "Refund {} No. {}: {}";
     TillRemaining => "Reste à payer", "Remaining";

@@ -83,13 +83,14 @@ impl TillView {
         if entry.word.is_empty() {
             // "5*" alone: the quantity of the chosen line.
             if self.input.contains('*') && !self.cart.is_empty() {
+                let shared = self.ticket_share();
                 return effect_of(
                     self.cart
                         .set_quantity(self.selected, entry.quantity)
                         .map_err(OpsError::from),
                     |()| {
                         self.input.clear();
-                        Effect::None
+                        Self::share_removed(shared)
                     },
                 );
             }
@@ -184,13 +185,14 @@ impl TillView {
                     Ok(price) => price,
                     Err(_) => return Effect::Error(Msg::TillTypePriceFirst.text().to_owned()),
                 };
+                let shared = self.ticket_share();
                 return effect_of(
                     self.cart
                         .set_price(self.selected, price)
                         .map_err(OpsError::from),
                     |()| {
                         self.input.clear();
-                        Effect::None
+                        Self::share_removed(shared)
                     },
                 );
             }
@@ -313,6 +315,23 @@ impl TillView {
             self.mode = Mode::Report(report::XView::new(figures, json, cx.now, sold));
             Effect::None
         })
+    }
+
+    /// Whether the chosen line carries a share of a ticket discount.
+    fn ticket_share(&self) -> bool {
+        self.cart
+            .lines
+            .get(self.selected)
+            .is_some_and(|l| !l.ticket_discount.is_zero())
+    }
+
+    /// Says that a change took the line's share of the ticket discount off.
+    fn share_removed(shared: bool) -> Effect {
+        if shared {
+            Effect::Info(Msg::TillTicketDiscountOff.text().to_owned())
+        } else {
+            Effect::None
+        }
     }
 
     fn add_found(&mut self, found: Found, entry: &Entry, cx: &mut Cx) -> Effect {

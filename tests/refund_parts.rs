@@ -201,3 +201,52 @@ fn two_identical_lines_are_two_lines_each_refunded_once() {
     let lines = till::ticket_lines(&mut store, &sale.series, sale.number).expect("lines");
     assert_eq!(lines.iter().map(|l| l.refunded).collect::<Vec<_>>(), [1, 1]);
 }
+
+#[test]
+fn the_z_carries_the_vouchers_outstanding() {
+    let (mut db, key) = common::journal_store();
+    let at = |t: &str| common::ctx("caisse-1", on("2026-11-24", t));
+    let z = db
+        .write(|tx| {
+            let sale = pepite::journal::append_ticket(
+                tx,
+                &key,
+                &at("10:00:00"),
+                &[common::line(
+                    "Lampe",
+                    1,
+                    1000,
+                    pepite::domain::VatRate::STANDARD,
+                )],
+                &[common::tender(PaymentKind::Cash, 1000)],
+                None,
+            )?;
+            // Two vouchers of 7 € and 5 €, 3 € of the first spent.
+            pepite::storage::vouchers::issue(
+                tx,
+                "2900000000017",
+                sale.id,
+                Money::from_cents(700),
+                at("10:00:00").at,
+            )?;
+            pepite::storage::vouchers::issue(
+                tx,
+                "2900000000024",
+                sale.id,
+                Money::from_cents(500),
+                at("10:00:00").at,
+            )?;
+            pepite::storage::vouchers::spend(tx, "2900000000017", sale.id, Money::from_cents(300))?;
+            let count = pepite::journal::CashCount {
+                denominations: vec![(Money::from_cents(1000), 1)],
+                ..pepite::journal::CashCount::default()
+            };
+            pepite::journal::close_day(tx, &key, &at("19:00:00"), "2026-11-24", &count)
+        })
+        .expect("day");
+    let stored = db
+        .read(|tx| pepite::storage::journal::find_document(tx, &z.series, z.number))
+        .expect("z");
+    let payload: serde_json::Value = serde_json::from_str(&stored.payload).expect("json");
+    assert_eq!(payload["vouchers_outstanding"], 900);
+}

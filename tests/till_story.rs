@@ -330,6 +330,15 @@ fn a_day_at_the_till_adds_up_to_the_cent() {
         .sum();
     // The float, 20 € put in, 50 € taken to the bank.
     assert_eq!(proof_payments, 15_000 + 2000 - 5000);
+    // The vouchers in circulation that evening: all issued less all spent.
+    let outstanding: i64 = store
+        .read(|tx| {
+            Ok::<_, pepite::storage::StorageError>(
+                pepite::storage::vouchers::outstanding(tx)?.cents(),
+            )
+        })
+        .expect("vouchers");
+    assert_eq!(zp["vouchers_outstanding"], outstanding);
     let checks = zp["cash_count"]["checks"].as_array().expect("checks");
     let cash_check = checks.iter().find(|c| c["kind"] == "cash").expect("cash");
     assert_eq!(cash_check["expected"], expected_cash.cents());

@@ -400,6 +400,7 @@ catalogue! {
     VatSchemeMargin => "occasion (marge)", "second-hand (margin)";
     SlipMarginShort => "occasion (marge)", "second-hand (margin)";
     SlipMarginTag => "marge", "margin";
+    SlipVouchersOutstanding => "Avoirs en circulation", "Vouchers outstanding";
     SlipChangeGiven => "Monnaie rendue", "Change given";
     SlipRefunds => "Remboursements ({})", "Refunds ({})";
     SlipDiscounts => "Remises accordées", "Discounts given";

@@ -252,6 +252,11 @@ pub fn close_day(
     let mut body = figures_json(&f);
     if let Value::Object(map) = &mut body {
         map.insert("chain".into(), chain_heads(tx)?);
+        // What the vouchers in circulation are worth that evening: a debt of the shop.
+        map.insert(
+            "vouchers_outstanding".into(),
+            json!(crate::storage::vouchers::outstanding(tx)?.cents()),
+        );
         map.insert("closing".into(), json!("day"));
         map.insert("period".into(), json!(date));
         map.insert(

@@ -552,14 +552,15 @@ pub fn sold_weight(store: &mut Store, ctx: &Context) -> Result<(i64, i64)> {
 /// The X report of the context's business day, and its JSON for printing.
 pub fn x_report(store: &mut Store, ctx: &Context) -> Result<(PeriodFigures, String)> {
     let date = ctx.business_date();
-    let (figures, identity) = store.read(|tx| {
+    let (figures, identity, outstanding) = store.read(|tx| {
         let figures = journal::x_report(tx, ctx.terminal.as_str(), &date)?;
         let identity = crate::storage::structure::get(tx)?.map(|s| s.identity);
-        Ok::<_, OpsError>((figures, identity))
+        Ok::<_, OpsError>((figures, identity, vouchers::outstanding(tx)?))
     })?;
     let mut json = journal::figures_json(&figures);
     // The X's paper opens with the shop, as a ticket does.
     if let serde_json::Value::Object(map) = &mut json {
+        map.insert("vouchers_outstanding".into(), outstanding.cents().into());
         map.insert("point_of_sale".into(), ctx.point_of_sale.clone().into());
         if let Some(i) = identity {
             map.insert(

@@ -125,6 +125,7 @@ struct Payload {
     drawer_openings: i64,
     proofs: Vec<ProofLine>,
     grand_total_ttc: i64,
+    vouchers_outstanding: Option<i64>,
     cash_count: Option<CashCount>,
     chain: Option<ChainHeads>,
     // Duplicates.
@@ -489,6 +490,9 @@ fn figures(slip: &mut Slip, p: &Payload) {
         }
     }
     slip.rule();
+    if let Some(outstanding) = p.vouchers_outstanding {
+        slip.pair(Msg::SlipVouchersOutstanding.text(), money(outstanding));
+    }
     slip.pair(Msg::SlipGrandTotal.text(), money(p.grand_total_ttc));
     if let Some(chain) = &p.chain {
         let short = |h: &ChainHead| h.hash.get(..8).unwrap_or(&h.hash).to_owned();

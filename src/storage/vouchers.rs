@@ -44,3 +44,16 @@ pub fn spend(tx: &Tx, code: &str, document_id: i64, amount: Money) -> Result<()>
         .execute(params![code, document_id, amount.cents()])?;
     Ok(())
 }
+
+/// What the vouchers still in circulation are worth: all issued less all spent, at any
+/// till of the structure.
+pub fn outstanding(tx: &Tx) -> Result<Money> {
+    let cents: i64 = tx
+        .conn()
+        .prepare_cached(
+            "SELECT (SELECT ifnull(sum(amount), 0) FROM voucher)
+                  - (SELECT ifnull(sum(amount), 0) FROM voucher_use)",
+        )?
+        .query_row([], |r| r.get(0))?;
+    Ok(Money::from_cents(cents))
+}

@@ -99,7 +99,7 @@ fn an_archive_verifies_with_pepite_and_with_standard_tools() {
         "{}",
         String::from_utf8_lossy(&made.stderr)
     );
-    let checked = pepite(home.path(), &["verify-archive", out_arg]);
+    let checked = pepite(home.path(), &["verify-archive", out_arg, "--db", db_arg]);
     let text = String::from_utf8_lossy(&checked.stdout).into_owned();
     assert!(checked.status.success(), "{text}");
     assert!(text.contains("INTÈGRE"), "{text}");
@@ -145,7 +145,7 @@ fn an_archive_verifies_with_pepite_and_with_standard_tools() {
     let documents = out.join("documents.csv");
     let original = std::fs::read_to_string(&documents).expect("csv");
     std::fs::write(&documents, original.replacen("total_ttc", "total_ttx", 1)).expect("tamper");
-    let bad = pepite(home.path(), &["verify-archive", out_arg]);
+    let bad = pepite(home.path(), &["verify-archive", out_arg, "--db", db_arg]);
     assert!(!bad.status.success());
     assert!(
         String::from_utf8_lossy(&bad.stdout)
@@ -160,10 +160,61 @@ fn an_archive_verifies_with_pepite_and_with_standard_tools() {
     let manifest = out.join("MANIFEST.sha256");
     let text = std::fs::read_to_string(&manifest).expect("manifest");
     std::fs::write(&manifest, text.replacen('a', "b", 1)).expect("forge");
-    let forged = pepite(home.path(), &["verify-archive", out_arg]);
+    let forged = pepite(home.path(), &["verify-archive", out_arg, "--db", db_arg]);
     assert!(
         String::from_utf8_lossy(&forged.stdout).contains("MANIFEST.sha256 : signature invalide")
     );
+
+    std::fs::write(&manifest, &text).expect("restore");
+
+    // Rewritten with a fresh key, re-signed: refused against the installation's key,
+    // from the database or from the fingerprint printed on the Z.
+    let fresh = ed25519_dalek::SigningKey::generate(&mut argon2::password_hash::rand_core::OsRng);
+    {
+        use ed25519_dalek::Signer;
+        use ed25519_dalek::pkcs8::EncodePublicKey;
+        let pem = fresh
+            .verifying_key()
+            .to_public_key_pem(ed25519_dalek::pkcs8::spki::der::pem::LineEnding::LF)
+            .expect("pem");
+        let public = out.join("public_key.pem");
+        std::fs::write(&public, pem.as_bytes()).expect("key");
+        let sum = format!(
+            "{:x}",
+            <sha2::Sha256 as sha2::Digest>::digest(pem.as_bytes())
+        );
+        let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+        for l in &mut lines {
+            if l.ends_with("  public_key.pem") {
+                *l = format!("{sum}  public_key.pem");
+            }
+        }
+        let manifest_text = lines.join("\n") + "\n";
+        std::fs::write(&manifest, &manifest_text).expect("manifest");
+        let signature = fresh.sign(manifest_text.as_bytes()).to_bytes();
+        std::fs::write(out.join("MANIFEST.sha256.sig"), signature).expect("sig");
+    }
+    let against_db = pepite(home.path(), &["verify-archive", out_arg, "--db", db_arg]);
+    let said = String::from_utf8_lossy(&against_db.stdout).into_owned();
+    assert!(!against_db.status.success(), "{said}");
+    assert!(said.contains("signée par une autre clé"), "{said}");
+    let public_hex = {
+        let mut store = pepite::storage::Store::open(&db).expect("open");
+        store
+            .read(pepite::storage::journal::installation)
+            .expect("installation")
+            .expect("key")
+            .1
+    };
+    let fingerprint = pepite::journal::key::fingerprint(&public_hex);
+    let against_fp = pepite(
+        home.path(),
+        &["verify-archive", out_arg, "--fingerprint", &fingerprint],
+    );
+    let said = String::from_utf8_lossy(&against_fp.stdout).into_owned();
+    assert!(said.contains("signée par une autre clé"), "{said}");
+    let unchecked = pepite(home.path(), &["verify-archive", out_arg]);
+    assert!(String::from_utf8_lossy(&unchecked.stdout).contains("n'est vérifiée contre rien"));
 
     // The archive is itself a document, and the journal is still intact.
     let verify = pepite(home.path(), &["verify", "--db", db_arg]);

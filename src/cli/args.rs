@@ -134,6 +134,10 @@ pub enum Command {
     VerifyArchive {
         /// Le dossier de l'archive.
         dir: PathBuf,
+        /// L'empreinte de la clé de l'installation (imprimée sur chaque Z), quand la base
+        /// n'est pas là.
+        #[arg(long, value_name = "EMPREINTE")]
+        fingerprint: Option<String>,
     },
     /// Grille de prix en CSV (séparateur « ; ») : import (demande un encadrant) ou export.
     #[command(subcommand)]

@@ -144,8 +144,19 @@ pub fn main() -> anyhow::Result<ExitCode> {
             );
             ExitCode::SUCCESS
         }
-        Some(Command::VerifyArchive { dir }) => {
-            let report = crate::journal::archive::check(&dir);
+        Some(Command::VerifyArchive { dir, fingerprint }) => {
+            // Against the fingerprint an auditor holds, or the installation's database.
+            let expected = match fingerprint {
+                Some(fp) => Some(fp),
+                None if db.is_file() => {
+                    let mut store = open(&db)?;
+                    store
+                        .read(crate::storage::journal::installation)?
+                        .map(|(_, public)| public)
+                }
+                None => None,
+            };
+            let report = crate::journal::archive::check(&dir, expected.as_deref());
             print!("{report}");
             if report.problem.is_none() {
                 ExitCode::SUCCESS

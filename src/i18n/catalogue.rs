@@ -196,6 +196,10 @@ catalogue! {
     VerifyAnchorDocuments => "documents", "documents";
     VerifyAnchorEvents => "événements", "events";
     VerifyOlder => "cette base est plus ancienne que le dernier état connu ({} {} le {} à {}) : elle n'en a que {}, ou plus les mêmes (base remise d'une copie, ou fin du journal supprimée). Si c'est voulu, un encadrant restaure avec « pepite restore ».", "this database is older than the last known state ({} {} on {} at {}): it has only {}, or not the same ones (put back from a copy, or its tail deleted). If that was meant, a manager restores with “pepite restore”.";
+    ArchiveKeyUnchecked => "la clé de l'archive n'est vérifiée contre rien : donnez --db (la base de l'installation) ou --fingerprint (l'empreinte imprimée sur les Z)", "the archive's key is checked against nothing: give --db (the installation's database) or --fingerprint (the fingerprint printed on the Z slips)";
+    ArchiveForeignKey => "signée par une autre clé (empreinte {}) que celle de l'installation : archive refaite ou falsifiée", "signed by another key (fingerprint {}) than the installation's: archive rewritten or forged";
+    ArchiveCsvDiffers => "documents.csv ne dit pas la même chose que documents.jsonl (ligne {})", "documents.csv does not say what documents.jsonl says (line {})";
+    SlipKeyFingerprint => "Clé : {}", "Key: {}";
     VerifyInstallation => "installation", "installation";
     VerifyBadPublicKey => "clé publique illisible", "unreadable public key";
     VerifyKeyFile => "fichier de clé {}", "key file {}";

@@ -305,15 +305,22 @@ impl std::fmt::Display for ArchiveReport {
     }
 }
 
-/// Checks an archive folder: every file's SHA-256 against the manifest, the manifest's
-/// signature with the archive's public key, and the documents' chain and numbering.
-pub fn check(dir: &Path) -> ArchiveReport {
+/// Checks an archive folder: its key is the installation's (`expected`: the public key
+/// in hex from the database, or a fingerprint an auditor holds) — a key found inside the
+/// archive proves nothing by itself —, every file's SHA-256 against the manifest, the
+/// manifest's signature, the documents' chain and numbering, and that `documents.csv` and
+/// `documents.jsonl` say the same.
+pub fn check(dir: &Path, expected: Option<&str>) -> ArchiveReport {
     let mut report = ArchiveReport::default();
-    report.problem = check_into(dir, &mut report).err();
+    report.problem = check_into(dir, expected, &mut report).err();
     report
 }
 
-fn check_into(dir: &Path, report: &mut ArchiveReport) -> Result<(), String> {
+fn check_into(
+    dir: &Path,
+    expected: Option<&str>,
+    report: &mut ArchiveReport,
+) -> Result<(), String> {
     let read = |name: &str| -> Result<Vec<u8>, String> {
         let path: PathBuf = dir.join(name);
         std::fs::read(&path).map_err(|e| Msg::ErrIo.fill(&[&path.display(), &e]))
@@ -328,6 +335,25 @@ fn check_into(dir: &Path, report: &mut ArchiveReport) -> Result<(), String> {
             .and_then(|k| PublicKey::from_hex(&hex::encode(k.as_bytes())))
             .ok_or_else(|| Msg::VerifyBadPublicKey.text().to_owned())?
     };
+    let archive_key = {
+        use ed25519_dalek::pkcs8::DecodePublicKey;
+        ed25519_dalek::VerifyingKey::from_public_key_pem(&pem)
+            .map(|k| hex::encode(k.as_bytes()))
+            .unwrap_or_default()
+    };
+    let found = super::key::fingerprint(&archive_key);
+    match expected.map(str::trim) {
+        None => return Err(Msg::ArchiveKeyUnchecked.text().to_owned()),
+        Some(wanted) => {
+            let same = wanted == archive_key
+                || wanted
+                    .replace(' ', "")
+                    .eq_ignore_ascii_case(&found.replace(' ', ""));
+            if !same {
+                return Err(Msg::ArchiveForeignKey.fill(&[&found]));
+            }
+        }
+    }
     if !public.verifies_bytes(&manifest, &signature) {
         return Err(format!("{MANIFEST} : {}", Msg::VerifyBadSignature.text()));
     }
@@ -343,6 +369,7 @@ fn check_into(dir: &Path, report: &mut ArchiveReport) -> Result<(), String> {
     let documents = String::from_utf8_lossy(&read("documents.jsonl")?).into_owned();
     let mut previous: Option<String> = None;
     let mut numbers: BTreeMap<String, i64> = BTreeMap::new();
+    let mut hashes: Vec<String> = Vec::new();
     for line in documents.lines() {
         let doc: Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
         let field = |k: &str| doc[k].as_str().unwrap_or_default().to_owned();
@@ -374,6 +401,21 @@ fn check_into(dir: &Path, report: &mut ArchiveReport) -> Result<(), String> {
         numbers.insert(series, number);
         previous = Some(field("hash"));
         report.documents += 1;
+        hashes.push(field("hash"));
+    }
+    // The CSV says the same documents, in the same order, with the same hashes.
+    let csv = read("documents.csv")?;
+    let mut reader = csv::ReaderBuilder::new().from_reader(csv.as_slice());
+    let mut rows = 0usize;
+    for (i, row) in reader.records().enumerate() {
+        let row = row.map_err(|e| format!("documents.csv : {e}"))?;
+        if hashes.get(i).map(String::as_str) != row.get(10) {
+            return Err(Msg::ArchiveCsvDiffers.fill(&[&(i + 2)]));
+        }
+        rows += 1;
+    }
+    if rows != hashes.len() {
+        return Err(Msg::ArchiveCsvDiffers.fill(&[&(rows + 2)]));
     }
     Ok(())
 }

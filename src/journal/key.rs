@@ -122,6 +122,21 @@ impl InstallationKey {
     }
 }
 
+/// The fingerprint of a public key (hex): the first 16 hex digits of its SHA-256, in
+/// groups of four (`3f2a 9c01 …`). Printed on every Z and written in the JET at set-up,
+/// it lets an auditor tell this installation's archives from forged ones.
+pub fn fingerprint(public_hex: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let bytes = hex::decode(public_hex).unwrap_or_default();
+    let digest = hex::encode(Sha256::digest(&bytes));
+    digest[..16]
+        .as_bytes()
+        .chunks(4)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// A public key read from the database, to check signatures without the private key.
 pub struct PublicKey(VerifyingKey);
 

@@ -126,6 +126,7 @@ struct Payload {
     proofs: Vec<ProofLine>,
     grand_total_ttc: i64,
     vouchers_outstanding: Option<i64>,
+    key_fingerprint: Option<String>,
     cash_count: Option<CashCount>,
     chain: Option<ChainHeads>,
     // Duplicates.
@@ -500,6 +501,9 @@ fn figures(slip: &mut Slip, p: &Payload) {
             Msg::SlipChainDocuments.fill(&[&chain.documents.count, &short(&chain.documents)]),
         );
         slip.text(Msg::SlipChainEvents.fill(&[&chain.events.count, &short(&chain.events)]));
+    }
+    if let Some(fp) = &p.key_fingerprint {
+        slip.text(Msg::SlipKeyFingerprint.fill(&[fp]));
     }
 }
 

@@ -129,8 +129,7 @@ pub fn fingerprint(public_hex: &str) -> String {
     use sha2::{Digest, Sha256};
     let bytes = hex::decode(public_hex).unwrap_or_default();
     let digest = hex::encode(Sha256::digest(&bytes));
-    digest[..16]
-        .as_bytes()
+    digest.as_bytes()[..16]
         .chunks(4)
         .map(|c| String::from_utf8_lossy(c).into_owned())
         .collect::<Vec<_>>()

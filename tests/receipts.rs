@@ -282,3 +282,34 @@ fn a_training_slip_says_so_and_never_original() {
     assert!(text.contains("MODE ÉCOLE"), "{text}");
     assert!(!text.contains("ORIGINAL"), "{text}");
 }
+
+#[test]
+fn a_z_prints_the_installation_key_s_fingerprint() {
+    let (mut db, key) = journal_store();
+    let z = db
+        .write(|tx| {
+            journal::close_day(
+                tx,
+                &key,
+                &ctx("caisse-1", on("2026-11-24", "19:00:00")),
+                "2026-11-24",
+                &CashCount::default(),
+            )
+        })
+        .expect("z");
+    let stored = db
+        .read(|tx| documents::find_document(tx, &z.series, z.number))
+        .expect("doc");
+    let slip = receipt::document_slip_keyed(
+        &stored.payload,
+        &stored.hash,
+        None,
+        Some("8c64 d39a 490b c5e5"),
+    )
+    .expect("slip");
+    let profile = Profile::by_id("epson-tm-t20iii").expect("profile");
+    let text = inspect::decode(&escpos::render(&slip, &profile).expect("render"), &profile)
+        .expect("decode")
+        .text;
+    assert!(text.contains("Clé : 8c64 d39a 490b c5e5"), "{text}");
+}

@@ -252,13 +252,6 @@ pub fn close_day(
     let mut body = figures_json(&f);
     if let Value::Object(map) = &mut body {
         map.insert("chain".into(), chain_heads(tx)?);
-        // The installation key's fingerprint: an archive signed by another key is a forgery.
-        if let Some((_, public)) = store::installation(tx)? {
-            map.insert(
-                "key_fingerprint".into(),
-                json!(super::key::fingerprint(&public)),
-            );
-        }
         // What the vouchers in circulation are worth that evening: a debt of the shop.
         map.insert(
             "vouchers_outstanding".into(),

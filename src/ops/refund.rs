@@ -347,16 +347,25 @@ pub struct Printable {
     pub payload: String,
     pub hash: String,
     pub barcode: Option<Ean13>,
+    /// The installation key's fingerprint, printed on a Z: an archive signed by another
+    /// key is a forgery.
+    pub fingerprint: Option<String>,
 }
 
 pub fn printable(store: &mut Store, series: &str, number: i64) -> Result<Printable> {
     store.read(|tx| {
         let doc = documents::find_document(tx, series, number)?;
         let barcode = receipt_code_of(tx, &doc)?;
+        let fingerprint = (doc.kind == DocKind::Closing.code())
+            .then(|| documents::installation(tx))
+            .transpose()?
+            .flatten()
+            .map(|(_, public)| crate::journal::key::fingerprint(&public));
         Ok(Printable {
             payload: doc.payload,
             hash: doc.hash,
             barcode,
+            fingerprint,
         })
     })
 }

@@ -126,6 +126,8 @@ struct Payload {
     proofs: Vec<ProofLine>,
     grand_total_ttc: i64,
     vouchers_outstanding: Option<i64>,
+    /// Not in any payload: the printer adds the installation key's (on a Z).
+    #[serde(skip)]
     key_fingerprint: Option<String>,
     cash_count: Option<CashCount>,
     chain: Option<ChainHeads>,
@@ -532,7 +534,18 @@ fn expected_label(kind: &str) -> String {
 /// A duplicate prints its original with "DUPLICATA n°". `barcode`, on a receipt, is the
 /// code that finds the ticket again when scanned.
 pub fn document_slip(payload: &str, hash: &str, barcode: Option<&str>) -> Result<Slip, PrintError> {
+    document_slip_keyed(payload, hash, barcode, None)
+}
+
+/// The same, a Z printing the installation key's `fingerprint` too.
+pub fn document_slip_keyed(
+    payload: &str,
+    hash: &str,
+    barcode: Option<&str>,
+    fingerprint: Option<&str>,
+) -> Result<Slip, PrintError> {
     let mut p = parse(payload)?;
+    p.key_fingerprint = fingerprint.map(str::to_owned);
     let copy = (p.kind == "duplicate").then(|| CopyOf {
         nth: p.duplicate_number,
         series: p.series.clone(),

@@ -263,7 +263,12 @@ impl TillView {
             Err(e) => return Some(e.to_string()),
         };
         let barcode = doc.barcode.as_ref().map(|c| c.as_str());
-        match crate::print::receipt::document_slip(&doc.payload, &doc.hash, barcode) {
+        match crate::print::receipt::document_slip_keyed(
+            &doc.payload,
+            &doc.hash,
+            barcode,
+            doc.fingerprint.as_deref(),
+        ) {
             Ok(slip) => Self::print(cx, &format!("{series} n° {number}"), &slip),
             Err(e) => Some(e.to_string()),
         }

@@ -375,4 +375,23 @@ fn a_day_at_the_till_adds_up_to_the_cent() {
         ),
         "{late:?}"
     );
+    // The JET says who opened the drawer and moved money, and the Z's difference.
+    let mut codes: Vec<(String, String)> = Vec::new();
+    store
+        .read(|tx| {
+            documents::each_event(tx, |e| {
+                codes.push((e.code, e.detail));
+                Ok::<_, pepite::storage::StorageError>(())
+            })
+        })
+        .expect("events");
+    let drawer = codes.iter().filter(|(c, _)| c == "65-TIROIR").count();
+    assert_eq!(drawer, 3, "opening, cash in, bank deposit: {codes:?}");
+    let difference: Vec<&String> = codes
+        .iter()
+        .filter(|(c, d)| c == "75-ECART-CAISSE" && d.starts_with("Z 2026-11-24"))
+        .map(|(_, d)| d)
+        .collect();
+    assert_eq!(difference.len(), 1, "{codes:?}");
+    assert!(difference[0].contains("spèces -1,00"), "{difference:?}");
 }

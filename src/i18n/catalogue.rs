@@ -381,6 +381,8 @@ catalogue! {
     SlipChange => "Rendu", "Change";
     SlipOutsideVat => "Hors TVA, hors chiffre d'affaires", "Outside VAT and takings";
     SlipTickets => "Tickets", "Receipts";
+    SlipTicketRange => "Tickets n° {} à {}", "Receipts No. {} to {}";
+    SlipTrainingTickets => "Tickets du mode école (hors recettes)", "Training tickets (not takings)";
     SlipVoucherIssued => "Avoirs émis", "Vouchers issued";
     SlipVoucherSpent => "Avoirs utilisés", "Vouchers spent";
     SlipInDrawerNotTakings => "Hors recettes (dans le tiroir) :", "Outside takings (in the drawer):";

@@ -252,6 +252,10 @@ pub fn close_day(
     let mut body = figures_json(&f);
     if let Value::Object(map) = &mut body {
         map.insert("chain".into(), chain_heads(tx)?);
+        map.insert(
+            "training_tickets".into(),
+            json!(store::training_tickets(tx, terminal, date, date)?),
+        );
         // What the vouchers in circulation are worth that evening: a debt of the shop.
         map.insert(
             "vouchers_outstanding".into(),
@@ -284,6 +288,33 @@ pub fn close_day(
         },
     )?;
     store::insert_closing(tx, doc.id, terminal, "day", date)?;
+    if any_difference {
+        let said: Vec<String> = checks
+            .iter()
+            .filter(|(_, expected, declared)| expected != declared)
+            .map(|(kind, expected, declared)| {
+                let what = match *kind {
+                    "cash" => crate::i18n::Msg::PayCash,
+                    "card" => crate::i18n::Msg::PayCard,
+                    _ => crate::i18n::Msg::PayCheque,
+                };
+                format!(
+                    "{} {}",
+                    what.text(),
+                    Money::from_cents(declared.cents() - expected.cents())
+                )
+            })
+            .collect();
+        events::record(
+            tx,
+            key,
+            EventCode::CashDifference,
+            ctx.at,
+            &ctx.operator,
+            terminal,
+            &format!("Z {date} : {} — {}", said.join(", "), count.comment.trim()),
+        )?;
+    }
     events::record(
         tx,
         key,

@@ -21,6 +21,10 @@ pub enum EventCode {
     RightsChange,
     /// Training mode switched on or off at a till.
     Training,
+    /// The drawer opened without a sale, or money put in or taken out.
+    Drawer,
+    /// A Z closed with a difference between what was counted and what was expected.
+    CashDifference,
     SettingsChange,
     Closing,
     Export,
@@ -44,6 +48,8 @@ impl EventCode {
             EventCode::UserChange => "50-UTILISATEUR",
             EventCode::RightsChange => "55-DROITS",
             EventCode::Training => "57-MODE-ECOLE",
+            EventCode::Drawer => "65-TIROIR",
+            EventCode::CashDifference => "75-ECART-CAISSE",
             EventCode::SettingsChange => "60-PARAMETRES",
             EventCode::Closing => "70-CLOTURE",
             EventCode::Export => "80-EXPORT",

@@ -519,9 +519,18 @@ pub fn cash_move(
         .into_iter()
         .collect();
     super::journal::write_anchored(store, key, ctx.at, |tx| {
-        Ok::<_, OpsError>(journal::append_proof(
-            tx, key, ctx, proof, &label, &tenders,
-        )?)
+        let doc = journal::append_proof(tx, key, ctx, proof, &label, &tenders)?;
+        // Who opened the drawer, and why: in the JET too.
+        journal::events::record(
+            tx,
+            key,
+            journal::events::EventCode::Drawer,
+            ctx.at,
+            manager.name().as_str(),
+            ctx.terminal.as_str(),
+            &format!("{label} ({signed})"),
+        )?;
+        Ok::<_, OpsError>(doc)
     })
 }
 

@@ -125,6 +125,10 @@ struct Payload {
     drawer_openings: i64,
     proofs: Vec<ProofLine>,
     grand_total_ttc: i64,
+    grand_total: Vec<Vat>,
+    first_ticket: Option<i64>,
+    last_ticket: Option<i64>,
+    training_tickets: Option<i64>,
     vouchers_outstanding: Option<i64>,
     /// Not in any payload: the printer adds the installation key's (on a Z).
     #[serde(skip)]
@@ -428,6 +432,12 @@ fn proof(slip: &mut Slip, p: &Payload) {
 /// The body shared by X and Z: figures of the period.
 fn figures(slip: &mut Slip, p: &Payload) {
     slip.pair(Msg::SlipTickets.text(), p.tickets.to_string());
+    if let (Some(first), Some(last)) = (p.first_ticket, p.last_ticket) {
+        slip.text(Msg::SlipTicketRange.fill(&[&first, &last]));
+    }
+    if let Some(training) = p.training_tickets.filter(|n| *n > 0) {
+        slip.pair(Msg::SlipTrainingTickets.text(), training.to_string());
+    }
     vat_lines(slip, p);
     slip.bold_pair(Msg::SlipTotalTtc.text(), money(p.total_ttc));
     slip.pair(Msg::SlipTotalHt.text(), money(p.total_ht));
@@ -497,6 +507,12 @@ fn figures(slip: &mut Slip, p: &Payload) {
         slip.pair(Msg::SlipVouchersOutstanding.text(), money(outstanding));
     }
     slip.pair(Msg::SlipGrandTotal.text(), money(p.grand_total_ttc));
+    for v in &p.grand_total {
+        slip.pair(
+            format!("  {} {}", Msg::SlipVat.text(), rate(v.rate)),
+            money(v.ttc),
+        );
+    }
     if let Some(chain) = &p.chain {
         let short = |h: &ChainHead| h.hash.get(..8).unwrap_or(&h.hash).to_owned();
         slip.text(

@@ -535,6 +535,17 @@ pub fn period_stats(tx: &Tx, terminal: &str, from: &str, to: &str) -> Result<Per
         })?)
 }
 
+/// How many training tickets a terminal wrote over a date range.
+pub fn training_tickets(tx: &Tx, terminal: &str, from: &str, to: &str) -> Result<i64> {
+    Ok(tx
+        .conn()
+        .prepare_cached(
+            "SELECT count(*) FROM document WHERE terminal = ?1 AND kind = 'ticket' AND training = 1
+               AND business_date BETWEEN ?2 AND ?3",
+        )?
+        .query_row([terminal, from, to], |r| r.get(0))?)
+}
+
 /// Payment proofs by kind over a date range: `(kind, count, amount)`.
 pub fn proof_totals(
     tx: &Tx,

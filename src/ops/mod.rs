@@ -11,6 +11,8 @@ pub mod categories;
 pub mod demo;
 mod demo_history;
 mod demo_shop;
+mod drafts;
+mod drawer;
 mod error;
 pub mod grid;
 pub mod journal;

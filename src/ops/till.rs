@@ -14,6 +14,8 @@ use crate::storage::journal as documents;
 use crate::storage::till_catalogue::{self, Sellable};
 use crate::storage::{Store, Timestamp, Tx, vouchers};
 
+pub use super::drafts::{load_drafts, save_drafts};
+pub use super::drawer::{CashMove, cash_move, open_drawer};
 pub use super::refund::{
     Printable, RefundPay, SoldLine, default_refund_pay, printable, receipt_code, refund,
     ticket_lines, ticket_of_receipt,
@@ -446,114 +448,6 @@ pub fn reprint(
     })
 }
 
-/// Money that moves in or out of the drawer without a sale, or the drawer opened
-/// without one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CashMove {
-    /// The drawer opened, no money (change for a neighbour, a jammed coin…).
-    DrawerOpening,
-    /// Cash put in (more change for the float).
-    CashIn,
-    /// Cash taken out (petty cash).
-    CashOut,
-    /// Cash taken out to the bank.
-    BankDeposit,
-}
-
-impl CashMove {
-    pub fn label(self) -> crate::i18n::Msg {
-        use crate::i18n::Msg;
-        match self {
-            CashMove::DrawerOpening => Msg::ProofDrawerOpening,
-            CashMove::CashIn => Msg::ProofCashIn,
-            CashMove::CashOut => Msg::ProofCashOut,
-            CashMove::BankDeposit => Msg::ProofBankDeposit,
-        }
-    }
-}
-
-/// Records a movement of the drawer (manager): a payment proof with its reason that the
-/// X and the Z count — cash in or out changes the cash expected, never the takings.
-/// A reason is required; an amount too, except for a drawer opened without money.
-pub fn cash_move(
-    store: &mut Store,
-    manager: &Session,
-    key: &InstallationKey,
-    ctx: &Context,
-    kind: CashMove,
-    amount: Money,
-    reason: &str,
-) -> Result<DocRef> {
-    manager.require(Role::Manager)?;
-    let reason = reason.trim();
-    if reason.is_empty() {
-        return Err(OpsError::MoveReasonRequired);
-    }
-    let signed = match kind {
-        CashMove::DrawerOpening => Money::ZERO,
-        CashMove::CashIn => amount,
-        CashMove::CashOut | CashMove::BankDeposit => -amount,
-    };
-    if kind != CashMove::DrawerOpening {
-        if amount.cents() <= 0 {
-            return Err(crate::domain::DomainError::TenderSign.into());
-        }
-        crate::domain::limits::check_amount(
-            kind.label().text(),
-            amount,
-            crate::domain::limits::MAX_TICKET,
-        )?;
-    }
-    let proof = match kind {
-        CashMove::DrawerOpening => ProofKind::DrawerOpening,
-        CashMove::CashIn => ProofKind::CashIn,
-        CashMove::CashOut | CashMove::BankDeposit => ProofKind::CashOut,
-    };
-    let label = format!("{} : {reason}", kind.label().text());
-    let tenders: Vec<Tender> = (!signed.is_zero())
-        .then(|| Tender {
-            method: PaymentKind::Cash.default_label(),
-            kind: PaymentKind::Cash,
-            amount: signed,
-        })
-        .into_iter()
-        .collect();
-    super::journal::write_anchored(store, key, ctx.at, |tx| {
-        let doc = journal::append_proof(tx, key, ctx, proof, &label, &tenders)?;
-        // Who opened the drawer, and why: in the JET too.
-        journal::events::record(
-            tx,
-            key,
-            journal::events::EventCode::Drawer,
-            ctx.at,
-            manager.name().as_str(),
-            ctx.terminal.as_str(),
-            &format!("{label} ({signed})"),
-        )?;
-        Ok::<_, OpsError>(doc)
-    })
-}
-
-/// Opens the drawer without a sale (manager), with its reason: a payment proof the Z
-/// counts.
-pub fn open_drawer(
-    store: &mut Store,
-    manager: &Session,
-    key: &InstallationKey,
-    ctx: &Context,
-    reason: &str,
-) -> Result<DocRef> {
-    cash_move(
-        store,
-        manager,
-        key,
-        ctx,
-        CashMove::DrawerOpening,
-        Money::ZERO,
-        reason,
-    )
-}
-
 /// Grams sold by the terminal on the context's day: `(weighed, estimated)`.
 pub fn sold_weight(store: &mut Store, ctx: &Context) -> Result<(i64, i64)> {
     let date = ctx.business_date();
@@ -588,45 +482,4 @@ pub fn x_report(store: &mut Store, ctx: &Context) -> Result<(PeriodFigures, Stri
         }
     }
     Ok((figures, json.to_string()))
-}
-
-/// Keeps the till's drafts — the ticket in progress first, then the parked ones — so
-/// they survive a quit or a crash.
-pub fn save_drafts(
-    store: &mut Store,
-    terminal: &TerminalCode,
-    current: &Cart,
-    parked: &[Cart],
-    now: Timestamp,
-) -> Result<()> {
-    let encode = |cart: &Cart| -> Result<String> {
-        if cart.is_empty() {
-            return Ok(String::new());
-        }
-        serde_json::to_string(cart).map_err(|e| OpsError::Draft(e.to_string()))
-    };
-    let mut carts = vec![encode(current)?];
-    for cart in parked {
-        carts.push(encode(cart)?);
-    }
-    // Not waited on the disk: a key press must not cost an fsync. The draft survives the
-    // process being killed at once, and a power cut from the next sale's durable commit.
-    Ok(store
-        .write_unsynced(|tx| crate::storage::drafts::replace(tx, terminal.as_str(), &carts, now))?)
-}
-
-/// The drafts kept for `terminal`: the ticket in progress (empty when none) and the
-/// parked ones. A draft that no longer reads is skipped and logged, never fatal.
-pub fn load_drafts(store: &mut Store, terminal: &TerminalCode) -> Result<(Cart, Vec<Cart>)> {
-    let rows = store.read(|tx| crate::storage::drafts::of_terminal(tx, terminal.as_str()))?;
-    let mut current = Cart::default();
-    let mut parked = Vec::new();
-    for (slot, json) in rows {
-        match serde_json::from_str::<Cart>(&json) {
-            Ok(cart) if slot == 0 => current = cart,
-            Ok(cart) => parked.push(cart),
-            Err(error) => tracing::error!(%error, slot, "unreadable till draft"),
-        }
-    }
-    Ok((current, parked))
 }

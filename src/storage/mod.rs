@@ -13,6 +13,7 @@ pub mod drafts;
 mod error;
 pub mod items;
 pub mod journal;
+mod journal_figures;
 mod migrate;
 pub mod payment_methods;
 pub mod points_of_sale;

@@ -12,6 +12,7 @@ mod pay;
 mod refund;
 mod report;
 mod sale;
+mod sale_view;
 
 use super::keys::{Action, Binding, bind};
 use super::view::{Cx, Effect, Go, View};

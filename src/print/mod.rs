@@ -14,6 +14,7 @@ pub mod pdf;
 pub mod profile;
 pub mod queue;
 pub mod receipt;
+mod slip_payload;
 pub mod target;
 
 pub use codepage::CodePage;

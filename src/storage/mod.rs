@@ -99,8 +99,12 @@ impl Store {
         }
         for suffix in ["", "-wal", "-shm"] {
             let file = PathBuf::from(format!("{}{suffix}", path.display()));
-            if file.exists() {
-                crate::files::close_to_others(&file).map_err(io_error)?;
+            // Another account of the site's group may open a file it does not own: it
+            // cannot change its rights, and that is no reason to refuse to sell.
+            if file.exists()
+                && let Err(error) = crate::files::close_to_others(&file)
+            {
+                tracing::warn!(%error, file = %file.display(), "file left open to others");
             }
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE

@@ -3,10 +3,31 @@
 
 mod common;
 
+use std::path::Path;
+
 use common::run_pepite as pepite;
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// `pepite init` of a structure « S » with the manager « M » (PIN 1111) at `db`.
+fn init_shop(home: &Path, db: &str) {
+    let init = pepite(
+        home,
+        &[
+            "init",
+            "--db",
+            db,
+            "--name",
+            "S",
+            "--manager",
+            "M",
+            "--pin",
+            "1111",
+        ],
+    );
+    assert!(init.status.success(), "{}", text(&init.stderr));
 }
 
 #[test]
@@ -288,21 +309,7 @@ fn the_database_and_its_backup_are_owner_only() {
     let home = tempfile::tempdir().expect("home");
     let db = home.path().join("shop.db");
     let db_arg = db.to_str().expect("path");
-    let init = pepite(
-        home.path(),
-        &[
-            "init",
-            "--db",
-            db_arg,
-            "--name",
-            "S",
-            "--manager",
-            "M",
-            "--pin",
-            "1111",
-        ],
-    );
-    assert!(init.status.success(), "{}", text(&init.stderr));
+    init_shop(home.path(), db_arg);
     let backup = home.path().join("copy.db");
     let out = pepite(
         home.path(),
@@ -330,21 +337,7 @@ fn a_key_file_readable_by_others_is_refused_with_the_fix() {
     let home = tempfile::tempdir().expect("home");
     let db = home.path().join("shop.db");
     let db_arg = db.to_str().expect("path");
-    let init = pepite(
-        home.path(),
-        &[
-            "init",
-            "--db",
-            db_arg,
-            "--name",
-            "S",
-            "--manager",
-            "M",
-            "--pin",
-            "1111",
-        ],
-    );
-    assert!(init.status.success(), "{}", text(&init.stderr));
+    init_shop(home.path(), db_arg);
     let keys = home.path().join("config/pepite/keys");
     let key = std::fs::read_dir(&keys)
         .expect("keys")

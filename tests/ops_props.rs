@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{at, initialised, key_dir};
+use common::{at, key_dir};
 use pepite::domain::limits::{MAX_CHANGE, MAX_LINE, MAX_QUANTITY, MAX_TICKET};
 use pepite::domain::{Cart, CartLine, Money, PaymentKind, TerminalCode, VatRate, Weight};
 use pepite::ops::till::{self, Payment};
@@ -113,9 +113,7 @@ fn cart(case: &Case) -> Cart {
 #[test]
 fn random_sales_never_panic_and_never_write_an_invalid_row() {
     let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("p.db");
-    let mut store = Store::open(&path).expect("open");
-    initialised(&mut store);
+    let (path, mut store) = common::shop_file(dir.path());
     let claire = users::find(&mut store, "Claire")
         .expect("find")
         .expect("Claire");

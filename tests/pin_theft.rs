@@ -5,7 +5,7 @@
 mod common;
 
 use argon2::password_hash::{PasswordHash, PasswordVerifier};
-use common::{at, initialised, key_dir};
+use common::{at, key_dir};
 use pepite::ops::{OpsError, auth, journal, users};
 use pepite::storage::Store;
 use std::path::Path;
@@ -31,9 +31,7 @@ fn failed_logins_in_jet(path: &Path) -> i64 {
 #[test]
 fn thirty_two_parallel_wrong_pins_get_exactly_the_allowed_number_checked() {
     let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("p.db");
-    let mut store = Store::open(&path).expect("open");
-    initialised(&mut store);
+    let (path, mut store) = common::shop_file(dir.path());
     let claire = users::find(&mut store, "Claire")
         .expect("find")
         .expect("Claire");
@@ -88,9 +86,7 @@ fn thirty_two_parallel_wrong_pins_get_exactly_the_allowed_number_checked() {
 #[test]
 fn a_copied_database_alone_cannot_check_a_pin_offline() {
     let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("p.db");
-    let mut store = Store::open(&path).expect("open");
-    initialised(&mut store);
+    let (path, store) = common::shop_file(dir.path());
     drop(store);
     let stored = stored_hash(&path, "Claire");
     let phc = stored.strip_prefix("k1$").expect("a keyed hash");
@@ -113,9 +109,7 @@ fn a_copied_database_alone_cannot_check_a_pin_offline() {
 #[test]
 fn an_unkeyed_hash_is_keyed_at_the_next_login() {
     let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("p.db");
-    let mut store = Store::open(&path).expect("open");
-    initialised(&mut store);
+    let (path, mut store) = common::shop_file(dir.path());
     let claire = users::find(&mut store, "Claire")
         .expect("find")
         .expect("Claire");

@@ -150,9 +150,7 @@ fn part_of_a_line_comes_back_with_its_share_of_the_weight_and_by_card() {
 fn two_identical_lines_are_two_lines_each_refunded_once() {
     // A set-up shop: refunds go through ops, with a manager.
     let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("p.db");
-    let mut store = Store::open(&path).expect("open");
-    common::initialised(&mut store);
+    let (_, mut store) = common::shop_file(dir.path());
     let claire = users::find(&mut store, "Claire")
         .expect("find")
         .expect("Claire");

@@ -41,6 +41,15 @@ pub fn login(
     pepite::ops::auth::login_at(store, user, pin, now, Some(key), "")
 }
 
+/// A set-up shop in the file `dir/p.db` (manager « Claire », PIN 1111): its path and
+/// store.
+pub fn shop_file(dir: &Path) -> (std::path::PathBuf, Store) {
+    let path = dir.join("p.db");
+    let mut store = Store::open(&path).expect("open");
+    initialised(&mut store);
+    (path, store)
+}
+
 /// A store set up with a structure and the manager "Claire" (PIN 1111).
 pub fn initialised(store: &mut Store) {
     let request = SetupRequest {

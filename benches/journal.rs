@@ -195,7 +195,7 @@ fn big_journal(count: i64) -> (PathBuf, PathBuf) {
                     ..CashCount::default()
                 };
                 let ctx = context(date + TimeDelta::hours(10));
-                journal::close_day(tx, &key, &ctx, &ctx.business_date(), &count)?;
+                journal::close_day(tx, &key, &ctx, &count)?;
                 written += 1;
                 Ok::<_, JournalError>(())
             })

@@ -128,7 +128,7 @@ fn big_shop(count: i64, years: i64) -> (PathBuf, PathBuf) {
                     ..CashCount::default()
                 };
                 let closing = ctx(600);
-                journal::close_day(tx, &key, &closing, &closing.business_date(), &count)?;
+                journal::close_day(tx, &key, &closing, &count)?;
                 Ok::<_, JournalError>(())
             })
             .expect("day");

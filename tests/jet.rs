@@ -205,3 +205,54 @@ fn training_mode_on_and_off_is_in_the_jet_and_needs_a_manager_to_start() {
         ]
     );
 }
+
+#[test]
+fn a_clock_found_behind_is_in_the_jet_at_start_and_when_a_document_is_refused() {
+    let mut db = Store::open_in_memory().expect("open");
+    initialised(&mut db);
+    let key = ops::journal::load_key(&mut db, &key_dir()).expect("key");
+    let claire = users::find(&mut db, "Claire")
+        .expect("find")
+        .expect("Claire");
+    let manager = auth::login_at(
+        &mut db,
+        claire.id,
+        "1111",
+        on("2026-11-24", "10:00:00"),
+        Some(key.clone()),
+        "caisse-1",
+    )
+    .expect("login");
+    let float = [(pepite::domain::Money::from_cents(1000), 1)];
+    let till = |time: &str| {
+        let mut c = ctx("caisse-1", on("2026-11-24", time));
+        c.operator = "Claire".into();
+        c
+    };
+    ops::till::open_day(&mut db, &manager, &key, &till("10:05:00"), &float).expect("float");
+    let refused = ops::till::open_day(&mut db, &manager, &key, &till("09:00:00"), &float);
+    assert!(
+        matches!(
+            refused,
+            Err(ops::OpsError::Journal(JournalError::ClockBehind { .. }))
+        ),
+        "{refused:?}"
+    );
+    // A restart with the clock still an hour behind.
+    ops::journal::start(&mut db, &key, "caisse-1", on("2026-11-24", "09:01:00")).expect("start");
+    let clock: Vec<(String, String)> = events(&mut db)
+        .into_iter()
+        .filter(|(code, _, _)| code == "67-HORLOGE")
+        .map(|(_, user, detail)| (user, detail))
+        .collect();
+    assert_eq!(clock.len(), 2, "{clock:?}");
+    assert_eq!(clock[0].0, "Claire");
+    assert!(
+        clock[0].1.contains("24/11/2026 09:00") && clock[0].1.contains("24/11/2026 10:05"),
+        "{clock:?}"
+    );
+    assert!(
+        clock[1].1.starts_with("horloge reculée au démarrage"),
+        "{clock:?}"
+    );
+}

@@ -118,7 +118,7 @@ fn a_month_of_tickets_refunds_proofs_duplicates_and_closings_adds_up() {
     assert_eq!(counter_ttc(&mut db, store::Period::Day("2026-10-30")), 1100);
     // X report: takings are tickets only (fee and donation outside), net of the refund.
     let x = db
-        .read(|tx| journal::x_report(tx, "caisse-1", "2026-10-30"))
+        .read(|tx| journal::x_report(tx, "caisse-1", day1("18:00:00").at))
         .expect("X");
     assert_eq!(x.total_ttc(), Money::from_cents(1250 + 300 + 800 - 1250));
     assert_eq!(x.stats.tickets, 2);
@@ -136,8 +136,7 @@ fn a_month_of_tickets_refunds_proofs_duplicates_and_closings_adds_up() {
         2000,
         "",
     );
-    let refused =
-        db.write(|tx| journal::close_day(tx, &key, &day1("19:00:00"), "2026-10-30", &short));
+    let refused = db.write(|tx| journal::close_day(tx, &key, &day1("19:00:00"), &short));
     assert!(
         matches!(refused, Err(JournalError::CommentRequired)),
         "{refused:?}"
@@ -149,7 +148,7 @@ fn a_month_of_tickets_refunds_proofs_duplicates_and_closings_adds_up() {
         "",
     );
     let z1 = db
-        .write(|tx| journal::close_day(tx, &key, &day1("19:00:00"), "2026-10-30", &exact))
+        .write(|tx| journal::close_day(tx, &key, &day1("19:00:00"), &exact))
         .expect("Z 30/10");
     assert_eq!((z1.series.as_str(), z1.number), ("caisse-1/Z", 1));
     let z1p = payload(&mut db, "caisse-1/Z", 1);
@@ -157,17 +156,38 @@ fn a_month_of_tickets_refunds_proofs_duplicates_and_closings_adds_up() {
     assert_eq!(z1p["cash_count"]["counted_cash"], 16_300);
     assert_eq!(z1p["cash_count"]["opening_float"], 15_000);
     // Selling again on a closed day is refused.
-    let late = db.write(|tx| {
-        journal::append_ticket(
-            tx,
-            &key,
-            &day1("19:30:00"),
-            &[line("x", 1, 100, VatRate::STANDARD)],
-            &[tender(Cash, 100)],
-            None,
-        )
-    });
-    assert!(matches!(late, Err(JournalError::DayAlreadyClosed(d)) if d == "2026-10-30"));
+    // A sale after the Z (the Z was made too early): a second session of the same day
+    // opens, closed by its own Z, period « 2026-10-30#2 ».
+    let late = db
+        .write(|tx| {
+            journal::append_ticket(
+                tx,
+                &key,
+                &day1("19:30:00"),
+                &[line("x", 1, 100, VatRate::STANDARD)],
+                &[tender(Cash, 100)],
+                None,
+            )
+        })
+        .expect("a second session opens after the Z");
+    let late_doc = payload(&mut db, &late.series, late.number);
+    assert_eq!(late_doc["business_date"], "2026-10-30");
+    let z1b = db
+        .write(|tx| journal::close_day(tx, &key, &day1("19:45:00"), &count(&[(100, 1)], 0, 0, "")))
+        .expect("Z of the second session");
+    let z1bp = payload(&mut db, &z1b.series, z1b.number);
+    assert_eq!(z1bp["period"], "2026-10-30#2");
+    assert_eq!(
+        z1bp["total_ttc"], 100,
+        "the second session counts its own sales only"
+    );
+    assert_eq!(z1bp["tickets"], 1);
+    let nothing =
+        db.write(|tx| journal::close_day(tx, &key, &day1("19:50:00"), &count(&[], 0, 0, "")));
+    assert!(
+        matches!(nothing, Err(JournalError::NothingToClose)),
+        "{nothing:?}"
+    );
 
     // --- Saturday 31 October: a cash difference, explained --------------------------------
     let day2 = |t: &str| ctx("caisse-1", on("2026-10-31", t));
@@ -198,7 +218,6 @@ fn a_month_of_tickets_refunds_proofs_duplicates_and_closings_adds_up() {
                 tx,
                 &key,
                 &day2("18:00:00"),
-                "2026-10-31",
                 &count(&[(2000, 2)], 300, 0, "Erreur de rendu sur le vélo"),
             )
         })
@@ -220,13 +239,13 @@ fn a_month_of_tickets_refunds_proofs_duplicates_and_closings_adds_up() {
         )
     })
     .expect("day 3 sale");
-    // Tuesday cannot sell before Monday is closed.
+    // A session lasts 24 hours at most: Tuesday cannot sell before Monday is closed.
     let day4 = |t: &str| ctx("caisse-1", on("2026-11-03", t));
     let blocked = db.write(|tx| {
         journal::append_ticket(
             tx,
             &key,
-            &day4("09:00:00"),
+            &day4("10:30:00"),
             &[line("x", 1, 100, VatRate::STANDARD)],
             &[tender(Card, 100)],
             None,
@@ -237,34 +256,32 @@ fn a_month_of_tickets_refunds_proofs_duplicates_and_closings_adds_up() {
         "{blocked:?}"
     );
     let z3 = db
-        .write(|tx| {
-            journal::close_day(
-                tx,
-                &key,
-                &day4("08:30:00"),
-                "2026-11-02",
-                &count(&[], 1500, 0, ""),
-            )
-        })
+        .write(|tx| journal::close_day(tx, &key, &day4("10:35:00"), &count(&[], 1500, 0, "")))
         .expect("Z 02/11");
-    // Closing the first day of November wrote October's monthly closing after it.
-    let month = payload(&mut db, "caisse-1/Z", z3.number + 1);
+    // The first session of November wrote October's monthly closing before its first
+    // document, dated on October's last day, its grand total the one of October's last Z.
+    let month = payload(&mut db, "caisse-1/Z", z2.number + 1);
     assert_eq!(month["closing"], "month");
     assert_eq!(month["period"], "2026-10");
-    let days_total =
-        z1p["total_ttc"].as_i64().unwrap_or(0) + z2p["total_ttc"].as_i64().unwrap_or(0);
+    assert_eq!(month["business_date"], "2026-10-31");
+    assert_eq!(month["grand_total"], z2p["grand_total"]);
+    assert_eq!(month["grand_total_ttc"], z2p["grand_total_ttc"]);
+    let days_total = [&z1p, &z1bp, &z2p]
+        .iter()
+        .map(|z| z["total_ttc"].as_i64().unwrap_or(0))
+        .sum::<i64>();
     assert_eq!(
         month["total_ttc"].as_i64(),
         Some(days_total),
         "the month is the sum of its days"
     );
-    assert_eq!(days_total, 1100 + 4500 + 300);
-    assert_eq!(month["tickets"], 4);
+    assert_eq!(days_total, 1100 + 100 + 4500 + 300);
+    assert_eq!(month["tickets"], 5);
     assert_eq!(month["refunds"], 1);
     // Per VAT rate, the month equals the sum of the days, and VAT is the rate on the TTC.
     for rate in month["vat"].as_array().into_iter().flatten() {
         let bp = rate["rate"].as_i64().unwrap_or(-1);
-        let sum_days: i64 = [&z1p, &z2p]
+        let sum_days: i64 = [&z1p, &z1bp, &z2p]
             .iter()
             .flat_map(|z| z["vat"].as_array().into_iter().flatten())
             .filter(|v| v["rate"].as_i64() == Some(bp))
@@ -288,12 +305,12 @@ fn a_month_of_tickets_refunds_proofs_duplicates_and_closings_adds_up() {
         0,
         "a past day is not running any more"
     );
-    assert_eq!(october_running, 5900);
+    assert_eq!(october_running, 6000);
     assert_eq!(counter_ttc(&mut db, Month("2026-11")), 1500);
-    assert_eq!(counter_ttc(&mut db, Year("2026")), 7400);
-    assert_eq!(counter_ttc(&mut db, Perpetual), 7400);
+    assert_eq!(counter_ttc(&mut db, Year("2026")), 7500);
+    assert_eq!(counter_ttc(&mut db, Perpetual), 7500);
     let z3p = payload(&mut db, &z3.series, z3.number);
-    assert_eq!(z3p["grand_total_ttc"], 7400);
+    assert_eq!(z3p["grand_total_ttc"], 7500);
 
     // Training documents have their own series and never count.
     let mut school = day4("10:00:00");
@@ -313,14 +330,14 @@ fn a_month_of_tickets_refunds_proofs_duplicates_and_closings_adds_up() {
         db.read(|tx| store::find_document(tx, "caisse-1/ECOLE/T", 1))
             .is_ok()
     );
-    assert_eq!(counter_ttc(&mut db, Perpetual), 7400);
+    assert_eq!(counter_ttc(&mut db, Perpetual), 7500);
 
     let report = db
         .read(|tx| journal::verify::verify(tx, None, None, Some(&common::key_dir())))
         .expect("verify");
     assert!(report.is_intact(), "{report}");
-    assert_eq!(report.per_series.get("caisse-1/T"), Some(&6));
-    assert_eq!(report.per_series.get("caisse-1/Z"), Some(&4));
+    assert_eq!(report.per_series.get("caisse-1/T"), Some(&7));
+    assert_eq!(report.per_series.get("caisse-1/Z"), Some(&5));
     assert!(report.events >= 4, "each closing is a JET event");
     assert!(report.to_string().contains("RÉSULTAT : INTÈGRE"));
 }

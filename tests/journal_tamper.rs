@@ -38,7 +38,6 @@ fn journal_file(dir: &Path) -> PathBuf {
             tx,
             &key,
             &ctx("caisse-1", on("2026-11-20", "19:00:00")),
-            "2026-11-20",
             &count,
         )?;
         for n in 0..5 {

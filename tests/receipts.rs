@@ -34,7 +34,7 @@ fn slips() -> Vec<(&'static str, Slip)> {
         crepe,
         line("Roman « Côté cœur »", 1, 100, VatRate::REDUCED),
     ];
-    let (ticket, duplicate, z) = db
+    let (ticket, duplicate, z, x_json) = db
         .write(|tx| {
             journal::append_proof(
                 tx,
@@ -59,8 +59,11 @@ fn slips() -> Vec<(&'static str, Slip)> {
                 card_declared: Money::from_cents(1000),
                 comment: "Écart : 0,60 € de monnaie donnée en trop".into(),
             };
-            let z = journal::close_day(tx, &key, &at("19:00:00"), "2026-11-24", &count)?;
-            Ok::<_, journal::JournalError>((t, d, z))
+            // The X of the day, read before its Z.
+            let x = journal::x_report(tx, "caisse-1", at("18:55:00").at)?;
+            let x_json = journal::figures_json(&x).to_string();
+            let z = journal::close_day(tx, &key, &at("19:00:00"), &count)?;
+            Ok::<_, journal::JournalError>((t, d, z, x_json))
         })
         .expect("day");
     let slip_of =
@@ -70,10 +73,6 @@ fn slips() -> Vec<(&'static str, Slip)> {
                 .expect("doc");
             receipt::document_slip(&doc.payload, &doc.hash, code).expect("slip")
         };
-    let x_json = db
-        .read(|tx| journal::x_report(tx, "caisse-1", "2026-11-24"))
-        .map(|f| journal::figures_json(&f).to_string())
-        .expect("x");
     vec![
         (
             "receipt",
@@ -288,11 +287,18 @@ fn a_z_prints_the_installation_key_s_fingerprint() {
     let (mut db, key) = journal_store();
     let z = db
         .write(|tx| {
+            journal::append_proof(
+                tx,
+                &key,
+                &ctx("caisse-1", on("2026-11-24", "09:00:00")),
+                journal::ProofKind::DrawerOpening,
+                "Ouverture du tiroir",
+                &[],
+            )?;
             journal::close_day(
                 tx,
                 &key,
                 &ctx("caisse-1", on("2026-11-24", "19:00:00")),
-                "2026-11-24",
                 &CashCount::default(),
             )
         })

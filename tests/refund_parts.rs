@@ -239,7 +239,7 @@ fn the_z_carries_the_vouchers_outstanding() {
                 denominations: vec![(Money::from_cents(1000), 1)],
                 ..pepite::journal::CashCount::default()
             };
-            pepite::journal::close_day(tx, &key, &at("19:00:00"), "2026-11-24", &count)
+            pepite::journal::close_day(tx, &key, &at("19:00:00"), &count)
         })
         .expect("day");
     let stored = db

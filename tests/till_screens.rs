@@ -208,11 +208,24 @@ fn park_resume_x_and_z() {
     let text = t.screen();
     assert!(text.contains("Journée close"), "{text}");
     assert_eq!(t.app.screen_title(), "Accueil");
-    // Back to the till the same day: said at once, before any ticket is made.
+    // Back to the till the same day (a Z made too early): a new session opens with its
+    // own float, said at once, and sells.
     t.press(KeyCode::Enter);
     let text = t.screen();
-    assert!(text.contains("déjà clôturée"), "{text}");
-    assert_eq!(t.app.screen_title(), "Accueil");
+    assert!(
+        text.contains("Nouvelle session (Z du 24/11 fait)"),
+        "{text}"
+    );
+    t.press(KeyCode::F(2));
+    t.human("d");
+    t.press(KeyCode::Enter);
+    t.press(KeyCode::F(2));
+    t.press(KeyCode::Right);
+    t.press(KeyCode::Enter);
+    t.press(KeyCode::F(2));
+    t.human("n");
+    let text = t.screen();
+    assert!(text.contains("Ticket en cours"), "{text}");
 }
 
 #[test]

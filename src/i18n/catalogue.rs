@@ -145,8 +145,11 @@ catalogue! {
     ErrKeyFile => "Clé de l'installation « {} » illisible : {}", "Installation key “{}” unreadable: {}";
     ErrKeyFileOpen => "La clé « {} » est lisible par d'autres que son propriétaire : refusée. Corrigez avec : chmod 600 {}", "The key “{}” can be read by others than its owner: refused. Fix it with: chmod 600 {}";
     ErrKeyMismatch => "La clé « {} » n'est pas celle de cette installation : rien ne sera signé. Prévenez l'encadrant.", "The key “{}” is not this installation's: nothing will be signed. Tell a manager.";
-    ErrDayNotClosed => "La journée du {} n'est pas clôturée : faites son ticket Z avant de vendre.", "The business day {} is not closed: print its Z before selling.";
-    ErrDayAlreadyClosed => "La journée du {} est déjà clôturée (ticket Z fait) : plus de vente ce jour-là sur ce poste.", "The business day {} is already closed (Z printed): no more sales that day on this terminal.";
+    ErrDayNotClosed => "La session du {} dure depuis plus de 24 h : faites son ticket Z avant de vendre.", "The session of {} has run for more than 24 hours: print its Z before selling.";
+    ErrPeriodClosed => "Le mois {} est déjà clôturé sur ce poste : vérifiez la date et l'heure de l'ordinateur.", "The month {} is already closed on this terminal: check the computer's date and time.";
+    ErrClockBehind => "L'horloge indique le {}, avant le dernier document de ce poste ({}) : corrigez la date et l'heure avant de continuer.", "The clock says {}, before this terminal's last document ({}): set the date and time right before going on.";
+    ErrNothingToClose => "Rien à clôturer : aucune vente ni fond de caisse depuis le dernier Z de ce poste.", "Nothing to close: no sale nor float since this terminal's last Z.";
+    ErrPeriodOpen => "La période {} n'est pas close sur le poste {} (session du {} sans Z) : faites son Z d'abord.", "The period {} is not closed on terminal {} (session of {} without a Z): print its Z first.";
     ErrCommentRequired => "Il y a un écart de caisse : un commentaire est obligatoire.", "There is a cash difference: a comment is required.";
     ErrNotATicket => "« {} » n'est pas un ticket de vente", "“{}” is not a sales ticket";
     ErrTrainingMix => "« {} » : un ticket du mode école ne se rembourse qu'en mode école, et un vrai ticket jamais en mode école", "“{}”: a training ticket is refunded only in training mode, and a real one never in it";
@@ -536,6 +539,7 @@ catalogue! {
     TillNoPrinter => "Aucune imprimante configurée (clé printer du fichier de configuration)", "No printer configured (printer key of the configuration file)";
     TillNoTicketYet => "Aucun ticket à réimprimer", "No receipt to reprint";
     TillNothingFound => "Rien ne correspond à « {} »", "Nothing matches “{}”";
+    TillNewSession => "Nouvelle session (Z du {} fait) : comptez le fond de caisse, puis F2", "New session (Z of {} done): count the float, then F2";
     TillOpened => "Caisse ouverte : fond de caisse {}", "Till opened: float {}";
     TillOpeningTitle => "Fond de caisse : comptez les espèces, puis F2", "Opening float: count the cash, then F2";
     TillParkOrPay => "Ticket en cours : F6 pour le mettre en attente ou F2 pour encaisser", "Ticket open: F6 to park it or F2 to pay";

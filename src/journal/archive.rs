@@ -173,6 +173,29 @@ fn sha256_hex(bytes: &[u8]) -> String {
 
 const README: &str = include_str!("archive_readme.txt");
 
+/// An archive holds closed periods only: the month and year closings due are written
+/// first (on every terminal), then a terminal whose session in the period still lacks its
+/// Z is named and the archive refused.
+fn ensure_closed(
+    tx: &Tx,
+    key: &InstallationKey,
+    ctx: &Context,
+    period: &Period,
+) -> Result<(), JournalError> {
+    super::closing::close_due_periods(tx, key, ctx)?;
+    for terminal in crate::storage::sessions::terminals_with_documents(tx)? {
+        let day = super::session::current(tx, &terminal, ctx.at)?;
+        if day.is_open() && day.date <= period.to {
+            return Err(JournalError::PeriodOpen {
+                period: period.label.clone(),
+                terminal,
+                session: day.date,
+            });
+        }
+    }
+    Ok(())
+}
+
 /// Writes the archive of `period` into `out` (a new or empty folder), then appends the
 /// archive document and its JET event. Returns the document.
 pub fn write(
@@ -193,6 +216,7 @@ pub fn write(
             reason: Msg::ErrArchiveNotEmpty.text().to_owned(),
         });
     }
+    ensure_closed(tx, key, ctx, period)?;
     crate::files::create_private_dir(out).map_err(|e| io_error(out, e))?;
     let mut csv = HashedFile::create(out, "documents.csv")?;
     csv.write(CSV_HEADER.as_bytes())?;

@@ -4,10 +4,11 @@
 
 use super::document::{self, Context, DocKind, DocRef, Figures};
 use super::events::{self, EventCode};
+use super::session;
 use super::{InstallationKey, JournalError};
 use crate::domain::{Money, PaymentKind, VatTotal};
-use crate::storage::Tx;
-use crate::storage::journal::{self as store, PeriodStats};
+use crate::storage::journal::{self as store, PeriodStats, Span};
+use crate::storage::{Timestamp, Tx, sessions};
 use serde_json::{Value, json};
 
 /// What the manager counted in the drawer and read off the terminals' slips.
@@ -111,23 +112,21 @@ pub fn takings_by_method(
         .collect()
 }
 
-/// The figures of `terminal` from `from` to `to` (business dates, inclusive).
-pub fn figures(
-    tx: &Tx,
-    terminal: &str,
-    from: &str,
-    to: &str,
-) -> Result<PeriodFigures, JournalError> {
+/// The figures of a span of a terminal's documents (a till session, a month, a year).
+/// The grand total is the terminal's live perpetual counter: right for a session's X and
+/// Z, which see every ticket of the terminal up to now; a period closing takes it from
+/// its last Z instead.
+pub fn figures(tx: &Tx, span: &Span) -> Result<PeriodFigures, JournalError> {
     Ok(PeriodFigures {
-        terminal: terminal.to_owned(),
-        from: from.to_owned(),
-        to: to.to_owned(),
-        vat: on_totals(store::ticket_vat(tx, terminal, from, to)?)?,
-        tenders: store::tender_totals(tx, terminal, from, to, "ticket")?,
-        proof_tenders: store::tender_totals(tx, terminal, from, to, "proof")?,
-        stats: store::period_stats(tx, terminal, from, to)?,
-        proofs: store::proof_totals(tx, terminal, from, to)?,
-        grand_total: on_totals(store::counter(tx, terminal, store::Period::Perpetual)?)?,
+        terminal: span.terminal.to_owned(),
+        from: span.from.to_owned(),
+        to: span.to.to_owned(),
+        vat: on_totals(store::ticket_vat(tx, span)?)?,
+        tenders: store::tender_totals(tx, span, "ticket")?,
+        proof_tenders: store::tender_totals(tx, span, "proof")?,
+        stats: store::period_stats(tx, span)?,
+        proofs: store::proof_totals(tx, span)?,
+        grand_total: on_totals(store::counter(tx, span.terminal, store::Period::Perpetual)?)?,
     })
 }
 
@@ -141,9 +140,11 @@ fn on_totals(sums: Vec<VatTotal>) -> Result<Vec<VatTotal>, JournalError> {
         .collect::<Result<_, _>>()?)
 }
 
-/// The X report of a business day: the Z's figures, written nowhere.
-pub fn x_report(tx: &Tx, terminal: &str, date: &str) -> Result<PeriodFigures, JournalError> {
-    figures(tx, terminal, date, date)
+/// The X report of the terminal's business day at `at` (its open session, or the empty
+/// one the next document opens): the Z's figures, written nowhere.
+pub fn x_report(tx: &Tx, terminal: &str, at: Timestamp) -> Result<PeriodFigures, JournalError> {
+    let day = session::current(tx, terminal, at)?;
+    figures(tx, &day.span(terminal))
 }
 
 /// Both chains' heads as the Z and the archives print and carry them: how many records
@@ -202,24 +203,24 @@ pub fn figures_json(f: &PeriodFigures) -> Value {
     })
 }
 
-/// Closes business day `date` on the context's terminal: writes the Z with its cash count,
-/// then the monthly and yearly closings that this day completes. Earlier unclosed days
-/// must be closed first.
+/// Closes the context's terminal's open session (its business day, whatever the hour
+/// now): writes the Z with its cash count, then the monthly and yearly closings that are
+/// due on every terminal.
 pub fn close_day(
     tx: &Tx,
     key: &InstallationKey,
     ctx: &Context,
-    date: &str,
     count: &CashCount,
 ) -> Result<DocRef, JournalError> {
     let terminal = ctx.terminal.as_str();
-    if store::is_closed(tx, terminal, "day", date)? {
-        return Err(JournalError::DayAlreadyClosed(date.to_owned()));
+    session::check_clock(tx, &ctx.terminal, ctx.at)?;
+    let day = session::current(tx, terminal, ctx.at)?;
+    if !day.is_open() {
+        return Err(JournalError::NothingToClose);
     }
-    if let Some(open) = store::unclosed_day_before(tx, terminal, date)? {
-        return Err(JournalError::DayNotClosed(open));
-    }
-    let f = x_report(tx, terminal, date)?;
+    let date = day.date.as_str();
+    let period = day.period();
+    let f = figures(tx, &day.span(terminal))?;
     let counted = count.counted_cash()?;
     let checks = [
         ("cash", f.expected(PaymentKind::Cash), counted),
@@ -254,7 +255,7 @@ pub fn close_day(
         map.insert("chain".into(), chain_heads(tx)?);
         map.insert(
             "training_tickets".into(),
-            json!(store::training_tickets(tx, terminal, date, date)?),
+            json!(store::training_tickets(tx, &day.span(terminal))?),
         );
         // What the vouchers in circulation are worth that evening: a debt of the shop.
         map.insert(
@@ -262,7 +263,10 @@ pub fn close_day(
             json!(crate::storage::vouchers::outstanding(tx)?.cents()),
         );
         map.insert("closing".into(), json!("day"));
-        map.insert("period".into(), json!(date));
+        map.insert("period".into(), json!(period));
+        if let Some(opened) = day.opened_at {
+            map.insert("opened_at".into(), json!(opened.to_rfc3339()));
+        }
         map.insert(
             "cash_count".into(),
             json!({
@@ -282,12 +286,13 @@ pub fn close_day(
         body,
         Figures {
             total: f.total_ttc(),
-            detail: format!("day {date}"),
+            detail: format!("day {period}"),
             vat: &f.vat,
+            business_date: Some(date.to_owned()),
             ..Figures::default()
         },
     )?;
-    store::insert_closing(tx, doc.id, terminal, "day", date)?;
+    store::insert_closing(tx, doc.id, terminal, "day", &period)?;
     if any_difference {
         let said: Vec<String> = checks
             .iter()
@@ -312,7 +317,11 @@ pub fn close_day(
             ctx.at,
             &ctx.operator,
             terminal,
-            &format!("Z {date} : {} — {}", said.join(", "), count.comment.trim()),
+            &format!(
+                "Z {period} : {} — {}",
+                said.join(", "),
+                count.comment.trim()
+            ),
         )?;
     }
     events::record(
@@ -322,89 +331,187 @@ pub fn close_day(
         ctx.at,
         &ctx.operator,
         terminal,
-        &format!("Z {date} n° {}", doc.number),
+        &format!("Z {period} n° {}", doc.number),
     )?;
-    close_completed_periods(tx, key, ctx, date)?;
+    close_due_periods(tx, key, ctx)?;
     Ok(doc)
 }
 
-/// Writes the monthly closings of months before `date`'s month whose days are closed,
-/// then the yearly closings of years before `date`'s year.
-fn close_completed_periods(
+/// Writes the month and year closings that are due on every terminal at `ctx.at`: a
+/// month whose days a terminal closed is closed once the calendar is past it and the
+/// terminal has no session open in it (an idle till gets its closing with the others);
+/// a year likewise once its months are closed. Each closing is dated on the last day of
+/// its period, carries that period's figures (all from closed sessions) and the grand
+/// total as its last Z printed it — never a live counter.
+pub fn close_due_periods(
     tx: &Tx,
     key: &InstallationKey,
     ctx: &Context,
-    date: &str,
 ) -> Result<(), JournalError> {
-    let terminal = ctx.terminal.as_str();
-    for month in store::closed_periods_without_parent(tx, terminal, "day", "month", 7)? {
-        if month.as_str() < &date[..7] {
-            close_period(
-                tx,
-                key,
-                ctx,
-                "month",
-                &month,
-                &format!("{month}-01"),
-                &format!("{month}-31"),
-            )?;
+    let today = session::calendar_date(ctx.at);
+    for terminal in sessions::terminals_with_closings(tx)? {
+        let day = session::current(tx, &terminal, ctx.at)?;
+        // The first period this terminal cannot close yet: the one its open session is in.
+        let open = day.is_open().then_some(day.date);
+        let closable = |period: &str| {
+            period < &today[..period.len()]
+                && open.as_deref().is_none_or(|d| &d[..period.len()] > period)
+        };
+        for month in store::closed_periods_without_parent(tx, &terminal, "day", "month", 7)? {
+            if closable(&month) {
+                close_period(tx, key, ctx, &terminal, PeriodKind::Month, &month)?;
+            }
         }
-    }
-    for year in store::closed_periods_without_parent(tx, terminal, "month", "year", 4)? {
-        if year.as_str() < &date[..4] {
-            close_period(
-                tx,
-                key,
-                ctx,
-                "year",
-                &year,
-                &format!("{year}-01-01"),
-                &format!("{year}-12-31"),
-            )?;
+        for year in store::closed_periods_without_parent(tx, &terminal, "month", "year", 4)? {
+            if closable(&year) {
+                close_period(tx, key, ctx, &terminal, PeriodKind::Year, &year)?;
+            }
         }
     }
     Ok(())
+}
+
+/// A period closing's kind: what it closes and what it sums.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PeriodKind {
+    Month,
+    Year,
+}
+
+impl PeriodKind {
+    const fn code(self) -> &'static str {
+        match self {
+            PeriodKind::Month => "month",
+            PeriodKind::Year => "year",
+        }
+    }
+
+    /// The closings it is made of: days for a month, months for a year.
+    const fn parts(self) -> &'static str {
+        match self {
+            PeriodKind::Month => "day",
+            PeriodKind::Year => "month",
+        }
+    }
+
+    /// First and last business dates of `period` (`YYYY-MM` or `YYYY`).
+    fn bounds(self, period: &str) -> Result<(String, String), JournalError> {
+        let bad = || JournalError::ArchivePeriod(period.to_owned());
+        let first = match self {
+            PeriodKind::Month => format!("{period}-01"),
+            PeriodKind::Year => format!("{period}-01-01"),
+        };
+        let start = chrono::NaiveDate::parse_from_str(&first, "%Y-%m-%d").map_err(|_| bad())?;
+        let next = match self {
+            PeriodKind::Month => start.checked_add_months(chrono::Months::new(1)),
+            PeriodKind::Year => start.checked_add_months(chrono::Months::new(12)),
+        };
+        let last = next.and_then(|d| d.pred_opt()).ok_or_else(bad)?;
+        Ok((first, last.format("%Y-%m-%d").to_string()))
+    }
 }
 
 fn close_period(
     tx: &Tx,
     key: &InstallationKey,
     ctx: &Context,
-    kind: &str,
+    terminal: &str,
+    kind: PeriodKind,
     period: &str,
-    from: &str,
-    to: &str,
 ) -> Result<DocRef, JournalError> {
-    let f = figures(tx, ctx.terminal.as_str(), from, to)?;
+    let (from, to) = kind.bounds(period)?;
+    let span = Span {
+        terminal,
+        from: &from,
+        to: &to,
+        after: 0,
+    };
+    let mut f = figures(tx, &span)?;
+    // The grand total as at the period's last day: the one its last closing printed.
+    let last = sessions::last_closing_payload_between(
+        tx,
+        terminal,
+        kind.parts(),
+        period,
+        &format!("{period}~"),
+    )?;
+    f.grand_total = last
+        .as_deref()
+        .map(grand_total_of)
+        .transpose()?
+        .unwrap_or_default();
     let mut body = figures_json(&f);
     if let Value::Object(map) = &mut body {
-        map.insert("closing".into(), json!(kind));
+        map.insert("closing".into(), json!(kind.code()));
         map.insert("period".into(), json!(period));
     }
+    // Written by whichever terminal's Z found it due, in the name of the terminal it
+    // closes: its own series, its point of sale.
+    let owner = Context {
+        terminal: crate::domain::TerminalCode::parse(terminal)?,
+        point_of_sale: point_of_sale_of(tx, terminal)?.unwrap_or_else(|| ctx.point_of_sale.clone()),
+        operator: ctx.operator.clone(),
+        training: false,
+        at: ctx.at,
+    };
     let doc = document::append(
         tx,
         key,
-        ctx,
+        &owner,
         DocKind::Closing,
         body,
         Figures {
             total: f.total_ttc(),
-            detail: format!("{kind} {period}"),
+            detail: format!("{} {period}", kind.code()),
             vat: &f.vat,
+            business_date: Some(to),
             ..Figures::default()
         },
     )?;
-    store::insert_closing(tx, doc.id, ctx.terminal.as_str(), kind, period)?;
+    store::insert_closing(tx, doc.id, terminal, kind.code(), period)?;
     events::record(
         tx,
         key,
         EventCode::Closing,
         ctx.at,
         &ctx.operator,
-        ctx.terminal.as_str(),
-        &format!("{kind} {period} n° {}", doc.number),
+        terminal,
+        &format!("{} {period} n° {}", kind.code(), doc.number),
     )?;
     Ok(doc)
+}
+
+/// The perpetual grand total by rate a closing's payload printed.
+fn grand_total_of(payload: &str) -> Result<Vec<VatTotal>, JournalError> {
+    let value: Value = serde_json::from_str(payload)
+        .map_err(|_| JournalError::Storage(crate::storage::StorageError::Corrupt))?;
+    let mut totals = Vec::new();
+    for v in value["grand_total"].as_array().into_iter().flatten() {
+        let rate = v["rate"].as_i64().unwrap_or_default();
+        let ttc = v["ttc"].as_i64().unwrap_or_default();
+        totals.push(VatTotal {
+            rate: crate::domain::VatRate::from_basis_points(rate as u32)?,
+            ttc: Money::from_cents(ttc),
+            ht: Money::from_cents(v["ht"].as_i64().unwrap_or_default()),
+            vat: Money::from_cents(v["vat"].as_i64().unwrap_or_default()),
+        });
+    }
+    Ok(totals)
+}
+
+/// The name of the point of sale a terminal belongs to.
+fn point_of_sale_of(tx: &Tx, terminal: &str) -> Result<Option<String>, JournalError> {
+    let Ok(code) = crate::domain::TerminalCode::parse(terminal) else {
+        return Ok(None);
+    };
+    let Some(t) = crate::storage::points_of_sale::find_terminal(tx, &code)? else {
+        return Ok(None);
+    };
+    Ok(Some(
+        crate::storage::points_of_sale::get(tx, t.point_of_sale_id)?
+            .name
+            .to_string(),
+    ))
 }
 
 #[cfg(test)]

@@ -21,13 +21,6 @@ pub struct Context {
     pub at: Timestamp,
 }
 
-impl Context {
-    /// The business date: the local date of `at`, `YYYY-MM-DD`.
-    pub fn business_date(&self) -> String {
-        self.at.date_naive().format("%Y-%m-%d").to_string()
-    }
-}
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DocKind {
     Ticket,
@@ -92,6 +85,9 @@ pub(super) struct Figures<'a> {
     pub detail: String,
     pub vat: &'a [VatTotal],
     pub tenders: &'a [Tender],
+    /// The business date the caller already settled (a sale's session, a month's last
+    /// day); `None`: the terminal's current session, the clock checked.
+    pub business_date: Option<String>,
 }
 
 /// Appends a document whose specific fields are in `body` (a JSON object).
@@ -105,7 +101,13 @@ pub(super) fn append(
 ) -> Result<DocRef, JournalError> {
     let series = series(&ctx.terminal, ctx.training, kind);
     let number = store::next_number(tx, &series)?;
-    let business_date = ctx.business_date();
+    let business_date = match figures.business_date {
+        Some(date) => date,
+        None => {
+            super::session::check_clock(tx, &ctx.terminal, ctx.at)?;
+            super::session::current(tx, ctx.terminal.as_str(), ctx.at)?.date
+        }
+    };
     let identity = structure::get(tx)?.map(|s| s.identity);
     let fields = json!({
         "kind": kind.code(),

@@ -22,8 +22,21 @@ pub enum JournalError {
     KeyMismatch(PathBuf),
     /// A previous business day with sales has no Z yet.
     DayNotClosed(String),
-    /// This business day already has its Z.
-    DayAlreadyClosed(String),
+    /// A document dated in a month already closed on its terminal.
+    PeriodClosed(String),
+    /// The clock went back before the journal's last document.
+    ClockBehind {
+        at: String,
+        last: String,
+    },
+    /// A Z with no session to close.
+    NothingToClose,
+    /// A period to archive still has a session without its Z on a terminal.
+    PeriodOpen {
+        period: String,
+        terminal: String,
+        session: String,
+    },
     /// A cash count with a difference needs a comment.
     CommentRequired,
     /// A refund must name a real ticket.
@@ -61,7 +74,14 @@ impl fmt::Display for JournalError {
             E::KeyMismatch(path) => Msg::ErrKeyMismatch.fill(&[&path.display()]),
             E::KeyFileOpen(path) => Msg::ErrKeyFileOpen.fill(&[&path.display(), &path.display()]),
             E::DayNotClosed(date) => Msg::ErrDayNotClosed.fill(&[date]),
-            E::DayAlreadyClosed(date) => Msg::ErrDayAlreadyClosed.fill(&[date]),
+            E::PeriodClosed(month) => Msg::ErrPeriodClosed.fill(&[month]),
+            E::ClockBehind { at, last } => Msg::ErrClockBehind.fill(&[at, last]),
+            E::NothingToClose => Msg::ErrNothingToClose.text().to_owned(),
+            E::PeriodOpen {
+                period,
+                terminal,
+                session,
+            } => Msg::ErrPeriodOpen.fill(&[period, terminal, session]),
             E::CommentRequired => Msg::ErrCommentRequired.text().to_owned(),
             E::NotATicket(what) => Msg::ErrNotATicket.fill(&[what]),
             E::TrainingMix(what) => Msg::ErrTrainingMix.fill(&[what]),

@@ -25,6 +25,8 @@ pub enum EventCode {
     Drawer,
     /// A Z closed with a difference between what was counted and what was expected.
     CashDifference,
+    /// The clock found behind the journal: at a start, or a document refused for it.
+    Clock,
     SettingsChange,
     Closing,
     Export,
@@ -50,6 +52,7 @@ impl EventCode {
             EventCode::Training => "57-MODE-ECOLE",
             EventCode::Drawer => "65-TIROIR",
             EventCode::CashDifference => "75-ECART-CAISSE",
+            EventCode::Clock => "67-HORLOGE",
             EventCode::SettingsChange => "60-PARAMETRES",
             EventCode::Closing => "70-CLOTURE",
             EventCode::Export => "80-EXPORT",

@@ -16,12 +16,16 @@ mod document;
 mod error;
 pub mod events;
 pub mod key;
+pub mod session;
 mod ticket;
 pub mod verify;
 mod verify_figures;
 
 pub use chain::{GENESIS, hash as chain_hash};
-pub use closing::{CashCount, PeriodFigures, close_day, figures_json, takings_by_method, x_report};
+pub use closing::{
+    CashCount, PeriodFigures, close_day, close_due_periods, figures_json, takings_by_method,
+    x_report,
+};
 pub use document::{Context, DocKind, DocRef, series as document_series};
 pub use error::JournalError;
 pub use key::InstallationKey;

@@ -9,20 +9,20 @@ use crate::storage::Tx;
 use crate::storage::journal as store;
 use serde_json::{Value, json};
 
-/// Refuses to write on a business day whose earlier days with sales lack their Z, or
-/// that already has its own Z. Training documents are never held back.
-fn ensure_day_open(tx: &Tx, ctx: &Context) -> Result<(), JournalError> {
-    if ctx.training {
-        return Ok(());
+/// The business day a real document lands in (see [`super::session::for_writing`]). The
+/// first document of a session is the boundary: the month and year closings due on every
+/// terminal are written before it, so a month's closings follow its last sessions in the
+/// chain.
+fn open_day(
+    tx: &Tx,
+    key: &InstallationKey,
+    ctx: &Context,
+) -> Result<super::session::BusinessDay, JournalError> {
+    let day = super::session::for_writing(tx, ctx)?;
+    if !ctx.training && !day.is_open() {
+        super::closing::close_due_periods(tx, key, ctx)?;
     }
-    let date = ctx.business_date();
-    if let Some(open) = store::unclosed_day_before(tx, ctx.terminal.as_str(), &date)? {
-        return Err(JournalError::DayNotClosed(open));
-    }
-    if store::is_closed(tx, ctx.terminal.as_str(), "day", &date)? {
-        return Err(JournalError::DayAlreadyClosed(date));
-    }
-    Ok(())
+    Ok(day)
 }
 
 fn tenders_json(tenders: &[Tender]) -> Value {
@@ -81,7 +81,7 @@ fn append(
     refers_to: Option<(&str, i64)>,
     note: Option<RefundNote>,
 ) -> Result<DocRef, JournalError> {
-    ensure_day_open(tx, ctx)?;
+    let day = open_day(tx, key, ctx)?;
     // Money goes back only through a refund that names its original: no caller can write
     // a negative line as a sale.
     if refers_to.is_none() && lines.iter().any(|l| l.quantity < 0) {
@@ -197,15 +197,11 @@ fn append(
             detail: String::new(),
             vat: &settlement.vat,
             tenders,
+            business_date: Some(day.date.clone()),
         },
     )?;
     if !ctx.training {
-        store::add_to_counters(
-            tx,
-            ctx.terminal.as_str(),
-            &ctx.business_date(),
-            &settlement.vat,
-        )?;
+        store::add_to_counters(tx, ctx.terminal.as_str(), &day.date, &settlement.vat)?;
     }
     Ok(doc)
 }
@@ -245,7 +241,7 @@ pub fn append_proof(
     label: &str,
     tenders: &[Tender],
 ) -> Result<DocRef, JournalError> {
-    ensure_day_open(tx, ctx)?;
+    let day = open_day(tx, key, ctx)?;
     let total = tenders
         .iter()
         .try_fold(Money::ZERO, |sum, t| sum.checked_add(t.amount))?;
@@ -265,6 +261,7 @@ pub fn append_proof(
             total,
             detail: kind.code().to_owned(),
             tenders,
+            business_date: Some(day.date),
             ..Figures::default()
         },
     )

@@ -159,7 +159,7 @@ pub fn write(store: &mut Store, key: &InstallationKey, now: Timestamp) -> Result
                     let doc = journal::append_ticket(
                         tx,
                         key,
-                        &ctx(20 + n * 25, operator),
+                        &ctx(20 + n * 17, operator),
                         &lines,
                         &tenders,
                         None,
@@ -216,8 +216,7 @@ pub fn write(store: &mut Store, key: &InstallationKey, now: Timestamp) -> Result
                         1,
                     )?;
                 }
-                let date = ctx(0, operator).business_date();
-                let x = journal::x_report(tx, code, &date)?;
+                let x = journal::x_report(tx, code, ctx(540, "Claire").at)?;
                 let mut cash = x.expected(PaymentKind::Cash).cents();
                 let mut comment = String::new();
                 if !explained_difference && code == &"caisse-1" {
@@ -232,7 +231,7 @@ pub fn write(store: &mut Store, key: &InstallationKey, now: Timestamp) -> Result
                     card_declared: x.expected(PaymentKind::Card),
                     comment,
                 };
-                journal::close_day(tx, key, &ctx(540, "Claire"), &date, &count)?;
+                journal::close_day(tx, key, &ctx(540, "Claire"), &count)?;
                 Ok::<_, super::OpsError>(())
             })?;
         }

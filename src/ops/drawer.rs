@@ -79,7 +79,7 @@ pub fn cash_move(
         })
         .into_iter()
         .collect();
-    super::journal::write_anchored(store, key, ctx.at, |tx| {
+    super::journal::write_anchored(store, key, ctx, |tx| {
         let doc = journal::append_proof(tx, key, ctx, proof, &label, &tenders)?;
         // Who opened the drawer, and why: in the JET too.
         journal::events::record(

@@ -44,30 +44,62 @@ pub fn anchor(store: &mut Store, key: &InstallationKey, now: Timestamp) {
     }
 }
 
-/// Runs `work` in a write transaction, then moves the anchor to what it committed.
+/// Runs `work` in a write transaction, then moves the anchor to what it committed. A
+/// document refused because the clock went back is a JET event of its own, written after
+/// the refusal (the refused transaction wrote nothing).
 pub(super) fn write_anchored<T>(
     store: &mut Store,
     key: &InstallationKey,
-    now: Timestamp,
+    ctx: &Context,
     work: impl FnOnce(&crate::storage::Tx) -> Result<T>,
 ) -> Result<T> {
-    let value = store.write(work)?;
-    anchor(store, key, now);
-    Ok(value)
+    match store.write(work) {
+        Ok(value) => {
+            anchor(store, key, ctx.at);
+            Ok(value)
+        }
+        Err(OpsError::Journal(journal::JournalError::ClockBehind { at, last })) => {
+            note_clock(store, key, ctx, &at, &last);
+            Err(OpsError::Journal(journal::JournalError::ClockBehind {
+                at,
+                last,
+            }))
+        }
+        Err(error) => Err(error),
+    }
 }
 
-/// Closes business day `date` of the context's terminal with the manager's cash count.
+/// Writes the JET event of a clock found behind the journal: logged, never the caller's
+/// failure.
+fn note_clock(store: &mut Store, key: &InstallationKey, ctx: &Context, at: &str, last: &str) {
+    let detail = format!("horloge à {at}, dernier document à {last}");
+    let written = store.write(|tx| {
+        events::record(
+            tx,
+            key,
+            EventCode::Clock,
+            ctx.at,
+            &ctx.operator,
+            ctx.terminal.as_str(),
+            &detail,
+        )
+    });
+    if let Err(error) = written {
+        tracing::error!(%error, "clock event not written");
+    }
+}
+
+/// Closes the open session (the business day) of the context's terminal with the
+/// manager's cash count.
 pub fn close_day(
     store: &mut Store,
     session: &Session,
     key: &InstallationKey,
     ctx: &Context,
-    date: &str,
     count: &CashCount,
 ) -> Result<DocRef> {
     session.require(Role::Manager)?;
-    let doc =
-        store.write(|tx| Ok::<_, OpsError>(journal::close_day(tx, key, ctx, date, count)?))?;
+    let doc = store.write(|tx| Ok::<_, OpsError>(journal::close_day(tx, key, ctx, count)?))?;
     anchor(store, key, ctx.at);
     Ok(doc)
 }
@@ -134,6 +166,22 @@ pub fn start(
                 "",
                 terminal,
                 &format!("{previous} → {}", journal::SOFTWARE),
+            )?;
+        }
+        // A clock behind this terminal's last document at start: said in the JET (its
+        // documents are refused until the clock is set right).
+        let behind = crate::domain::TerminalCode::parse(terminal)
+            .ok()
+            .map(|code| journal::session::check_clock(tx, &code, now));
+        if let Some(Err(journal::JournalError::ClockBehind { at, last })) = behind {
+            events::record(
+                tx,
+                key,
+                EventCode::Clock,
+                now,
+                "",
+                terminal,
+                &format!("horloge reculée au démarrage : {at}, dernier document {last}"),
             )?;
         }
         events::record(tx, key, EventCode::Start, now, "", terminal, "")?;

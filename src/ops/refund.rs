@@ -170,7 +170,7 @@ pub fn refund(
     if reason.is_empty() {
         return Err(OpsError::MoveReasonRequired);
     }
-    super::journal::write_anchored(store, key, ctx.at, |tx| {
+    super::journal::write_anchored(store, key, ctx, |tx| {
         let (original_id, sold, originals) = sold_lines(tx, series, number)?;
         let payload: TicketPayload =
             serde_json::from_str(&documents::document_by_id(tx, original_id)?.payload)

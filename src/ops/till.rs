@@ -57,14 +57,17 @@ fn require_till(session: &Session) -> Result<()> {
     }
 }
 
-/// Whether the terminal's business day still needs its opening float.
+/// Whether the terminal's business day still needs its opening float: no session is open
+/// (the float opens one), or the open one has no float yet.
 pub fn needs_opening(store: &mut Store, ctx: &Context) -> Result<bool> {
     if ctx.training {
         return Ok(false);
     }
-    let date = ctx.business_date();
-    let proofs =
-        store.read(|tx| documents::proof_totals(tx, ctx.terminal.as_str(), &date, &date))?;
+    let terminal = ctx.terminal.as_str();
+    let proofs = store.read(|tx| {
+        let day = journal::session::current(tx, terminal, ctx.at)?;
+        Ok::<_, OpsError>(documents::proof_totals(tx, &day.span(terminal))?)
+    })?;
     Ok(!proofs
         .iter()
         .any(|(kind, _, _)| kind == ProofKind::OpeningFloat.code()))
@@ -85,10 +88,10 @@ pub fn set_training(store: &mut Store, session: &Session, on: bool, now: Timesta
     Ok(())
 }
 
-/// Whether the context's business day already has its Z: nothing can be sold on it.
-pub fn day_closed(store: &mut Store, ctx: &Context) -> Result<bool> {
-    let date = ctx.business_date();
-    Ok(store.read(|tx| documents::is_closed(tx, ctx.terminal.as_str(), "day", &date))?)
+/// The terminal's business day at `ctx.at`: the open session, or the one the next
+/// document opens (its ordinal says whether the calendar day already had a Z).
+pub fn business_day(store: &mut Store, ctx: &Context) -> Result<journal::session::BusinessDay> {
+    Ok(store.read(|tx| journal::session::current(tx, ctx.terminal.as_str(), ctx.at))?)
 }
 
 /// Records the opening float counted by denomination (a payment proof).
@@ -127,7 +130,7 @@ pub fn open_day(
         })
         .into_iter()
         .collect();
-    super::journal::write_anchored(store, key, ctx.at, |tx| {
+    super::journal::write_anchored(store, key, ctx, |tx| {
         Ok::<_, OpsError>(journal::append_proof(
             tx,
             key,
@@ -376,7 +379,7 @@ pub fn sell(
     };
     // What the journal will record as change, from the same rule it applies.
     let change = crate::domain::settle(&cart.sale_lines(), &tenders)?.change;
-    let sale = super::journal::write_anchored(store, key, ctx.at, |tx| {
+    let sale = super::journal::write_anchored(store, key, ctx, |tx| {
         for p in payments.iter().filter(|p| p.kind == PaymentKind::Voucher) {
             let code = p.voucher.clone().unwrap_or_default();
             let balance =
@@ -442,23 +445,25 @@ pub fn reprint(
     number: i64,
 ) -> Result<DocRef> {
     require_till(session)?;
-    super::journal::write_anchored(store, key, ctx.at, |tx| {
+    super::journal::write_anchored(store, key, ctx, |tx| {
         let (doc, _) = journal::append_duplicate(tx, key, ctx, series, number)?;
         Ok::<_, OpsError>(doc)
     })
 }
 
-/// Grams sold by the terminal on the context's day: `(weighed, estimated)`.
+/// Grams sold by the terminal in its business day: `(weighed, estimated)`.
 pub fn sold_weight(store: &mut Store, ctx: &Context) -> Result<(i64, i64)> {
-    let date = ctx.business_date();
-    Ok(store.read(|tx| items::sold_grams(tx, ctx.terminal.as_str(), &date))?)
+    let terminal = ctx.terminal.as_str();
+    store.read(|tx| {
+        let day = journal::session::current(tx, terminal, ctx.at)?;
+        Ok::<_, OpsError>(items::sold_grams(tx, &day.span(terminal))?)
+    })
 }
 
 /// The X report of the context's business day, and its JSON for printing.
 pub fn x_report(store: &mut Store, ctx: &Context) -> Result<(PeriodFigures, String)> {
-    let date = ctx.business_date();
     let (figures, identity, outstanding) = store.read(|tx| {
-        let figures = journal::x_report(tx, ctx.terminal.as_str(), &date)?;
+        let figures = journal::x_report(tx, ctx.terminal.as_str(), ctx.at)?;
         let identity = crate::storage::structure::get(tx)?.map(|s| s.identity);
         Ok::<_, OpsError>((figures, identity, vouchers::outstanding(tx)?))
     })?;

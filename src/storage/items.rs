@@ -182,18 +182,21 @@ pub fn record_sold_weight(
     Ok(())
 }
 
-/// Total grams sold by the documents of `terminal` on business date `date`:
+/// Total grams sold by the documents of a span (a till session, a month):
 /// `(measured, estimated)`.
-pub fn sold_grams(tx: &Tx, terminal: &str, date: &str) -> Result<(i64, i64)> {
+pub fn sold_grams(tx: &Tx, span: &super::journal::Span) -> Result<(i64, i64)> {
     Ok(tx
         .conn()
         .prepare_cached(
             "SELECT ifnull(sum(CASE WHEN w.estimated = 0 THEN w.grams END), 0),
                     ifnull(sum(CASE WHEN w.estimated = 1 THEN w.grams END), 0)
              FROM sold_weight w JOIN document d ON d.id = w.document_id
-             WHERE d.terminal = ?1 AND d.business_date = ?2",
+             WHERE d.terminal = ?1 AND d.business_date BETWEEN ?2 AND ?3 AND d.id > ?4",
         )?
-        .query_row([terminal, date], |r| Ok((r.get(0)?, r.get(1)?)))?)
+        .query_row(
+            params![span.terminal, span.from, span.to, span.after],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?)
 }
 
 /// Codes of some items in stock, newest first (the demo's hints, tests).

@@ -273,16 +273,25 @@ pub fn refunds_of(tx: &Tx, id: i64) -> Result<Vec<String>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Calls `visit` on every document in chain order — or only those whose business date is
-/// in `dates` (inclusive) — streaming: a million rows never sit in memory. Stops at the
-/// first error `visit` returns.
+/// Calls `visit` on every document in chain order — or on the slice of the chain from the
+/// first to the last document whose business date is in `dates` (inclusive): a session
+/// past midnight or a month closing written the next morning puts a document of another
+/// period between two of this one, and the slice keeps it so the chain reads unbroken.
+/// Streaming: a million rows never sit in memory. Stops at the first error `visit`
+/// returns.
 pub fn each_document<E: From<StorageError>>(
     tx: &Tx,
     dates: Option<(&str, &str)>,
     mut visit: impl FnMut(StoredDocument) -> std::result::Result<(), E>,
 ) -> std::result::Result<(), E> {
     let (filter, from, to) = match dates {
-        Some((from, to)) => ("WHERE business_date BETWEEN ?1 AND ?2", from, to),
+        Some((from, to)) => (
+            "WHERE id BETWEEN
+                 (SELECT min(id) FROM document WHERE business_date BETWEEN ?1 AND ?2)
+             AND (SELECT max(id) FROM document WHERE business_date BETWEEN ?1 AND ?2)",
+            from,
+            to,
+        ),
         None => ("WHERE ?1 = ?2", "", ""),
     };
     let mut stmt = tx
@@ -328,29 +337,6 @@ pub fn is_closed(tx: &Tx, terminal: &str, kind: &str, period: &str) -> Result<bo
         [terminal, kind, period],
         |r| r.get(0),
     )?)
-}
-
-/// The last business date before `before` on which the terminal has real documents, if
-/// it has no day closing. Days are closed in order (a Z is refused while an earlier day is
-/// open), so this one day answers for all earlier ones — in one index lookup whatever the
-/// length of the history.
-pub fn unclosed_day_before(tx: &Tx, terminal: &str, before: &str) -> Result<Option<String>> {
-    // ORDER BY … DESC LIMIT 1 walks the (terminal, business_date, kind) index backwards and
-    // stops at the first match; max() with these filters would scan the whole history.
-    let last: Option<String> = tx
-        .conn()
-        .prepare_cached(
-            "SELECT business_date FROM document
-             WHERE terminal = ?1 AND business_date < ?2 AND kind IN ('ticket', 'proof')
-               AND training = 0
-             ORDER BY business_date DESC LIMIT 1",
-        )?
-        .query_row([terminal, before], |r| r.get(0))
-        .optional()?;
-    match last {
-        Some(day) if !is_closed(tx, terminal, "day", &day)? => Ok(Some(day)),
-        _ => Ok(None),
-    }
 }
 
 /// Periods of `kind` closed for the terminal that are not yet covered by a closing of

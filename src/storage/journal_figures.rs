@@ -146,46 +146,61 @@ pub fn counter(tx: &Tx, terminal: &str, period: Period) -> Result<Vec<VatTotal>>
     to_vat_totals(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// The VAT totals of a terminal's real (not training) tickets over a date range, by rate:
-/// the sum of each ticket's own per-rate totals.
-pub fn ticket_vat(tx: &Tx, terminal: &str, from: &str, to: &str) -> Result<Vec<VatTotal>> {
+/// What a period's figures read: a terminal's documents over a range of business dates,
+/// written after document `after` — a till session is the documents of its date after the
+/// previous Z; a month or year starts `after` at 0.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Span<'a> {
+    pub terminal: &'a str,
+    pub from: &'a str,
+    pub to: &'a str,
+    pub after: i64,
+}
+
+/// The VAT totals of a terminal's real (not training) tickets over a span, by rate: the
+/// sum of each ticket's own per-rate totals.
+pub fn ticket_vat(tx: &Tx, span: &Span) -> Result<Vec<VatTotal>> {
     let mut stmt = tx.conn().prepare_cached(
         "SELECT v.value ->> 0, sum(v.value ->> 1), sum(v.value ->> 2), sum(v.value ->> 3)
          FROM document d, json_each(d.vat) v
          WHERE d.terminal = ?1 AND d.kind = 'ticket' AND d.training = 0
-           AND d.business_date BETWEEN ?2 AND ?3
+           AND d.business_date BETWEEN ?2 AND ?3 AND d.id > ?4
          GROUP BY 1 ORDER BY 1",
     )?;
-    let rows = stmt.query_map([terminal, from, to], vat_from_row)?;
+    let rows = stmt.query_map(
+        params![span.terminal, span.from, span.to, span.after],
+        vat_from_row,
+    )?;
     to_vat_totals(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Money taken per payment method over a date range, real documents of one kind
-/// (`ticket` or `proof`): `(method, kind, amount)`, change not deducted. Vouchers come
-/// in two rows, those spent (positive) and those issued (negative), never netted.
+/// Money taken per payment method over a span, real documents of one kind (`ticket` or
+/// `proof`): `(method, kind, amount)`, change not deducted. Vouchers come in two rows,
+/// those spent (positive) and those issued (negative), never netted.
 pub fn tender_totals(
     tx: &Tx,
-    terminal: &str,
-    from: &str,
-    to: &str,
+    span: &Span,
     document_kind: &str,
 ) -> Result<Vec<(String, PaymentKind, Money)>> {
     let mut stmt = tx.conn().prepare_cached(
         "SELECT t.value ->> 0, t.value ->> 1, sum(t.value ->> 2)
          FROM document d, json_each(d.tenders) t
          WHERE d.terminal = ?1 AND d.kind = ?4 AND d.training = 0
-           AND d.business_date BETWEEN ?2 AND ?3
+           AND d.business_date BETWEEN ?2 AND ?3 AND d.id > ?5
          GROUP BY 1, 2, CASE WHEN t.value ->> 1 = 'voucher' THEN (t.value ->> 2) < 0 ELSE 0 END
          ORDER BY min(d.id), 1",
     )?;
-    let rows = stmt.query_map([terminal, from, to, document_kind], |r| {
-        let kind: String = r.get(1)?;
-        Ok((
-            r.get::<_, String>(0)?,
-            PaymentKind::from_code(&kind).unwrap_or(PaymentKind::Other),
-            Money::from_cents(r.get(2)?),
-        ))
-    })?;
+    let rows = stmt.query_map(
+        params![span.terminal, span.from, span.to, document_kind, span.after],
+        |r| {
+            let kind: String = r.get(1)?;
+            Ok((
+                r.get::<_, String>(0)?,
+                PaymentKind::from_code(&kind).unwrap_or(PaymentKind::Other),
+                Money::from_cents(r.get(2)?),
+            ))
+        },
+    )?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -203,7 +218,7 @@ pub struct PeriodStats {
     pub last_ticket: Option<i64>,
 }
 
-pub fn period_stats(tx: &Tx, terminal: &str, from: &str, to: &str) -> Result<PeriodStats> {
+pub fn period_stats(tx: &Tx, span: &Span) -> Result<PeriodStats> {
     Ok(tx
         .conn()
         .prepare_cached(
@@ -220,48 +235,51 @@ pub fn period_stats(tx: &Tx, terminal: &str, from: &str, to: &str) -> Result<Per
             min(number) FILTER (WHERE kind = 'ticket'),
             max(number) FILTER (WHERE kind = 'ticket')
          FROM document
-         WHERE terminal = ?1 AND training = 0 AND business_date BETWEEN ?2 AND ?3",
+         WHERE terminal = ?1 AND training = 0 AND business_date BETWEEN ?2 AND ?3 AND id > ?4",
         )?
-        .query_row([terminal, from, to], |r| {
-            Ok(PeriodStats {
-                tickets: r.get(0)?,
-                refunds: r.get(1)?,
-                refunds_total: Money::from_cents(r.get(2)?),
-                discounts: Money::from_cents(r.get(3)?),
-                change_given: Money::from_cents(r.get(4)?),
-                duplicates: r.get(5)?,
-                drawer_openings: r.get(6)?,
-                first_ticket: r.get(7)?,
-                last_ticket: r.get(8)?,
-            })
-        })?)
+        .query_row(
+            params![span.terminal, span.from, span.to, span.after],
+            |r| {
+                Ok(PeriodStats {
+                    tickets: r.get(0)?,
+                    refunds: r.get(1)?,
+                    refunds_total: Money::from_cents(r.get(2)?),
+                    discounts: Money::from_cents(r.get(3)?),
+                    change_given: Money::from_cents(r.get(4)?),
+                    duplicates: r.get(5)?,
+                    drawer_openings: r.get(6)?,
+                    first_ticket: r.get(7)?,
+                    last_ticket: r.get(8)?,
+                })
+            },
+        )?)
 }
 
-/// How many training tickets a terminal wrote over a date range.
-pub fn training_tickets(tx: &Tx, terminal: &str, from: &str, to: &str) -> Result<i64> {
+/// How many training tickets a terminal wrote over a span.
+pub fn training_tickets(tx: &Tx, span: &Span) -> Result<i64> {
     Ok(tx
         .conn()
         .prepare_cached(
             "SELECT count(*) FROM document WHERE terminal = ?1 AND kind = 'ticket' AND training = 1
-               AND business_date BETWEEN ?2 AND ?3",
+               AND business_date BETWEEN ?2 AND ?3 AND id > ?4",
         )?
-        .query_row([terminal, from, to], |r| r.get(0))?)
+        .query_row(
+            params![span.terminal, span.from, span.to, span.after],
+            |r| r.get(0),
+        )?)
 }
 
-/// Payment proofs by kind over a date range: `(kind, count, amount)`.
-pub fn proof_totals(
-    tx: &Tx,
-    terminal: &str,
-    from: &str,
-    to: &str,
-) -> Result<Vec<(String, i64, Money)>> {
+/// Payment proofs by kind over a span: `(kind, count, amount)`.
+pub fn proof_totals(tx: &Tx, span: &Span) -> Result<Vec<(String, i64, Money)>> {
     let mut stmt = tx.conn().prepare_cached(
         "SELECT detail, count(*), sum(total) FROM document
          WHERE terminal = ?1 AND kind = 'proof' AND training = 0 AND business_date BETWEEN ?2 AND ?3
+           AND id > ?4
          GROUP BY detail ORDER BY detail",
     )?;
-    let rows = stmt.query_map([terminal, from, to], |r| {
-        Ok((r.get(0)?, r.get(1)?, Money::from_cents(r.get(2)?)))
-    })?;
+    let rows = stmt.query_map(
+        params![span.terminal, span.from, span.to, span.after],
+        |r| Ok((r.get(0)?, r.get(1)?, Money::from_cents(r.get(2)?))),
+    )?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

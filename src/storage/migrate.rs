@@ -41,6 +41,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0008_outbound_lists.sql",
         include_str!("../../migrations/0008_outbound_lists.sql"),
     ),
+    (
+        "0009_till_sessions.sql",
+        include_str!("../../migrations/0009_till_sessions.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

@@ -18,6 +18,7 @@ mod migrate;
 pub mod payment_methods;
 pub mod points_of_sale;
 pub mod print_jobs;
+pub mod sessions;
 pub mod sorting;
 pub mod structure;
 pub mod till_catalogue;
@@ -29,6 +30,7 @@ pub use backup::{backup_to, restore_from};
 pub use error::StorageError;
 pub use migrate::{SCHEMA_VERSION, known_files as known_migration_files};
 pub use time::Timestamp;
+pub(crate) use time::from_text as parse_timestamp;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use std::path::{Path, PathBuf};

@@ -116,7 +116,8 @@ struct Done {
 }
 
 enum Mode {
-    Opening(Count),
+    /// The float of a new session; `Some(date)` when the same day already had its Z.
+    Opening(Count, Option<String>),
     Selling,
     Search {
         found: Vec<Found>,
@@ -205,14 +206,21 @@ impl TillView {
         view.kept = (view.cart.clone(), view.parked.clone());
         let ctx = view.context(cx)?;
         view.point_of_sale = ctx.point_of_sale.clone();
-        // Said at once, not after a whole ticket was made and paid.
-        if till::day_closed(cx.store, &ctx)? {
+        // Said at once, not after a whole ticket was made and paid: a session left open
+        // past its 24 hours needs its Z first.
+        let day = till::business_day(cx.store, &ctx)?;
+        if let Some(opened) = day.opened_at
+            && ctx.at.signed_duration_since(opened) > crate::journal::session::MAX_SESSION
+        {
             return Err(OpsError::Journal(
-                crate::journal::JournalError::DayAlreadyClosed(ctx.business_date()),
+                crate::journal::JournalError::DayNotClosed(day.date),
             ));
         }
         if till::needs_opening(cx.store, &ctx)? {
-            view.mode = Mode::Opening(Count::default());
+            // After a Z the same day (one made by mistake at noon, a café evening after
+            // the shop's day), a new session opens with its own float.
+            let again = (!day.is_open() && day.ordinal > 1).then(|| day.date.clone());
+            view.mode = Mode::Opening(Count::default(), again);
         }
         Ok(view)
     }
@@ -279,7 +287,7 @@ impl TillView {
 impl TillView {
     fn dispatch(&mut self, action: Action, cx: &mut Cx) -> Effect {
         match &self.mode {
-            Mode::Opening(_) => self.handle_opening(action, cx),
+            Mode::Opening(..) => self.handle_opening(action, cx),
             Mode::Selling => self.handle_selling(action, cx),
             Mode::Search { .. } => self.handle_search(action, cx),
             Mode::Reason { .. } => self.handle_reason(action),
@@ -325,7 +333,7 @@ impl View for TillView {
 
     fn bindings(&self) -> Vec<Binding> {
         match &self.mode {
-            Mode::Opening(_) => vec![UP, DOWN, ERASE, CONFIRM, ESC_BACK],
+            Mode::Opening(..) => vec![UP, DOWN, ERASE, CONFIRM, ESC_BACK],
             Mode::Selling => vec![
                 ENTER_ADD,
                 ESC_BACK,
@@ -376,7 +384,13 @@ impl View for TillView {
 
     fn render(&self, frame: &mut Frame, area: Rect) {
         match &self.mode {
-            Mode::Opening(count) => count.render(frame, area, Msg::TillOpeningTitle.text(), true),
+            Mode::Opening(count, again) => {
+                let title = match again {
+                    Some(date) => Msg::TillNewSession.fill(&[&date_short(date)]),
+                    None => Msg::TillOpeningTitle.text().to_owned(),
+                };
+                count.render(frame, area, &title, true)
+            }
             Mode::Selling | Mode::Search { .. } | Mode::Reason { .. } | Mode::Parked(_) => {
                 self.render_selling(frame, area)
             }
@@ -431,7 +445,7 @@ impl TillView {
 
 impl TillView {
     fn handle_opening(&mut self, action: Action, cx: &mut Cx) -> Effect {
-        let Mode::Opening(count) = &mut self.mode else {
+        let Mode::Opening(count, _) = &mut self.mode else {
             return Effect::None;
         };
         if count.handle(action) {
@@ -480,5 +494,13 @@ impl TillView {
             _ => {}
         }
         Effect::None
+    }
+}
+
+/// `2026-12-02` as `02/12`, as a title says a day of this week.
+fn date_short(date: &str) -> String {
+    match (date.get(8..10), date.get(5..7)) {
+        (Some(day), Some(month)) => format!("{day}/{month}"),
+        _ => date.to_owned(),
     }
 }

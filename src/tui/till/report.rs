@@ -299,8 +299,7 @@ impl TillView {
                 let result = self.context(cx).and_then(|mut ctx| {
                     ctx.operator = manager.name().to_string();
                     let key = Self::key(cx)?.clone();
-                    let date = ctx.business_date();
-                    ops::journal::close_day(cx.store, &manager, &key, &ctx, &date, &count)
+                    ops::journal::close_day(cx.store, &manager, &key, &ctx, &count)
                 });
                 return effect_of(result, |z| {
                     self.manager = None;

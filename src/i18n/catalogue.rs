@@ -30,6 +30,7 @@ catalogue! {
     // --- application -----------------------------------------------------------------
     Active => "actif", "active";
     Yes => "oui", "yes";
+    BusyWait => " Patientez : un autre poste écrit dans la base… ", " Please wait: another terminal is writing to the database… ";
     TooSmall => "Fenêtre trop petite ({} × {}) : agrandissez-la à 80 × 24 au moins.", "Window too small ({} × {}): make it at least 80 × 24.";
     No => "non", "no";
     Inactive => "désactivé", "disabled";

@@ -8,6 +8,7 @@
 //! take a `&Tx` and speak domain types; no other layer sees `rusqlite`.
 
 mod backup;
+pub mod busy;
 pub mod categories;
 pub mod drafts;
 mod error;
@@ -34,10 +35,7 @@ pub(crate) use time::from_text as parse_timestamp;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
-/// How long a write waits for another terminal's transaction before giving up.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The value of `PRAGMA application_id` that marks a pépite file ('PEPT').
 const APPLICATION_ID: i32 = 0x5045_5054;
@@ -112,8 +110,8 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).map_err(open_error)?;
-        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let mut conn = Connection::open_with_flags(path, flags).map_err(open_error)?;
+        conn.busy_handler(Some(busy::wait))?;
         Self::check_identity(&conn, path)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         // Checkpoint the WAL every ~16 MB rather than every 4 MB: a sale dirties several

@@ -45,6 +45,7 @@ pub fn run(
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         anyhow::bail!(crate::i18n::Msg::CliNoTerminal.text());
     }
+    crate::storage::busy::on_wait(busy_notice);
     let mut app = App::new(store, terminal, clock::now(), key_dir)?.with_printers(printers);
     app.record_start();
     let mut screen = ratatui::init();
@@ -59,8 +60,34 @@ pub fn run(
     result
 }
 
+/// Set when [`busy_notice`] wrote over the screen behind ratatui's back: the next frame
+/// is drawn whole.
+static REPAINT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Says « Patientez » on the bottom line while a write waits for another terminal (the
+/// screen's loop is blocked in that write, so it is written straight to the terminal).
+fn busy_notice() {
+    use ratatui::crossterm::{cursor, queue, style, terminal};
+    use std::io::Write;
+    let rows = terminal::size().map_or(24, |(_, rows)| rows);
+    let mut out = std::io::stdout();
+    let _ = queue!(
+        out,
+        cursor::MoveTo(0, rows.saturating_sub(1)),
+        terminal::Clear(terminal::ClearType::CurrentLine),
+        style::SetAttribute(style::Attribute::Reverse),
+        style::Print(crate::i18n::Msg::BusyWait.text()),
+        style::SetAttribute(style::Attribute::Reset),
+    );
+    let _ = out.flush();
+    REPAINT.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
 fn event_loop(screen: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
     loop {
+        if REPAINT.swap(false, std::sync::atomic::Ordering::Relaxed) {
+            screen.clear()?;
+        }
         screen.draw(|frame| app.render(frame))?;
         if app.take_bell() {
             use std::io::Write;

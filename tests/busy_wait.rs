@@ -36,7 +36,11 @@ fn a_write_that_waits_says_so_once_then_goes_through() {
         .write(|_tx| Ok::<_, pepite::storage::StorageError>(()))
         .expect("the waiting write goes through");
     holder.join().expect("holder");
-    assert_eq!(TOLD.load(Ordering::SeqCst), 1, "told once, not at every try");
+    assert_eq!(
+        TOLD.load(Ordering::SeqCst),
+        1,
+        "told once, not at every try"
+    );
 }
 
 #[test]

@@ -35,6 +35,29 @@ impl VatStatus {
         VatStatus::ALL.into_iter().find(|s| s.code() == code)
     }
 
+    /// Whether the structure collects VAT on its sales. A franchise en base (CGI art.
+    /// 293 B) or a structure outside VAT (a non-commercial association, CGI art. 261-7-1°)
+    /// owes none: its tickets, counters and Zs carry every amount at 0 %, HT = TTC.
+    pub const fn collects_vat(self) -> bool {
+        matches!(self, VatStatus::Assujetti)
+    }
+
+    /// The lines as this structure sells them: unchanged when it collects VAT, else every
+    /// line at 0 % and outside the margin scheme (there is no VAT to compute at all).
+    pub fn lines_as_sold(self, lines: &[crate::domain::SaleLine]) -> Vec<crate::domain::SaleLine> {
+        lines
+            .iter()
+            .map(|line| {
+                let mut line = line.clone();
+                if !self.collects_vat() {
+                    line.vat_rate = crate::domain::VatRate::ZERO;
+                    line.margin_scheme = false;
+                }
+                line
+            })
+            .collect()
+    }
+
     pub const fn label(self) -> Msg {
         match self {
             VatStatus::Assujetti => Msg::VatAssujetti,
@@ -192,6 +215,56 @@ impl fmt::Display for Siret {
 mod tests {
     use super::*;
     use crate::domain::testing::case;
+
+    #[test]
+    fn only_a_structure_that_collects_vat_keeps_its_lines_rates() {
+        let line = |rate, margin| crate::domain::SaleLine {
+            label: "Lampe".into(),
+            category: None,
+            item_code: None,
+            quantity: 1,
+            unit_price: crate::domain::Money::from_cents(500),
+            original_price: None,
+            discount: crate::domain::Money::ZERO,
+            discount_reason: None,
+            ticket_discount: crate::domain::Money::ZERO,
+            ticket_discount_reason: None,
+            grams: None,
+            weight_estimated: false,
+            margin_scheme: margin,
+            vat_rate: rate,
+        };
+        use crate::domain::VatRate as R;
+        for (status, given, expected) in [
+            (
+                VatStatus::Assujetti,
+                line(R::STANDARD, false),
+                line(R::STANDARD, false),
+            ),
+            (
+                VatStatus::Assujetti,
+                line(R::STANDARD, true),
+                line(R::STANDARD, true),
+            ),
+            (
+                VatStatus::Franchise,
+                line(R::STANDARD, true),
+                line(R::ZERO, false),
+            ),
+            (
+                VatStatus::Franchise,
+                line(R::REDUCED, false),
+                line(R::ZERO, false),
+            ),
+            (
+                VatStatus::NonAssujetti,
+                line(R::INTERMEDIATE, false),
+                line(R::ZERO, false),
+            ),
+        ] {
+            assert_eq!(status.lines_as_sold(&[given]), [expected], "{status:?}");
+        }
+    }
 
     #[test]
     fn sirets() {

@@ -82,6 +82,13 @@ fn append(
     note: Option<RefundNote>,
 ) -> Result<DocRef, JournalError> {
     let day = open_day(tx, key, ctx)?;
+    // A structure that owes no VAT writes none: not only on paper but in the journal, the
+    // counters and the Z.
+    let status = crate::storage::structure::get(tx)?
+        .map_or(crate::domain::VatStatus::Assujetti, |s| {
+            s.identity.vat_status
+        });
+    let lines = &status.lines_as_sold(lines)[..];
     // Money goes back only through a refund that names its original: no caller can write
     // a negative line as a sale.
     if refers_to.is_none() && lines.iter().any(|l| l.quantity < 0) {

@@ -162,12 +162,7 @@ fn ticket(slip: &mut Slip, p: &Payload) {
     }
     slip.rule();
     slip.big(format!("{} {}", Msg::SlipTotal.text(), money(p.total_ttc)));
-    let status = p
-        .structure
-        .as_ref()
-        .map(|s| s.vat_status.as_str())
-        .unwrap_or("");
-    match status {
+    match vat_status(p) {
         "franchise" => {
             slip.text(Msg::SlipVatFranchise.text());
         }
@@ -276,6 +271,14 @@ fn proof(slip: &mut Slip, p: &Payload) {
     slip.text(Msg::SlipOutsideVat.text());
 }
 
+/// The structure's VAT status as the document's payload names it (`assujetti` when it
+/// names none).
+fn vat_status(p: &Payload) -> &str {
+    p.structure
+        .as_ref()
+        .map_or("assujetti", |s| s.vat_status.as_str())
+}
+
 /// The body shared by X and Z: figures of the period.
 fn figures(slip: &mut Slip, p: &Payload) {
     slip.pair(Msg::SlipTickets.text(), p.tickets.to_string());
@@ -285,10 +288,23 @@ fn figures(slip: &mut Slip, p: &Payload) {
     if let Some(training) = p.training_tickets.filter(|n| *n > 0) {
         slip.pair(Msg::SlipTrainingTickets.text(), training.to_string());
     }
-    vat_lines(slip, p);
-    slip.bold_pair(Msg::SlipTotalTtc.text(), money(p.total_ttc));
-    slip.pair(Msg::SlipTotalHt.text(), money(p.total_ht));
-    slip.pair(Msg::SlipTotalVat.text(), money(p.total_vat));
+    // A structure that owes no VAT prints its mention, never a table of 0 % lines.
+    match vat_status(p) {
+        "franchise" => {
+            slip.bold_pair(Msg::SlipTotalTtc.text(), money(p.total_ttc));
+            slip.text(Msg::SlipVatFranchise.text());
+        }
+        "non_assujetti" => {
+            slip.bold_pair(Msg::SlipTotalTtc.text(), money(p.total_ttc));
+            slip.text(Msg::SlipVatNone.text());
+        }
+        _ => {
+            vat_lines(slip, p);
+            slip.bold_pair(Msg::SlipTotalTtc.text(), money(p.total_ttc));
+            slip.pair(Msg::SlipTotalHt.text(), money(p.total_ht));
+            slip.pair(Msg::SlipTotalVat.text(), money(p.total_vat));
+        }
+    }
     slip.rule();
     // By method, adding up to the total: cash net of change, vouchers both ways.
     let tenders: Vec<(String, PaymentKind, Money)> = p

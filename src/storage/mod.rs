@@ -36,7 +36,6 @@ pub(crate) use time::from_text as parse_timestamp;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use std::path::{Path, PathBuf};
 
-
 /// The value of `PRAGMA application_id` that marks a pépite file ('PEPT').
 const APPLICATION_ID: i32 = 0x5045_5054;
 

@@ -357,3 +357,43 @@ fn an_archive_holds_its_month_s_closing_and_refuses_a_month_still_open() {
     let checked = journal::archive::check(&out, Some(&public));
     assert!(checked.problem.is_none(), "{checked}");
 }
+
+#[test]
+fn consecutive_archives_link_to_each_other() {
+    let (mut db, key) = journal_store();
+    let dir = tempfile::tempdir().expect("dir");
+    let c1 = |date: &str, time: &str| ctx("caisse-1", on(date, time));
+    sell(&mut db, &key, &c1("2026-10-30", "10:00:00"), 500);
+    z(&mut db, &key, &c1("2026-10-30", "18:00:00")).expect("Z");
+    sell(&mut db, &key, &c1("2026-11-02", "10:00:00"), 700);
+    z(&mut db, &key, &c1("2026-11-02", "18:00:00")).expect("Z");
+    sell(&mut db, &key, &c1("2026-12-01", "10:00:00"), 900);
+    let manager = c1("2026-12-01", "11:00:00");
+    let mut links = Vec::new();
+    for month in ["2026-10", "2026-11"] {
+        let period =
+            journal::archive::Period::parse(month, manager.at.date_naive()).expect("period");
+        let out = dir.path().join(month);
+        db.write(|tx| journal::archive::write(tx, &key, &manager, &period, &out))
+            .expect("archive");
+        let link: Value = serde_json::from_str(
+            &std::fs::read_to_string(out.join(journal::archive::LINK)).expect("link"),
+        )
+        .expect("json");
+        let public = db
+            .read(store::installation)
+            .expect("installation")
+            .expect("key")
+            .1;
+        let checked = journal::archive::check(&out, Some(&public));
+        assert!(checked.problem.is_none(), "{checked}");
+        links.push(link);
+    }
+    assert!(links[0]["previous"].is_null(), "{}", links[0]);
+    assert_eq!(links[1]["previous"]["archive"], "2026-10");
+    assert_eq!(links[1]["previous"]["last_hash"], links[0]["last_hash"]);
+    assert_eq!(
+        links[1]["first_prev_hash"], links[0]["last_hash"],
+        "November's first document chains onto October's last"
+    );
+}

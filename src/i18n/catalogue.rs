@@ -159,6 +159,7 @@ catalogue! {
     ArchiveTitle => "Vérification de l'archive", "Archive check";
     ArchiveCounts => "Fichiers contrôlés : {} — documents chaînés : {}", "Files checked: {} — chained documents: {}";
     ArchiveBroken => "RÉSULTAT : ALTÉRÉE — {}", "RESULT: ALTERED — {}";
+    ArchiveLinkDiffers => "« {} » ne nomme pas le premier et le dernier document de l'archive", "“{}” does not name the archive's first and last documents";
     ArchiveFileChanged => "« {} » ne correspond pas au manifeste (fichier modifié)", "“{}” does not match the manifest (file changed)";
     ErrArchiveNotEmpty => "le dossier n'est pas vide : choisissez un nouveau dossier", "the folder is not empty: choose a new one";
     CliArchiveDone => "Archive {} écrite dans {} (document {} n° {}).", "Archive {} written to {} (document {} n° {}).";

@@ -23,6 +23,8 @@ use std::path::{Path, PathBuf};
 pub const MANIFEST: &str = "MANIFEST.sha256";
 pub const SIGNATURE: &str = "MANIFEST.sha256.sig";
 pub const PUBLIC_KEY: &str = "public_key.pem";
+/// What this archive holds and which archive came before it.
+pub const LINK: &str = "archive.json";
 
 /// A past month (`2026-10`) or year (`2025`), as first and last business dates.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -223,6 +225,7 @@ pub fn write(
     let mut documents = HashedFile::create(out, "documents.jsonl")?;
     let mut closings = HashedFile::create(out, "closings.jsonl")?;
     let (mut count, mut first, mut last) = (0usize, None, None);
+    let (mut first_prev_hash, mut last_hash) = (None, None);
     store::each_document(tx, Some((&period.from, &period.to)), |d: StoredDocument| {
         csv.write(csv_row(&d).as_bytes())?;
         let value = document_json(&d);
@@ -233,7 +236,9 @@ pub fn write(
         count += 1;
         let name = format!("{} {}", d.series, d.number);
         first.get_or_insert_with(|| name.clone());
+        first_prev_hash.get_or_insert_with(|| d.prev_hash.clone());
         last = Some(name);
+        last_hash = Some(d.hash);
         Ok::<_, JournalError>(())
     })?;
     let mut events = HashedFile::create(out, "events.jsonl")?;
@@ -252,8 +257,24 @@ pub fn write(
         closings.finish()?,
         events.finish()?,
     ];
+    // The link to the archive before this one: its period and the hash of the last
+    // document it holds. When the periods follow each other, this archive's first
+    // document chains onto that hash — an archive left out between them shows.
+    let previous = store::last_archive_payload(tx)?
+        .and_then(|p| serde_json::from_str::<Value>(&p).ok())
+        .map(|p| json!({"archive": p["archive"], "last": p["last"], "last_hash": p["last_hash"]}));
+    let link = json!({
+        "archive": period.label,
+        "from": period.from,
+        "to": period.to,
+        "first_prev_hash": first_prev_hash,
+        "last_hash": last_hash,
+        "previous": previous,
+        "key_fingerprint": super::key::fingerprint(&key.public_hex()),
+    });
     for (name, content) in [
         (PUBLIC_KEY, key.public_pem()?),
+        (LINK, format!("{link:#}\n")),
         ("README.txt", README.replace("{period}", &period.label)),
     ] {
         let mut file = HashedFile::create(out, name)?;
@@ -280,6 +301,8 @@ pub fn write(
         "events": event_count,
         "first": first,
         "last": last,
+        "last_hash": last_hash,
+        "previous": previous,
         "manifest_sha256": sha256_hex(manifest.as_bytes()),
         "files": sums.iter().map(|(name, sum)| json!({"name": name, "sha256": sum})).collect::<Vec<_>>(),
     });
@@ -440,6 +463,21 @@ fn check_into(
     }
     if rows != hashes.len() {
         return Err(Msg::ArchiveCsvDiffers.fill(&[&(rows + 2)]));
+    }
+    // The link file names the first and last documents held here (archives made before
+    // it existed have none).
+    if let Ok(bytes) = read(LINK) {
+        let link: Value = serde_json::from_slice(&bytes).map_err(|e| format!("{LINK} : {e}"))?;
+        let first_prev = documents
+            .lines()
+            .next()
+            .and_then(|l| serde_json::from_str::<Value>(l).ok())
+            .and_then(|d| d["prev_hash"].as_str().map(str::to_owned));
+        if link["first_prev_hash"].as_str().map(str::to_owned) != first_prev
+            || link["last_hash"].as_str() != hashes.last().map(String::as_str)
+        {
+            return Err(Msg::ArchiveLinkDiffers.fill(&[&LINK]));
+        }
     }
     Ok(())
 }

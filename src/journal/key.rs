@@ -101,6 +101,11 @@ impl InstallationKey {
     }
 
     /// The hex of the signature of `message`.
+    /// The public half in hex, as the database keeps it.
+    pub fn public_hex(&self) -> String {
+        hex::encode(self.signing.verifying_key().as_bytes())
+    }
+
     pub fn sign_hex(&self, message: &str) -> String {
         hex::encode(self.signing.sign(message.as_bytes()).to_bytes())
     }

@@ -361,6 +361,18 @@ pub fn closed_periods_without_parent(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The payload of the last archive document written, if any (archives are rare: walking
+/// back from the end of the chain finds it).
+pub fn last_archive_payload(tx: &Tx) -> Result<Option<String>> {
+    Ok(tx
+        .conn()
+        .prepare_cached(
+            "SELECT payload FROM document WHERE kind = 'archive' ORDER BY id DESC LIMIT 1",
+        )?
+        .query_row([], |r| r.get(0))
+        .optional()?)
+}
+
 /// How many duplicates of document `id` exist already.
 pub fn duplicates_of(tx: &Tx, id: i64) -> Result<i64> {
     Ok(tx

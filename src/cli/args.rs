@@ -166,6 +166,9 @@ pub enum Command {
         #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
         start: u32,
     },
+    /// La clé de l'installation : copie à garder hors de la boutique, ou remise en place.
+    #[command(subcommand)]
+    Key(KeyCommand),
     /// Copie cohérente de la base pendant que les caisses tournent.
     Backup {
         /// Fichier de sauvegarde à créer (il ne doit pas exister).
@@ -185,6 +188,23 @@ pub enum Command {
         file: PathBuf,
         #[command(flatten)]
         auth: ManagerAuth,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeyCommand {
+    /// Écrit une copie de la clé dans un nouveau fichier (demande un encadrant).
+    Export {
+        /// Le fichier à créer (il ne doit pas exister).
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        auth: ManagerAuth,
+    },
+    /// Remet en place la clé de cette installation depuis sa copie.
+    Import {
+        /// La copie de la clé.
+        file: PathBuf,
     },
 }
 

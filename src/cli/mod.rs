@@ -7,11 +7,12 @@
 mod args;
 mod demo;
 mod french;
+mod key;
 mod labels;
 mod logging;
 mod user;
 
-pub use args::{Cli, Command, GridCommand, ManagerAuth, UserCommand};
+pub use args::{Cli, Command, GridCommand, KeyCommand, ManagerAuth, UserCommand};
 
 use crate::config::Config;
 use crate::domain::{Name, Pin, TerminalCode};
@@ -111,6 +112,7 @@ pub fn main() -> anyhow::Result<ExitCode> {
             ExitCode::SUCCESS
         }
         Some(Command::User(command)) => user::run(&mut open(&db)?, command)?,
+        Some(Command::Key(command)) => key::run(&mut open(&db)?, command)?,
         Some(Command::Verify { from, to }) => {
             let mut store = open(&db)?;
             let report = ops::journal::verify(
@@ -226,6 +228,7 @@ pub fn main() -> anyhow::Result<ExitCode> {
             let store = open(&db)?;
             let bytes = storage::backup_to(&store, &file)?;
             println!("{}", Msg::CliBackupDone.fill(&[&file.display(), &bytes]));
+            println!("{}", Msg::CliBackupNoKey.text());
             ExitCode::SUCCESS
         }
     };

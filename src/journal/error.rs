@@ -16,6 +16,15 @@ pub enum JournalError {
         path: PathBuf,
         reason: String,
     },
+    /// The key file is not where the installation keeps it (lost, or never copied to
+    /// this machine): the journal is intact, but nothing can be signed.
+    KeyAbsent(PathBuf),
+    /// A key file offered for import is another installation's.
+    KeyNotThisInstallation {
+        path: PathBuf,
+        found: String,
+        expected: String,
+    },
     /// The key file may be read by others than its owner.
     KeyFileOpen(PathBuf),
     /// The key file's public half is not the installation's.
@@ -71,6 +80,12 @@ impl fmt::Display for JournalError {
             E::Domain(e) => e.to_string(),
             E::NoInstallation => Msg::ErrNoInstallation.text().to_owned(),
             E::KeyFile { path, reason } => Msg::ErrKeyFile.fill(&[&path.display(), reason]),
+            E::KeyAbsent(path) => Msg::ErrKeyAbsent.fill(&[&path.display()]),
+            E::KeyNotThisInstallation {
+                path,
+                found,
+                expected,
+            } => Msg::ErrKeyNotThisInstallation.fill(&[&path.display(), found, expected]),
             E::KeyMismatch(path) => Msg::ErrKeyMismatch.fill(&[&path.display()]),
             E::KeyFileOpen(path) => Msg::ErrKeyFileOpen.fill(&[&path.display(), &path.display()]),
             E::DayNotClosed(date) => Msg::ErrDayNotClosed.fill(&[date]),

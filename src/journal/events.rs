@@ -35,6 +35,8 @@ pub enum EventCode {
     Restore,
     Reprint,
     IntegrityFailure,
+    /// The installation key exported, put back, or found missing.
+    Key,
     SoftwareVersion,
 }
 
@@ -60,6 +62,7 @@ impl EventCode {
             EventCode::Restore => "87-RESTAURATION",
             EventCode::Reprint => "90-DUPLICATA",
             EventCode::IntegrityFailure => "95-INTEGRITE",
+            EventCode::Key => "97-CLE",
             EventCode::SoftwareVersion => "99-VERSION",
         }
     }

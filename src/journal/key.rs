@@ -59,9 +59,16 @@ impl InstallationKey {
     pub fn load(tx: &Tx, dir: &Path) -> Result<InstallationKey, JournalError> {
         let (key_id, public) = store::installation(tx)?.ok_or(JournalError::NoInstallation)?;
         let path = key_path(dir, &key_id);
-        let pem = std::fs::read_to_string(&path).map_err(|e| JournalError::KeyFile {
-            path: path.clone(),
-            reason: crate::i18n::io_reason(&e),
+        let pem = std::fs::read_to_string(&path).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::NotFound {
+                // Lost, not forged: said apart, with the way back.
+                JournalError::KeyAbsent(path.clone())
+            } else {
+                JournalError::KeyFile {
+                    path: path.clone(),
+                    reason: crate::i18n::io_reason(&e),
+                }
+            }
         })?;
         if crate::files::readable_by_others(&path).unwrap_or(false) {
             return Err(JournalError::KeyFileOpen(path));
@@ -100,12 +107,23 @@ impl InstallationKey {
         hasher.finalize().into()
     }
 
-    /// The hex of the signature of `message`.
     /// The public half in hex, as the database keeps it.
     pub fn public_hex(&self) -> String {
         hex::encode(self.signing.verifying_key().as_bytes())
     }
 
+    /// The private key as the key file holds it (PKCS#8 PEM), for its export.
+    pub(super) fn private_pem(&self) -> Result<String, JournalError> {
+        self.signing
+            .to_pkcs8_pem(LineEnding::LF)
+            .map(|pem| pem.to_string())
+            .map_err(|e| JournalError::KeyFile {
+                path: self.dir.clone(),
+                reason: e.to_string(),
+            })
+    }
+
+    /// The hex of the signature of `message`.
     pub fn sign_hex(&self, message: &str) -> String {
         hex::encode(self.signing.sign(message.as_bytes()).to_bytes())
     }
@@ -173,7 +191,7 @@ impl PublicKey {
     }
 }
 
-fn write_private(path: &Path, bytes: &[u8]) -> Result<(), JournalError> {
+pub(super) fn write_private(path: &Path, bytes: &[u8]) -> Result<(), JournalError> {
     let fail = |e: std::io::Error| JournalError::KeyFile {
         path: path.to_owned(),
         reason: crate::i18n::io_reason(&e),

@@ -16,6 +16,7 @@ mod document;
 mod error;
 pub mod events;
 pub mod key;
+pub mod key_custody;
 pub mod session;
 mod ticket;
 pub mod verify;

@@ -32,6 +32,9 @@ pub struct Report {
     pub first: Option<String>,
     pub last: Option<String>,
     pub failure: Option<Failure>,
+    /// The key file was not found where the installation keeps it: the journal is checked
+    /// with the public key all the same (lost is not forged), and this is said apart.
+    pub key_absent: Option<std::path::PathBuf>,
 }
 
 impl Report {
@@ -68,7 +71,14 @@ pub fn verify(
         });
         return Ok(report);
     };
-    if let Some(dir) = key_dir {
+    if let Some(dir) = key_dir.filter(|dir| {
+        let path = key_path(dir, &key_id);
+        let there = path.exists();
+        if !there {
+            report.key_absent = Some(path);
+        }
+        there
+    }) {
         let path = key_path(dir, &key_id);
         let matches = std::fs::read_to_string(&path)
             .ok()
@@ -246,12 +256,16 @@ impl fmt::Display for Report {
             writeln!(f, "  {series:<20} {count}")?;
         }
         match &self.failure {
-            None => writeln!(f, "{}", Msg::VerifyIntact.text()),
+            None => writeln!(f, "{}", Msg::VerifyIntact.text())?,
             Some(failure) => writeln!(
                 f,
                 "{}",
                 Msg::VerifyBroken.fill(&[&failure.record, &failure.reason])
-            ),
+            )?,
         }
+        if let Some(path) = &self.key_absent {
+            writeln!(f, "{}", Msg::VerifyKeyAbsent.fill(&[&path.display()]))?;
+        }
+        Ok(())
     }
 }

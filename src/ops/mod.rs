@@ -16,6 +16,7 @@ mod drawer;
 mod error;
 pub mod grid;
 pub mod journal;
+pub mod key;
 pub mod places;
 pub mod printing;
 mod refund;

@@ -62,6 +62,7 @@ fn ticket_lines() -> Vec<SaleLine> {
         grams: None,
         weight_estimated: false,
         margin_scheme: false,
+        guarantee: false,
         vat_rate: rate,
     })
     .collect()

@@ -106,6 +106,7 @@ fn big_shop(count: i64, years: i64) -> (PathBuf, PathBuf) {
                                 grams: None,
                                 weight_estimated: false,
                                 margin_scheme: false,
+                                guarantee: false,
                                 vat_rate: rate,
                             }
                         })

@@ -319,3 +319,44 @@ fn a_z_prints_the_installation_key_s_fingerprint() {
         .text;
     assert!(text.contains("Clé : 8c64 d39a 490b c5e5"), "{text}");
 }
+
+#[test]
+fn a_guaranteed_good_s_receipt_states_the_legal_guarantee() {
+    let (mut db, key) = journal_store();
+    let mut washer = line("Lave-linge Bosch", 1, 9000, VatRate::STANDARD);
+    washer.guarantee = true;
+    let doc = db
+        .write(|tx| {
+            journal::append_ticket(
+                tx,
+                &key,
+                &ctx("caisse-1", on("2026-11-24", "10:00:00")),
+                &[washer, line("Assiette", 2, 50, VatRate::STANDARD)],
+                &[tender(Card, 9100)],
+                None,
+            )
+        })
+        .expect("ticket");
+    let stored = db
+        .read(|tx| documents::find_document(tx, &doc.series, doc.number))
+        .expect("doc");
+    assert!(
+        stored.payload.contains(r#""guarantee":true"#),
+        "kept in the payload"
+    );
+    let profile = Profile::by_id("pos-5890").expect("profile");
+    let slip = receipt::document_slip(&stored.payload, &stored.hash, None).expect("slip");
+    let text = inspect::decode(&escpos::render(&slip, &profile).expect("render"), &profile)
+        .expect("decode")
+        .text;
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("Garantie légale : Lave-linge Bosch"),
+        "{text}"
+    );
+    assert!(
+        !flat.contains("Garantie légale : Lave-linge Bosch, Assiette"),
+        "{text}"
+    );
+    assert!(flat.contains("L217-3") && flat.contains("1641"), "{text}");
+}

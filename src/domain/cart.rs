@@ -141,6 +141,7 @@ impl CartLine {
             grams: self.grams().ok().flatten(),
             weight_estimated: self.weight_estimated,
             margin_scheme: self.margin_scheme,
+            guarantee: self.guarantee,
             vat_rate: self.vat_rate,
         }
     }

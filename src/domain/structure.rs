@@ -232,6 +232,7 @@ mod tests {
             grams: None,
             weight_estimated: false,
             margin_scheme: margin,
+            guarantee: false,
             vat_rate: rate,
         };
         use crate::domain::VatRate as R;

@@ -34,6 +34,10 @@ pub struct SaleLine {
     /// Sold under the margin scheme for second-hand goods (CGI art. 297 A): the VAT is
     /// counted as due, but the receipt shows none and carries the scheme's mention.
     pub margin_scheme: bool,
+    /// Sold with the legal guarantee (a category marked so: electrical goods, bikes …):
+    /// the receipt prints by itself and states the guarantee (code de la consommation,
+    /// art. L217-3 and following).
+    pub guarantee: bool,
 }
 
 impl SaleLine {
@@ -194,6 +198,7 @@ mod tests {
             grams: None,
             weight_estimated: false,
             margin_scheme: false,
+            guarantee: false,
             vat_rate: rate,
         }
     }

@@ -411,6 +411,8 @@ catalogue! {
     SlipVoucherValidUntil => "Valable jusqu'au", "Valid until";
     SlipRefundReason => "Motif : {}", "Reason: {}";
     SlipAuthorisedBy => "Accord de : {}", "Authorised by: {}";
+    SlipGuaranteeOn => "Garantie légale : {}", "Legal guarantee: {}";
+    SlipGuarantee => "Garantie légale de conformité (C. consom., art. L217-3 et s. ; défaut présumé 12 mois pour un bien d'occasion, art. L217-7) et garantie des vices cachés (C. civ., art. 1641 et s.).", "Legal guarantee of conformity (French consumer code, art. L217-3 ff.; a defect is presumed for 12 months on second-hand goods, art. L217-7) and guarantee against hidden defects (civil code, art. 1641 ff.).";
     SlipMarginScheme => "Régime particulier – Biens d'occasion (art. 297 A et 297 E du CGI) : TVA non apparente", "Special scheme – Second-hand goods (CGI art. 297 A and 297 E): VAT not shown";
     FormVatScheme => "Régime de TVA", "VAT scheme";
     VatSchemeNormal => "normal", "normal";

@@ -147,6 +147,9 @@ fn append(
             if line.margin_scheme {
                 map.insert("vat_scheme".into(), json!("margin"));
             }
+            if line.guarantee {
+                map.insert("guarantee".into(), json!(true));
+            }
             if let Some(original) = note.and_then(|n| n.original_lines.get(index)) {
                 map.insert("original_line".into(), json!(original));
             }

@@ -142,6 +142,7 @@ pub fn write(store: &mut Store, key: &InstallationKey, now: Timestamp) -> Result
                             grams: None,
                             weight_estimated: false,
                             margin_scheme: false,
+                            guarantee: false,
                             vat_rate: rate,
                         });
                     }

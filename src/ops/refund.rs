@@ -221,6 +221,8 @@ pub fn refund(
                 grams,
                 weight_estimated: original.weight_estimated,
                 margin_scheme: original.vat_scheme == "margin",
+                // A refund takes the good back: no guarantee to state.
+                guarantee: false,
             });
             back.push(original.item_code.clone());
             original_lines.push(i);

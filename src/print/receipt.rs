@@ -209,6 +209,19 @@ fn ticket(slip: &mut Slip, p: &Payload) {
             slip.text(Msg::SlipAuthorisedBy.fill(&[&who]));
         }
     }
+    // A good sold with the legal guarantee: the receipt that prints by itself for it
+    // (the loi AGEC's exception) states the guarantee and what it covers.
+    let guaranteed: Vec<&str> = p
+        .lines
+        .iter()
+        .filter(|l| l.guarantee && l.quantity > 0)
+        .map(|l| l.label.as_str())
+        .collect();
+    if !guaranteed.is_empty() {
+        slip.rule();
+        slip.text(Msg::SlipGuaranteeOn.fill(&[&guaranteed.join(", ")]));
+        slip.text(Msg::SlipGuarantee.text());
+    }
 }
 
 /// The VAT of a ticket's lines under the normal scheme, per rate: what its receipt may

@@ -27,6 +27,8 @@ pub(super) struct Line {
     pub(super) vat_rate: u32,
     pub(super) total: i64,
     pub(super) vat_scheme: String,
+    /// Sold with the legal guarantee: the receipt states it.
+    pub(super) guarantee: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -95,6 +95,7 @@ pub fn line(label: &str, quantity: i64, cents: i64, rate: VatRate) -> SaleLine {
         grams: None,
         weight_estimated: false,
         margin_scheme: false,
+        guarantee: false,
         vat_rate: rate,
     }
 }

@@ -466,3 +466,46 @@ fn the_command_line_speaks_french_help_and_errors_alike() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn the_attestation_is_filled_with_the_installation_s_facts() {
+    let home = tempfile::tempdir().expect("home");
+    let db = home.path().join("shop.db");
+    let db_arg = db.to_str().expect("path");
+    init_shop(home.path(), db_arg);
+    let out = pepite(home.path(), &["attestation", "--db", db_arg]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let said = text(&out.stdout);
+    let public = pepite::storage::Store::open(&db)
+        .expect("open")
+        .read(pepite::storage::journal::installation)
+        .expect("installation")
+        .expect("key")
+        .1;
+    let fingerprint = pepite::journal::key::fingerprint(&public);
+    for wanted in [
+        "ATTESTATION INDIVIDUELLE",
+        "article 286, I-3° bis",
+        "Nom du logiciel : pépite",
+        env!("CARGO_PKG_VERSION"),
+        "  S\n",
+        &fingerprint,
+        "Signature du représentant légal",
+    ] {
+        assert!(said.contains(wanted), "{wanted:?} missing:\n{said}");
+    }
+    assert!(!said.contains('{'), "a placeholder left unfilled:\n{said}");
+    let file = home.path().join("attestation.txt");
+    let written = pepite(
+        home.path(),
+        &[
+            "attestation",
+            "--db",
+            db_arg,
+            "--out",
+            file.to_str().expect("path"),
+        ],
+    );
+    assert!(written.status.success());
+    assert_eq!(std::fs::read_to_string(&file).expect("file"), said);
+}

@@ -104,6 +104,7 @@ fn every_change_leaves_an_event_and_the_chain_holds() {
     assert_eq!(
         codes,
         [
+            "97-CLE",
             "10-DEMARRAGE",
             "35-ECHEC-CONNEXION",
             "30-CONNEXION",
@@ -116,20 +117,22 @@ fn every_change_leaves_an_event_and_the_chain_holds() {
         ]
     );
     let all = events(&mut db);
+    // The set-up opened the JET with the key's fingerprint.
+    assert!(all[0].2.starts_with("installation créée (pépite "), "{:?}", all[0]);
     assert_eq!(
-        all[3],
+        all[4],
         (
             "50-UTILISATEUR".into(),
             "Claire".into(),
             "ajout de « Karim » (cashier)".into()
         )
     );
-    assert_eq!(all[4].2, "« Karim » : cashier → cashier,cafe");
+    assert_eq!(all[5].2, "« Karim » : cashier → cashier,cafe");
     let report = db
         .read(|tx| journal::verify::verify(tx, None, None, Some(&key_dir())))
         .expect("verify");
     assert!(report.is_intact(), "{report}");
-    assert_eq!(report.events, 9);
+    assert_eq!(report.events, 10);
 }
 
 #[test]
@@ -146,11 +149,11 @@ fn a_new_software_version_is_an_event() {
     .expect("old start");
     ops::journal::start(&mut db, &key, "caisse-1", at("08:00:00")).expect("start");
     let all = events(&mut db);
-    assert_eq!(all[1].0, "99-VERSION");
+    assert_eq!(all[2].0, "99-VERSION");
     assert!(
-        all[1].2.starts_with("pépite 0.0.9 → pépite "),
+        all[2].2.starts_with("pépite 0.0.9 → pépite "),
         "{:?}",
-        all[1]
+        all[2]
     );
 }
 

@@ -166,6 +166,12 @@ pub enum Command {
         #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
         start: u32,
     },
+    /// Écrit l'attestation individuelle de conformité remplie pour cette installation.
+    Attestation {
+        /// Fichier où l'écrire (sinon, à l'écran).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// La clé de l'installation : copie à garder hors de la boutique, ou remise en place.
     #[command(subcommand)]
     Key(KeyCommand),

@@ -113,6 +113,19 @@ pub fn main() -> anyhow::Result<ExitCode> {
         }
         Some(Command::User(command)) => user::run(&mut open(&db)?, command)?,
         Some(Command::Key(command)) => key::run(&mut open(&db)?, command)?,
+        Some(Command::Attestation { out }) => {
+            let text = ops::attestation::fill(&mut open(&db)?, clock::now().date_naive())?;
+            match out {
+                Some(file) => {
+                    std::fs::write(&file, &text).map_err(|e| {
+                        anyhow::anyhow!(Msg::ErrIo.fill(&[&file.display(), &i18n::io_reason(&e)]))
+                    })?;
+                    println!("{}", Msg::CliAttestationDone.fill(&[&file.display()]));
+                }
+                None => print!("{text}"),
+            }
+            ExitCode::SUCCESS
+        }
         Some(Command::Verify { from, to }) => {
             let mut store = open(&db)?;
             let report = ops::journal::verify(

@@ -6,6 +6,7 @@
 //! [`auth::login_at`] (or by set-up for the first manager), so it cannot be forged by a
 //! caller. Time comes in as a parameter.
 
+pub mod attestation;
 pub mod auth;
 pub mod categories;
 pub mod demo;

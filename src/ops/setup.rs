@@ -65,14 +65,23 @@ pub fn initialise(
         seed_categories(tx)?;
         seed_sorting_lists(tx)?;
         let manager = Roles::empty().with(Role::Manager);
-        Ok(users::insert(
+        let id = users::insert(tx, &request.manager, &pin_hash, manager, now, None)?;
+        // The JET opens with the installation and its key's fingerprint: what an auditor
+        // compares with the one printed on every Z and carried by every archive.
+        crate::journal::events::record(
             tx,
-            &request.manager,
-            &pin_hash,
-            manager,
+            &key,
+            crate::journal::events::EventCode::Key,
             now,
-            None,
-        )?)
+            request.manager.as_str(),
+            "",
+            &format!(
+                "installation créée ({}), clé {}",
+                crate::journal::SOFTWARE,
+                crate::journal::key::fingerprint(&key.public_hex())
+            ),
+        )?;
+        Ok(id)
     })
 }
 

@@ -68,6 +68,15 @@ pub fn installation(tx: &Tx) -> Result<Option<(String, String)>> {
         .optional()?)
 }
 
+/// When the installation (its key) was made: the date it went into service.
+pub fn installation_created_at(tx: &Tx) -> Result<Option<String>> {
+    Ok(tx
+        .conn()
+        .prepare_cached("SELECT created_at FROM installation WHERE id = 1")?
+        .query_row([], |r| r.get(0))
+        .optional()?)
+}
+
 pub fn insert_installation(tx: &Tx, key_id: &str, public_key: &str, now: Timestamp) -> Result<()> {
     tx.conn()
         .prepare_cached(

@@ -26,18 +26,68 @@ pub fn first_document_after(
     terminal: &str,
     after: i64,
 ) -> Result<Option<(String, String)>> {
-    // A range of the rowid from the last Z: at most one session's documents are walked.
+    if after == 0 {
+        return first_document(tx, terminal);
+    }
+    // After a Z: a range of the rowid from that Z, so at most one session of every
+    // terminal is walked (the unary `+` keeps the planner off the terminal's index, which
+    // would sort years of its documents on every sale).
     Ok(tx
         .conn()
         .prepare_cached(
             "SELECT business_date, created_at FROM document
-             WHERE id > ?2 AND terminal = ?1 AND kind IN ('ticket', 'proof') AND training = 0
+             WHERE id > ?2 AND +terminal = ?1 AND +kind IN ('ticket', 'proof') AND training = 0
              ORDER BY id LIMIT 1",
         )?
         .query_row(rusqlite::params![terminal, after], |r| {
             Ok((r.get(0)?, r.get(1)?))
         })
         .optional()?)
+}
+
+/// The first real ticket or proof a terminal that never made a Z wrote: its session is
+/// all it has. Its earliest business date is one probe of the `(terminal, business_date,
+/// kind)` index, and each kind's first document that day one more — no walk, however
+/// long that session. Should that date hold no real ticket or proof (training only), the
+/// terminal's entries are walked once instead.
+fn first_document(tx: &Tx, terminal: &str) -> Result<Option<(String, String)>> {
+    let earliest: Option<String> = tx
+        .conn()
+        .prepare_cached("SELECT min(business_date) FROM document WHERE terminal = ?1")?
+        .query_row([terminal], |r| r.get(0))?;
+    let Some(date) = earliest else {
+        return Ok(None);
+    };
+    let mut stmt = tx.conn().prepare_cached(
+        "SELECT id, business_date, created_at FROM document
+         WHERE terminal = ?1 AND business_date = ?2 AND kind = ?3 AND training = 0
+         ORDER BY id LIMIT 1",
+    )?;
+    let mut first: Option<(i64, String, String)> = None;
+    for kind in ["proof", "ticket"] {
+        let found: Option<(i64, String, String)> = stmt
+            .query_row([terminal, &date, kind], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .optional()?;
+        if let Some(found) = found
+            && first.as_ref().is_none_or(|f| found.0 < f.0)
+        {
+            first = Some(found);
+        }
+    }
+    if first.is_none() {
+        first = tx
+            .conn()
+            .prepare_cached(
+                "SELECT id, business_date, created_at FROM document
+                 WHERE terminal = ?1 AND kind IN ('ticket', 'proof') AND training = 0
+                 ORDER BY id LIMIT 1",
+            )?
+            .query_row([terminal], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?;
+    }
+    Ok(first.map(|(_, date, at)| (date, at)))
 }
 
 /// How many Zs the terminal already made for sessions opened on `date`.

@@ -275,6 +275,17 @@ fn walk(problems: &mut Vec<String>) {
     t.press(KeyCode::Right);
     check("till: cash in", &t);
     t.press(KeyCode::Esc);
+    t.ctrl('t');
+    t.human("1111");
+    t.press(KeyCode::Enter);
+    t.press(KeyCode::Left);
+    check("till: gift voucher", &t);
+    t.human("25");
+    t.press(KeyCode::Tab);
+    t.press(KeyCode::Right);
+    check("till: gift voucher's method", &t);
+    t.press(KeyCode::F(2));
+    check("till: gift voucher sold", &t);
     t.press(KeyCode::F(9));
     t.human("1111");
     t.press(KeyCode::Enter);

@@ -118,7 +118,11 @@ fn every_change_leaves_an_event_and_the_chain_holds() {
     );
     let all = events(&mut db);
     // The set-up opened the JET with the key's fingerprint.
-    assert!(all[0].2.starts_with("installation créée (pépite "), "{:?}", all[0]);
+    assert!(
+        all[0].2.starts_with("installation créée (pépite "),
+        "{:?}",
+        all[0]
+    );
     assert_eq!(
         all[4],
         (

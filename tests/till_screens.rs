@@ -488,3 +488,37 @@ fn an_item_whose_label_fell_off_is_found_by_name_and_another_shop_s_item_warns()
         "{text}"
     );
 }
+
+#[test]
+fn a_gift_voucher_is_sold_behind_the_manager_s_pin_and_is_not_takings() {
+    let mut t = till();
+    t.press(KeyCode::F(2));
+    t.key(KeyCode::Char('t'), KeyModifiers::CONTROL, 300);
+    t.human("1111");
+    t.press(KeyCode::Enter);
+    t.press(KeyCode::Left);
+    let text = t.screen();
+    assert!(text.contains("◀ Bon cadeau ▶"), "{text}");
+    t.human("25");
+    t.press(KeyCode::Tab);
+    t.press(KeyCode::Right);
+    let text = t.screen();
+    assert!(
+        text.contains("Payé par") && text.contains("◀ Carte bancaire ▶"),
+        "{text}"
+    );
+    t.press(KeyCode::F(2));
+    let text = t.screen();
+    assert!(
+        text.contains("Bon cadeau 29") && text.contains("25,00 € vendu"),
+        "{text}"
+    );
+    // Not in the takings.
+    t.press(KeyCode::F(11));
+    let text = t.screen();
+    let total = text
+        .lines()
+        .find(|l| l.contains("Total TTC"))
+        .expect("the X's total");
+    assert!(total.contains(" 0,00 €"), "{text}");
+}

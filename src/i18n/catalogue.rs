@@ -445,6 +445,13 @@ catalogue! {
     SlipTestFooter => "{} colonnes", "{} columns";
     ProofMembershipFee => "Cotisation", "Membership fee";
     ProofDonation => "Don", "Donation";
+    ProofGiftVoucher => "Bons cadeaux vendus", "Gift vouchers sold";
+    SlipGiftVoucherTitle => "BON CADEAU", "GIFT VOUCHER";
+    KeyGiftVoucher => "Bon cadeau", "Gift voucher";
+    TillGiftMethod => "Payé par", "Paid by";
+    TillGiftDone => "Bon cadeau {} : {} vendu", "Gift voucher {}: {} sold";
+    TillGiftNotPrinted => "non imprimé", "not printed";
+    ErrGiftByVoucher => "Un bon cadeau se paie en espèces, carte, chèque ou monnaie locale, pas avec un avoir.", "A gift voucher is paid in cash, by card, cheque or local currency, not with a voucher.";
     ProofCashIn => "Apport d'espèces", "Cash in";
     ProofCashOut => "Retrait d'espèces", "Cash out";
     ProofBankDeposit => "Dépôt en banque", "Bank deposit";
@@ -467,8 +474,8 @@ catalogue! {
     KeyAddLine => "Ajouter", "Add";
     KeyAsVoucher => "En avoir", "As voucher";
     KeyRefundPay => "Espèces/carte/avoir", "Cash/card/voucher";
-    TillMoveTitle => "Tiroir sans vente", "Drawer without a sale";
-    TillMoveKinds => "←→ ouverture seule, apport, retrait ou dépôt en banque", "←→ opening only, cash in, cash out or bank deposit";
+    TillMoveTitle => "Hors vente", "Without a sale";
+    TillMoveKinds => "←→ ouverture, apport, retrait, dépôt en banque ou bon cadeau", "←→ opening, cash in, cash out, bank deposit or gift voucher";
     TillMoveAmount => "Montant", "Amount";
     TillMoveReason => "Raison", "Reason";
     TillMoveDone => "{} de {} noté (compté au Z)", "{} of {} recorded (counted on the Z)";

@@ -227,6 +227,10 @@ pub enum ProofKind {
     OpeningFloat,
     /// The drawer opened without a sale (no money).
     DrawerOpening,
+    /// A gift voucher sold: money received for goods not yet chosen — a debt of the shop,
+    /// not takings; its VAT is due when it pays for goods (a multi-purpose voucher, CGI
+    /// art. 256 ter), on that ticket.
+    GiftVoucher,
 }
 
 impl ProofKind {
@@ -238,6 +242,7 @@ impl ProofKind {
             ProofKind::CashOut => "cash_out",
             ProofKind::OpeningFloat => "opening_float",
             ProofKind::DrawerOpening => "drawer_opening",
+            ProofKind::GiftVoucher => "gift_voucher",
         }
     }
 }

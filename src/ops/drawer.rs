@@ -1,4 +1,4 @@
-//! The drawer without a sale: opened with a reason, or money put in, taken out or taken
+//! Money without a sale. The drawer opened with a reason, or money put in, taken out or taken
 //! to the bank — a payment proof the X and the Z count in the cash expected, never in
 //! takings, and a JET event naming the manager.
 
@@ -113,4 +113,38 @@ pub fn open_drawer(
         Money::ZERO,
         reason,
     )
+}
+
+/// Sells a gift voucher of `payment.amount` (cashier or manager): a payment proof —
+/// outside takings and VAT, inside the cash count — and the voucher issued with that
+/// balance, which pays for goods later like any voucher (its VAT then due on that
+/// ticket). Returns the proof and the voucher's code.
+pub fn sell_gift_voucher(
+    store: &mut Store,
+    session: &Session,
+    key: &InstallationKey,
+    ctx: &Context,
+    payment: &super::till::Payment,
+) -> Result<(DocRef, String)> {
+    if !(session.has(Role::Cashier) || session.has(Role::Manager)) {
+        return Err(OpsError::Forbidden(Role::Cashier));
+    }
+    if payment.kind == PaymentKind::Voucher {
+        return Err(OpsError::GiftByVoucher);
+    }
+    let label = crate::i18n::Msg::SlipGiftVoucherTitle.text();
+    if payment.amount.cents() <= 0 {
+        return Err(crate::domain::DomainError::TenderSign.into());
+    }
+    crate::domain::limits::check_amount(label, payment.amount, crate::domain::limits::MAX_TICKET)?;
+    let tender = Tender {
+        method: payment.method.clone(),
+        kind: payment.kind,
+        amount: payment.amount,
+    };
+    super::journal::write_anchored(store, key, ctx, |tx| {
+        let doc = journal::append_proof(tx, key, ctx, ProofKind::GiftVoucher, label, &[tender])?;
+        let code = super::till::issue_voucher(tx, &doc, payment.amount, ctx.at)?;
+        Ok::<_, OpsError>((doc, code))
+    })
 }

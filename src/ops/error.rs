@@ -39,6 +39,8 @@ pub enum OpsError {
     },
     /// A drawer movement or a refund without its reason.
     MoveReasonRequired,
+    /// A gift voucher offered to be paid with a voucher.
+    GiftByVoucher,
     /// A till draft that could not be written.
     Draft(String),
     /// A job of a printer this machine does not drive.
@@ -118,6 +120,7 @@ impl fmt::Display for OpsError {
             E::ShortcutFormat(s) => Msg::ErrShortcutFormat.fill(&[s]),
             E::RefundQuantity { label, left } => Msg::ErrRefundQuantity.fill(&[label, left]),
             E::MoveReasonRequired => Msg::ErrMoveReason.text().to_owned(),
+            E::GiftByVoucher => Msg::ErrGiftByVoucher.text().to_owned(),
             E::Draft(reason) => Msg::ErrDraft.fill(&[reason]),
             E::PrinterElsewhere(address) => Msg::ErrPrinterElsewhere.fill(&[address]),
             E::NotThisInstallation(path) => Msg::ErrNotThisInstallation.fill(&[&path.display()]),

@@ -15,7 +15,7 @@ use crate::storage::till_catalogue::{self, Sellable};
 use crate::storage::{Store, Timestamp, Tx, vouchers};
 
 pub use super::drafts::{load_drafts, save_drafts};
-pub use super::drawer::{CashMove, cash_move, open_drawer};
+pub use super::drawer::{CashMove, cash_move, open_drawer, sell_gift_voucher};
 pub use super::refund::{
     Printable, RefundPay, SoldLine, default_refund_pay, printable, receipt_code, refund,
     ticket_lines, ticket_of_receipt,

@@ -409,6 +409,7 @@ fn proof_label(kind: &str) -> String {
         "cash_out" => Msg::ProofCashOut.text().to_owned(),
         "opening_float" => Msg::ProofOpeningFloat.text().to_owned(),
         "drawer_opening" => Msg::ProofDrawerOpening.text().to_owned(),
+        "gift_voucher" => Msg::ProofGiftVoucher.text().to_owned(),
         other => other.to_owned(),
     }
 }
@@ -511,13 +512,27 @@ pub const VOUCHER_VALIDITY_DAYS: i64 = 365;
 /// the shop, the amount, its code as a barcode and in clear, the day and document that
 /// issued it and until when it may be spent.
 pub fn voucher_slip(payload: &str, code: &str, amount: Money) -> Result<Slip, PrintError> {
+    voucher_slip_titled(payload, code, amount, Msg::TillVoucherSlipTitle)
+}
+
+/// The slip of a gift voucher sold (« BON CADEAU »): the voucher slip under its own title.
+pub fn gift_voucher_slip(payload: &str, code: &str, amount: Money) -> Result<Slip, PrintError> {
+    voucher_slip_titled(payload, code, amount, Msg::SlipGiftVoucherTitle)
+}
+
+fn voucher_slip_titled(
+    payload: &str,
+    code: &str,
+    amount: Money,
+    title: Msg,
+) -> Result<Slip, PrintError> {
     let p = parse(payload)?;
     let mut slip = Slip {
         cut: true,
         ..Slip::default()
     };
     header(&mut slip, &p);
-    slip.big(Msg::TillVoucherSlipTitle.text());
+    slip.big(title.text());
     slip.big(amount.to_string());
     slip.blocks
         .push(super::document::Block::Ean13(code.to_owned()));

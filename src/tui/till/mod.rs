@@ -397,7 +397,7 @@ impl View for TillView {
             Mode::Paying(pay) => self.render_paying(frame, area, pay),
             Mode::Done(done) => self.render_done(frame, area, done),
             Mode::Authorise(a) => a.render(frame, area, &self.managers),
-            Mode::Movement(m) => m.render(frame, area),
+            Mode::Movement(m) => m.render(frame, area, &self.methods),
             Mode::RefundFind => refund::render_find(frame, area, &self.input),
             Mode::RefundLines(choice) => choice.render(frame, area),
             Mode::Report(x) => x.render(frame, area),

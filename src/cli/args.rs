@@ -207,6 +207,12 @@ pub enum KeyCommand {
         #[command(flatten)]
         auth: ManagerAuth,
     },
+    /// Remplace la clé de l'installation (copiée, perdue de vue) : la nouvelle est signée
+    /// par l'ancienne (demande un encadrant).
+    Rotate {
+        #[command(flatten)]
+        auth: ManagerAuth,
+    },
     /// Remet en place la clé de cette installation depuis sa copie.
     Import {
         /// La copie de la clé.

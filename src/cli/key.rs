@@ -16,6 +16,18 @@ pub(super) fn run(store: &mut Store, command: KeyCommand) -> anyhow::Result<Exit
             let print = ops::key::export(store, &session, &key, &out, clock::now())?;
             println!("{}", Msg::CliKeyExported.fill(&[&out.display(), &print]));
         }
+        KeyCommand::Rotate { auth } => {
+            let session = super::user::manager_session(store, &auth)?;
+            let key = ops::journal::load_key(store, &paths::key_dir())?;
+            let new = ops::key::rotate(store, &session, &key, clock::now())?;
+            println!(
+                "{}",
+                Msg::CliKeyRotated.fill(&[
+                    &fingerprint(&new.public_hex()),
+                    &fingerprint(&key.public_hex())
+                ])
+            );
+        }
         KeyCommand::Import { file } => {
             let key = ops::key::import(store, &paths::key_dir(), &file, "cli", clock::now())?;
             println!(

@@ -161,17 +161,15 @@ pub fn main() -> anyhow::Result<ExitCode> {
         }
         Some(Command::VerifyArchive { dir, fingerprint }) => {
             // Against the fingerprint an auditor holds, or the installation's database.
-            let expected = match fingerprint {
-                Some(fp) => Some(fp),
+            let report = match fingerprint {
+                Some(fp) => crate::journal::archive::check(&dir, Some(&fp)),
                 None if db.is_file() => {
-                    let mut store = open(&db)?;
-                    store
-                        .read(crate::storage::journal::installation)?
-                        .map(|(_, public)| public)
+                    // Any key the installation has had: an archive carries its day's.
+                    let keys = open(&db)?.read(crate::storage::journal::public_keys)?;
+                    crate::journal::archive::check_with_keys(&dir, &keys)
                 }
-                None => None,
+                None => crate::journal::archive::check(&dir, None),
             };
-            let report = crate::journal::archive::check(&dir, expected.as_deref());
             print!("{report}");
             if report.problem.is_none() {
                 ExitCode::SUCCESS

@@ -363,6 +363,28 @@ pub fn check(dir: &Path, expected: Option<&str>) -> ArchiveReport {
     report
 }
 
+/// Checks an archive against any of the installation's keys (the first and each
+/// rotation's): an archive is signed by the key of its day.
+pub fn check_with_keys(dir: &Path, keys: &[String]) -> ArchiveReport {
+    let mut last = check(dir, None);
+    for key in keys.iter().rev() {
+        last = check(dir, Some(key));
+        let prefix = Msg::ArchiveForeignKey
+            .text()
+            .split("{}")
+            .next()
+            .unwrap_or_default();
+        let foreign = last
+            .problem
+            .as_deref()
+            .is_some_and(|p| p.starts_with(prefix));
+        if !foreign {
+            return last;
+        }
+    }
+    last
+}
+
 fn check_into(
     dir: &Path,
     expected: Option<&str>,

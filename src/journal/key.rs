@@ -20,6 +20,14 @@ pub struct InstallationKey {
     dir: PathBuf,
 }
 
+fn pin_secret_of(signing: &SigningKey) -> [u8; 32] {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    hasher.update(b"pepite:pin-secret:v1:");
+    hasher.update(signing.to_bytes());
+    hasher.finalize().into()
+}
+
 /// The file holding the key `key_id` in `dir`.
 pub fn key_path(dir: &Path, key_id: &str) -> PathBuf {
     dir.join(format!("pepite-{key_id}.pem"))
@@ -29,6 +37,13 @@ impl InstallationKey {
     /// Makes a new key, writes it to `dir` (owner-only) and records its public half in
     /// the database. Part of the set-up transaction.
     pub fn create(tx: &Tx, dir: &Path, now: Timestamp) -> Result<InstallationKey, JournalError> {
+        let key = InstallationKey::generate(dir)?;
+        store::insert_installation(tx, &key.key_id, &key.public_hex(), now)?;
+        Ok(key)
+    }
+
+    /// A fresh key with a fresh id, written to `dir` (owner-only), recorded nowhere yet.
+    pub(super) fn generate(dir: &Path) -> Result<InstallationKey, JournalError> {
         let signing = SigningKey::generate(&mut OsRng);
         let mut id = [0u8; 8];
         OsRng.fill_bytes(&mut id);
@@ -41,17 +56,23 @@ impl InstallationKey {
                 reason: e.to_string(),
             })?;
         write_private(&path, pem.as_bytes())?;
-        store::insert_installation(
-            tx,
-            &key_id,
-            &hex::encode(signing.verifying_key().as_bytes()),
-            now,
-        )?;
         Ok(InstallationKey {
             key_id,
             signing,
             dir: dir.to_owned(),
         })
+    }
+
+    /// The PIN secret of key `key_id` of this installation: this key's, or a retired
+    /// key's read from its file beside it (PINs hashed before a rotation are checked with
+    /// it once, then hashed again with the current key). `None` when that file is gone.
+    pub fn pin_secret_of(&self, key_id: &str) -> Option<[u8; 32]> {
+        if key_id == self.key_id {
+            return Some(self.pin_secret());
+        }
+        let pem = std::fs::read_to_string(key_path(&self.dir, key_id)).ok()?;
+        let signing = SigningKey::from_pkcs8_pem(&pem).ok()?;
+        Some(pin_secret_of(&signing))
     }
 
     /// Loads the key of the database's installation from `dir`, refusing one whose public
@@ -100,11 +121,7 @@ impl InstallationKey {
     /// private key, so it lives only in the key file. A copied database, or a backup,
     /// without the key file is not enough to try PINs offline.
     pub fn pin_secret(&self) -> [u8; 32] {
-        use sha2::{Digest, Sha256};
-        let mut hasher = Sha256::new();
-        hasher.update(b"pepite:pin-secret:v1:");
-        hasher.update(self.signing.to_bytes());
-        hasher.finalize().into()
+        pin_secret_of(&self.signing)
     }
 
     /// The public half in hex, as the database keeps it.

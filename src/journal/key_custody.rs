@@ -51,3 +51,64 @@ pub fn import(tx: &Tx, dir: &Path, file: &Path) -> Result<InstallationKey, Journ
     }
     InstallationKey::load(tx, dir)
 }
+
+/// What both keys sign to hand over: the old key's public half, the new one's, and the
+/// first document and event the new key answers for.
+pub fn rotation_message(
+    previous: &str,
+    new: &str,
+    first_document: i64,
+    first_event: i64,
+) -> String {
+    format!("pepite:rotation:{previous}:{new}:{first_document}:{first_event}")
+}
+
+/// Replaces the installation's key (one that may have been copied): a new key written
+/// beside the old one, a rotation record signed by both, and the chains' end records
+/// signed again by the new key. Every closing and archive from the next document on is
+/// the new key's; those before stay the old key's, and `verify` checks each with its
+/// own. The old key file is kept: PINs hashed with it are checked once more and hashed
+/// again with the new key at their next login.
+pub fn rotate(
+    tx: &Tx,
+    old: &InstallationKey,
+    now: crate::storage::Timestamp,
+) -> Result<InstallationKey, JournalError> {
+    use crate::storage::journal::{Chain, Head, Rotation};
+    let new = InstallationKey::generate(old.dir())?;
+    let next = |chain| -> Result<i64, JournalError> {
+        Ok(store::head(tx, chain)?.map_or(1, |h| h.last_id + 1))
+    };
+    let (first_document, first_event) = (next(Chain::Documents)?, next(Chain::Events)?);
+    let message = rotation_message(
+        &old.public_hex(),
+        &new.public_hex(),
+        first_document,
+        first_event,
+    );
+    store::insert_rotation(
+        tx,
+        &Rotation {
+            key_id: new.key_id().to_owned(),
+            public_key: new.public_hex(),
+            previous_public_key: old.public_hex(),
+            first_document,
+            first_event,
+            signature_old: old.sign_hex(&message),
+            signature_new: new.sign_hex(&message),
+        },
+        now,
+    )?;
+    for chain in [Chain::Documents, Chain::Events] {
+        if let Some(head) = store::head(tx, chain)? {
+            let signature = new.sign_hex(&super::chain::head_message(
+                chain.code(),
+                head.count,
+                head.last_id,
+                &head.hash,
+            ));
+            store::set_head(tx, chain, &Head { signature, ..head })?;
+        }
+    }
+    Ok(new)
+}

@@ -95,6 +95,13 @@ pub fn verify(
             return Ok(report);
         }
     }
+    let keys = match Keys::of(tx)? {
+        Ok(keys) => keys,
+        Err(failure) => {
+            report.failure = Some(failure);
+            return Ok(report);
+        }
+    };
     let mut running = GENESIS.to_owned();
     let mut last_number: BTreeMap<String, i64> = BTreeMap::new();
     let mut last_id = 0;
@@ -122,10 +129,10 @@ pub fn verify(
             } else if doc.number != expected_number {
                 failure = fail(Msg::VerifyGap.fill(&[&expected_number, &doc.number]));
             } else if matches!(doc.kind.as_str(), "closing" | "archive")
-                && !doc
-                    .signature
-                    .as_deref()
-                    .is_some_and(|s| public.verifies(&chain::document_message(&doc.hash), s))
+                && !doc.signature.as_deref().is_some_and(|s| {
+                    keys.for_document(doc.id)
+                        .verifies(&chain::document_message(&doc.hash), s)
+                })
             {
                 failure = fail(Msg::VerifyBadSignature.text().into());
             } else if let Some(reason) = figures.document(tx, &doc)? {
@@ -204,6 +211,66 @@ pub fn verify(
     }
     report.failure = failure;
     Ok(report)
+}
+
+/// The installation's keys over time: the first, then each rotation's from its first
+/// document on.
+struct Keys {
+    /// `(first document, key)`, in order.
+    periods: Vec<(i64, PublicKey)>,
+}
+
+impl Keys {
+    /// Reads the keys and checks each rotation: signed by the key it replaces and by the
+    /// new one, over the hand-over message. A bad one is the failure found.
+    fn of(tx: &Tx) -> Result<Result<Keys, Failure>, JournalError> {
+        let bad_key = || Failure {
+            record: Msg::VerifyInstallation.text().into(),
+            reason: Msg::VerifyBadPublicKey.text().into(),
+        };
+        let Some((_, first)) = store::first_key(tx)? else {
+            return Ok(Err(bad_key()));
+        };
+        let Some(first_key) = PublicKey::from_hex(&first) else {
+            return Ok(Err(bad_key()));
+        };
+        let mut periods = vec![(1, first_key)];
+        let mut previous = first;
+        for rotation in store::rotations(tx)? {
+            let record =
+                Msg::VerifyRotation.fill(&[&super::key::fingerprint(&rotation.public_key)]);
+            let message = super::key_custody::rotation_message(
+                &rotation.previous_public_key,
+                &rotation.public_key,
+                rotation.first_document,
+                rotation.first_event,
+            );
+            let (Some(old), Some(new)) = (
+                PublicKey::from_hex(&previous),
+                PublicKey::from_hex(&rotation.public_key),
+            ) else {
+                return Ok(Err(bad_key()));
+            };
+            if rotation.previous_public_key != previous
+                || !old.verifies(&message, &rotation.signature_old)
+                || !new.verifies(&message, &rotation.signature_new)
+            {
+                return Ok(Err(Failure {
+                    record,
+                    reason: Msg::VerifyBadSignature.text().into(),
+                }));
+            }
+            periods.push((rotation.first_document, new));
+            previous = rotation.public_key;
+        }
+        Ok(Ok(Keys { periods }))
+    }
+
+    /// The key that signed document `id`.
+    fn for_document(&self, id: i64) -> &PublicKey {
+        let at = self.periods.partition_point(|(first, _)| *first <= id);
+        &self.periods[at.saturating_sub(1)].1
+    }
 }
 
 fn check_head(

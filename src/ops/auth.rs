@@ -23,8 +23,11 @@ pub const MAX_ATTEMPTS: u32 = 5;
 /// How long the lock lasts.
 pub const LOCK_DURATION: chrono::TimeDelta = chrono::TimeDelta::seconds(60);
 
-/// Marks a hash keyed with the installation's PIN secret: `k1$` then the PHC string.
-const KEYED: &str = "k1$";
+/// A hash keyed with the PIN secret of the installation's first key (before rotations
+/// existed): `k1$` then the PHC string.
+const KEYED_FIRST: &str = "k1$";
+/// A hash keyed with the PIN secret of a named key: `k2$<key id>$` then the PHC string.
+const KEYED: &str = "k2$";
 
 fn argon2(secret: Option<&[u8; 32]>) -> Result<Argon2<'_>> {
     match secret {
@@ -39,22 +42,28 @@ fn argon2(secret: Option<&[u8; 32]>) -> Result<Argon2<'_>> {
     }
 }
 
-/// The stored form of an Argon2id hash of `pin` with a fresh salt: keyed with the
-/// installation's PIN secret when there is one (`k1$…`), a bare PHC string otherwise
-/// (tests of rights that run without a key).
-pub(crate) fn hash_pin(pin: &Pin, secret: Option<&[u8; 32]>) -> Result<String> {
+/// The stored form of an Argon2id hash of `pin` with a fresh salt: keyed with the PIN
+/// secret of the installation's current key when there is one (`k2$<key id>$…`), a bare
+/// PHC string otherwise (tests of rights that run without a key).
+pub(crate) fn hash_pin(pin: &Pin, key: Option<&InstallationKey>) -> Result<String> {
     let salt = SaltString::generate(&mut OsRng);
-    let hash = argon2(secret)?
+    let secret = key.map(InstallationKey::pin_secret);
+    let hash = argon2(secret.as_ref())?
         .hash_password(pin.expose().as_bytes(), &salt)
         .map(|hash| hash.to_string())
         .map_err(|error| {
             tracing::error!(%error, "argon2 hashing failed");
             OpsError::PinHash(error.to_string())
         })?;
-    Ok(match secret {
-        Some(_) => format!("{KEYED}{hash}"),
+    Ok(match key {
+        Some(key) => format!("{KEYED}{}${hash}", key.key_id()),
         None => hash,
     })
+}
+
+/// Whether a stored hash needs the installation key to be checked.
+fn is_keyed(stored: &str) -> bool {
+    stored.starts_with(KEYED) || stored.starts_with(KEYED_FIRST)
 }
 
 /// What checking a PIN against its stored hash found.
@@ -62,19 +71,41 @@ pub(crate) fn hash_pin(pin: &Pin, secret: Option<&[u8; 32]>) -> Result<String> {
 enum PinCheck {
     Wrong,
     Right,
-    /// Right, against a hash made before PINs were keyed: hash it again with the secret.
-    RightUnkeyed,
+    /// Right, against a hash not keyed with the current key (made before PINs were keyed,
+    /// or before a key rotation): hash it again with the current key.
+    RightRekey,
 }
 
-fn check_pin(pin: &str, stored: &str, secret: Option<&[u8; 32]>) -> PinCheck {
-    let (phc, keyed) = match stored.strip_prefix(KEYED) {
-        Some(phc) => (phc, true),
-        None => (stored, false),
+/// Checks `pin` against `stored`: keyed with the secret of the key it names (`first_key`
+/// for `k1$`), read through `key` — the current key, or a retired one from its file.
+fn check_pin(pin: &str, stored: &str, key: Option<&InstallationKey>, first_key: &str) -> PinCheck {
+    let (phc, key_id) = if let Some(rest) = stored.strip_prefix(KEYED) {
+        match rest.split_once('$') {
+            Some((id, phc)) => (phc, Some(id)),
+            None => return PinCheck::Wrong,
+        }
+    } else if let Some(phc) = stored.strip_prefix(KEYED_FIRST) {
+        (phc, Some(first_key))
+    } else {
+        (stored, None)
     };
-    if keyed && secret.is_none() {
-        tracing::error!("a keyed PIN hash cannot be checked without the installation key");
-        return PinCheck::Wrong;
-    }
+    let secret = match (key_id, key) {
+        (None, _) => None,
+        (Some(id), Some(key)) => match key.pin_secret_of(id) {
+            Some(secret) => Some(secret),
+            None => {
+                tracing::error!(
+                    key = id,
+                    "the key that keyed this PIN hash is not in the key folder"
+                );
+                return PinCheck::Wrong;
+            }
+        },
+        (Some(_), None) => {
+            tracing::error!("a keyed PIN hash cannot be checked without the installation key");
+            return PinCheck::Wrong;
+        }
+    };
     let hash = match PasswordHash::new(phc) {
         Ok(hash) => hash,
         Err(error) => {
@@ -82,14 +113,17 @@ fn check_pin(pin: &str, stored: &str, secret: Option<&[u8; 32]>) -> PinCheck {
             return PinCheck::Wrong;
         }
     };
-    let Ok(argon) = argon2(if keyed { secret } else { None }) else {
+    let Ok(argon) = argon2(secret.as_ref()) else {
         return PinCheck::Wrong;
     };
-    match (argon.verify_password(pin.as_bytes(), &hash).is_ok(), keyed) {
-        (false, _) => PinCheck::Wrong,
-        (true, true) => PinCheck::Right,
-        (true, false) if secret.is_some() => PinCheck::RightUnkeyed,
-        (true, false) => PinCheck::Right,
+    if argon.verify_password(pin.as_bytes(), &hash).is_err() {
+        return PinCheck::Wrong;
+    }
+    match key {
+        Some(key) if key_id != Some(key.key_id()) || !stored.starts_with(KEYED) => {
+            PinCheck::RightRekey
+        }
+        _ => PinCheck::Right,
     }
 }
 
@@ -107,13 +141,13 @@ pub fn login_at(
     // The attempt is counted before the slow hash, in the transaction that reads the
     // lock: however many logins run at once, no more than MAX_ATTEMPTS hashes are checked
     // per lock window.
-    let (account, stored, attempt) = store.write(|tx| {
+    let (account, stored, attempt, first_key) = store.write(|tx| {
         let account = users::get(tx, user)?;
         if !account.active {
             return Err(OpsError::UserDisabled(account.name));
         }
         let stored = users::pin_hash(tx, user)?;
-        if key.is_none() && stored.starts_with(KEYED) {
+        if key.is_none() && is_keyed(&stored) {
             // Not an attempt: the PIN could not have been checked.
             return Err(OpsError::PinNeedsKey);
         }
@@ -130,13 +164,13 @@ pub fn login_at(
         };
         let lock = (attempt >= MAX_ATTEMPTS).then(|| now + LOCK_DURATION);
         users::set_attempts(tx, user, attempt, lock)?;
-        Ok::<_, OpsError>((account, stored, attempt))
+        let first_key = crate::storage::journal::first_key(tx)?.map(|(id, _)| id);
+        Ok::<_, OpsError>((account, stored, attempt, first_key.unwrap_or_default()))
     })?;
-    let secret = key.as_deref().map(InstallationKey::pin_secret);
-    let check = check_pin(pin, &stored, secret.as_ref());
+    let check = check_pin(pin, &stored, key.as_deref(), &first_key);
     if check != PinCheck::Wrong {
         let rehash = match check {
-            PinCheck::RightUnkeyed => Some(hash_pin(&Pin::parse(pin)?, secret.as_ref())?),
+            PinCheck::RightRekey => Some(hash_pin(&Pin::parse(pin)?, key.as_deref())?),
             _ => None,
         };
         let session = Session::new(account.id, account.name, account.roles, key, terminal);

@@ -124,9 +124,8 @@ pub fn create(store: &mut Store, now: Timestamp, key_dir: &Path) -> Result<()> {
         seed_categories(tx)?;
         seed_sorting_lists(tx)?;
         super::demo_shop::write(tx, now)?;
-        let secret = key.pin_secret();
         for user in USERS {
-            let hash = &auth::hash_pin(&Pin::parse(user.pin)?, Some(&secret))?;
+            let hash = &auth::hash_pin(&Pin::parse(user.pin)?, Some(&key))?;
             let roles: Roles = user.roles.iter().copied().collect();
             users::insert(tx, &name(user.name)?, hash, roles, now, Some(user.pin))?;
         }

@@ -50,3 +50,33 @@ pub fn import(
     })?;
     Ok(key)
 }
+
+/// Replaces the installation key (a manager): a new key signed in by the old one, in the
+/// JET, the anchor moved to it. Returns the new key; its copy is to be exported again.
+pub fn rotate(
+    store: &mut Store,
+    session: &Session,
+    key: &InstallationKey,
+    now: Timestamp,
+) -> Result<InstallationKey> {
+    session.require(Role::Manager)?;
+    let new = store.write(|tx| {
+        let new = key_custody::rotate(tx, key, now)?;
+        events::record(
+            tx,
+            &new,
+            EventCode::Key,
+            now,
+            session.name().as_str(),
+            session.terminal(),
+            &format!(
+                "rotation : ancienne clé {}, nouvelle clé {}",
+                fingerprint(&key.public_hex()),
+                fingerprint(&new.public_hex())
+            ),
+        )?;
+        Ok::<_, super::OpsError>(new)
+    })?;
+    super::journal::anchor(store, &new, now);
+    Ok(new)
+}

@@ -67,6 +67,11 @@ impl Session {
     }
 
     /// The installation key, when this session may sign.
+    /// The terminal the session was opened on (`cli` from the command line).
+    pub fn terminal(&self) -> &str {
+        &self.terminal
+    }
+
     pub fn key(&self) -> Option<&InstallationKey> {
         self.key.as_deref()
     }

@@ -49,7 +49,7 @@ pub fn initialise(
         structure::insert(tx, &identity, false, now)?;
         let key = InstallationKey::create(tx, key_dir, now)?;
         // Keyed with the new installation's secret: hashed inside the set-up transaction.
-        let pin_hash = auth::hash_pin(&request.pin, Some(&key.pin_secret()))?;
+        let pin_hash = auth::hash_pin(&request.pin, Some(&key))?;
         let site = structure::insert_site(tx, &name("Site principal")?, "", scale_max()?)?;
         let shop = points_of_sale::insert(tx, site, &name("Boutique")?, PosKind::Shop)?;
         points_of_sale::insert_terminal(

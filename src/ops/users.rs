@@ -25,7 +25,7 @@ pub fn add(
     if roles.is_empty() {
         return Err(DomainError::NoRole.into());
     }
-    let hash = auth::hash_pin(pin, session.key().map(|k| k.pin_secret()).as_ref())?;
+    let hash = auth::hash_pin(pin, session.key())?;
     let id = store.write(|tx| {
         let id = users::insert(tx, name, &hash, roles, now, None)?;
         session.note(
@@ -113,7 +113,7 @@ pub fn reset_pin(
     now: Timestamp,
 ) -> Result<()> {
     session.require(Role::Manager)?;
-    let hash = auth::hash_pin(pin, session.key().map(|k| k.pin_secret()).as_ref())?;
+    let hash = auth::hash_pin(pin, session.key())?;
     store.write(|tx| {
         users::set_pin_hash(tx, id, &hash)?;
         let user = users::get(tx, id)?;

@@ -59,13 +59,90 @@ pub fn set_head(tx: &Tx, chain: Chain, head: &Head) -> Result<()> {
     Ok(())
 }
 
-/// The installation's key id and public key (hex), once set up.
+/// The installation's current key id and public key (hex), once set up: the last
+/// rotation's, or the first key's.
 pub fn installation(tx: &Tx) -> Result<Option<(String, String)>> {
+    let rotated = tx
+        .conn()
+        .prepare_cached("SELECT key_id, public_key FROM key_rotation ORDER BY id DESC LIMIT 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    match rotated {
+        Some(current) => Ok(Some(current)),
+        None => first_key(tx),
+    }
+}
+
+/// The installation's first key id and public key (hex), made at set-up.
+pub fn first_key(tx: &Tx) -> Result<Option<(String, String)>> {
     Ok(tx
         .conn()
         .prepare_cached("SELECT key_id, public_key FROM installation WHERE id = 1")?
         .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?)
+}
+
+/// Every public key the installation has had, first to current (hex).
+pub fn public_keys(tx: &Tx) -> Result<Vec<String>> {
+    let mut keys: Vec<String> = first_key(tx)?
+        .map(|(_, public)| public)
+        .into_iter()
+        .collect();
+    keys.extend(rotations(tx)?.into_iter().map(|r| r.public_key));
+    Ok(keys)
+}
+
+/// A key rotation: the new key, the key it replaced, from which document and event it
+/// signs, and both keys' signatures over the hand-over.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rotation {
+    pub key_id: String,
+    pub public_key: String,
+    pub previous_public_key: String,
+    pub first_document: i64,
+    pub first_event: i64,
+    pub signature_old: String,
+    pub signature_new: String,
+}
+
+/// The rotations, oldest first.
+pub fn rotations(tx: &Tx) -> Result<Vec<Rotation>> {
+    let mut stmt = tx.conn().prepare_cached(
+        "SELECT key_id, public_key, previous_public_key, first_document, first_event,
+                signature_old, signature_new
+         FROM key_rotation ORDER BY id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(Rotation {
+            key_id: r.get(0)?,
+            public_key: r.get(1)?,
+            previous_public_key: r.get(2)?,
+            first_document: r.get(3)?,
+            first_event: r.get(4)?,
+            signature_old: r.get(5)?,
+            signature_new: r.get(6)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn insert_rotation(tx: &Tx, rotation: &Rotation, now: Timestamp) -> Result<()> {
+    tx.conn().execute(
+        "INSERT INTO key_rotation (key_id, public_key, previous_public_key, created_at,
+                                   first_document, first_event, signature_old, signature_new)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            rotation.key_id,
+            rotation.public_key,
+            rotation.previous_public_key,
+            to_text(now),
+            rotation.first_document,
+            rotation.first_event,
+            rotation.signature_old,
+            rotation.signature_new
+        ],
+    )?;
+    Ok(())
 }
 
 /// When the installation (its key) was made: the date it went into service.

@@ -45,6 +45,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0009_till_sessions.sql",
         include_str!("../../migrations/0009_till_sessions.sql"),
     ),
+    (
+        "0010_key_rotation.sql",
+        include_str!("../../migrations/0010_key_rotation.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

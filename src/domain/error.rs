@@ -53,6 +53,11 @@ pub enum DomainError {
     },
     /// A negative line outside a refund that names its original.
     RefundWithoutOriginal,
+    /// A bill split in no part, or in more parts than it has cents.
+    SplitParts {
+        parts: i64,
+        total: String,
+    },
     WeightOverflow(String),
     BarcodeFormat(String),
     BarcodeChecksum(String),
@@ -109,6 +114,7 @@ impl fmt::Display for DomainError {
             E::QuantityTooLarge { label, max } => Msg::ErrQuantityTooLarge.fill(&[label, max]),
             E::AmountTooLarge { what, max } => Msg::ErrAmountTooLarge.fill(&[what, max]),
             E::RefundWithoutOriginal => Msg::ErrRefundWithoutOriginal.text().to_owned(),
+            E::SplitParts { parts, total } => Msg::ErrSplitParts.fill(&[total, parts]),
             E::WeightOverflow(label) => Msg::ErrWeightOverflow.fill(&[label]),
             E::BarcodeFormat(s) => Msg::ErrBarcodeFormat.fill(&[s]),
             E::BarcodeChecksum(s) => Msg::ErrBarcodeChecksum.fill(&[s]),

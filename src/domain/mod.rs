@@ -1,9 +1,11 @@
-//! Pure types and rules: money, weight, VAT rates, PINs, roles, the structure's identity.
+//! Pure types and rules: money, weight, VAT rates (the café's by class and service mode),
+//! PINs, roles, the structure's identity.
 //!
 //! No I/O and no clock here: time comes in as a parameter. Every type validates on
 //! construction, so a value of it is always good; parse errors are [`DomainError`]s that
 //! carry the bad input and render a French message through the catalogue.
 
+pub mod cafe;
 mod cart;
 mod ean13;
 mod error;

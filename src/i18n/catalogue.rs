@@ -75,6 +75,11 @@ catalogue! {
     ErrTicketZeroQuantity => "« {} » : la quantité ne peut pas être zéro", "“{}”: the quantity cannot be zero";
     ErrQuantityTooLarge => "« {} » : {} articles au plus par ligne", "“{}”: at most {} units per line";
     ErrAmountTooLarge => "{} : {} au plus à cette caisse", "{}: at most {} at this till";
+    ErrProductOff => "« {} » n'est pas servi aujourd'hui (désactivé sur la carte).", "“{}” is not served today (switched off on the menu).";
+    ErrBelowMinimum => "« {} » est à prix libre, mais pas en dessous de {}.", "“{}” is pay-what-you-want, but not below {}.";
+    ErrUnknownSupplement => "Pas de supplément « {} » pour « {} ».", "No “{}” supplement for “{}”.";
+    ErrOrderLabel => "« {} » : une commande se nomme par un numéro de table ou un nom (30 caractères au plus).", "“{}”: an order is named by a table number or a name (30 characters at most).";
+    ErrSplitParts => "Impossible de partager {} en {} parts : au moins une, et pas plus que de centimes.", "Cannot split {} in {} parts: one at least, and no more than it has cents.";
     ErrRefundWithoutOriginal => "Une ligne négative n'est possible que dans un remboursement (F9), avec l'accord d'un encadrant et le ticket d'origine", "A negative line is only possible in a refund (F9), with a manager's consent and the original ticket";
     ErrWeightOverflow => "« {} » : poids hors limites", "“{}”: weight out of range";
     LimitLine => "Ligne « {} »", "Line “{}”";
@@ -106,6 +111,9 @@ catalogue! {
     ErrNotInitialised => "La base n'est pas encore configurée : lancez pépite sans argument, ou « pepite init ».", "The database is not set up yet: run pépite without arguments, or “pepite init”.";
     ErrAlreadyInitialised => "La base est déjà configurée (structure « {} »)", "The database is already set up (structure “{}”)";
     ThingUser => "Utilisateur", "User";
+    ThingProduct => "Produit de la carte", "Menu product";
+    ThingOrder => "Commande ouverte", "Open order";
+    ThingOrderLine => "Ligne de commande", "Order line";
     ThingCategory => "Catégorie", "Category";
     ThingPointOfSale => "Point de vente", "Point of sale";
     ThingTerminal => "Poste", "Terminal";

@@ -41,6 +41,20 @@ pub enum OpsError {
     MoveReasonRequired,
     /// A gift voucher offered to be paid with a voucher.
     GiftByVoucher,
+    /// A menu product switched off for today.
+    ProductOff(String),
+    /// A « prix libre » below its minimum.
+    BelowMinimum {
+        product: String,
+        minimum: crate::domain::Money,
+    },
+    /// A supplement the product does not offer.
+    UnknownSupplement {
+        product: String,
+        supplement: String,
+    },
+    /// An order named by nothing, or by too long a name.
+    OrderLabel(String),
     /// A till draft that could not be written.
     Draft(String),
     /// A job of a printer this machine does not drive.
@@ -121,6 +135,13 @@ impl fmt::Display for OpsError {
             E::RefundQuantity { label, left } => Msg::ErrRefundQuantity.fill(&[label, left]),
             E::MoveReasonRequired => Msg::ErrMoveReason.text().to_owned(),
             E::GiftByVoucher => Msg::ErrGiftByVoucher.text().to_owned(),
+            E::ProductOff(name) => Msg::ErrProductOff.fill(&[name]),
+            E::BelowMinimum { product, minimum } => Msg::ErrBelowMinimum.fill(&[product, minimum]),
+            E::UnknownSupplement {
+                product,
+                supplement,
+            } => Msg::ErrUnknownSupplement.fill(&[supplement, product]),
+            E::OrderLabel(label) => Msg::ErrOrderLabel.fill(&[label]),
             E::Draft(reason) => Msg::ErrDraft.fill(&[reason]),
             E::PrinterElsewhere(address) => Msg::ErrPrinterElsewhere.fill(&[address]),
             E::NotThisInstallation(path) => Msg::ErrNotThisInstallation.fill(&[&path.display()]),

@@ -8,6 +8,7 @@
 
 pub mod attestation;
 pub mod auth;
+pub mod cafe;
 pub mod categories;
 pub mod demo;
 mod demo_history;

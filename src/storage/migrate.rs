@@ -49,6 +49,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0010_key_rotation.sql",
         include_str!("../../migrations/0010_key_rotation.sql"),
     ),
+    (
+        "0011_cafe.sql",
+        include_str!("../../migrations/0011_cafe.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

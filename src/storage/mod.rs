@@ -9,6 +9,7 @@
 
 mod backup;
 pub mod busy;
+pub mod cafe;
 pub mod categories;
 pub mod drafts;
 mod error;

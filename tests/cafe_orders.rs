@@ -1,0 +1,436 @@
+//! The café's menu and open orders: lines with supplements, notes and a « prix libre »,
+//! a product switched off while on an order, lines removed before and after sending,
+//! tables moved and merged, and two terminals adding to one order at once.
+
+mod common;
+
+use common::{at, initialised, login, name};
+use pepite::domain::cafe::{ServiceMode, Station, VatClass};
+use pepite::domain::{Money, VatRate};
+use pepite::ops::cafe::{self, Request};
+use pepite::ops::{OpsError, users};
+use pepite::storage::cafe::Product;
+use pepite::storage::{StorageError, Store};
+
+fn product(name_: &str, shortcut: &str, cents: i64, class: VatClass, station: Station) -> Product {
+    Product {
+        id: 0,
+        name: name(name_),
+        section: String::new(),
+        shortcut: Some(shortcut.to_owned()),
+        price: Money::from_cents(cents),
+        min_price: None,
+        vat_class: class,
+        station,
+        available: true,
+    }
+}
+
+fn request(product: i64, quantity: i64) -> Request {
+    Request {
+        product,
+        quantity,
+        ..Request::default()
+    }
+}
+
+struct Cafe {
+    store: Store,
+    manager: pepite::ops::Session,
+    galette: i64,
+    biere: i64,
+    soupe: i64,
+}
+
+fn cafe_on(mut store: Store) -> Cafe {
+    let claire = users::find(&mut store, "Claire")
+        .expect("find")
+        .expect("Claire");
+    let manager = login(&mut store, claire.id, "1111", at("09:00:00")).expect("login");
+    let galette = cafe::add_product(
+        &mut store,
+        &manager,
+        &product(
+            "Galette complète",
+            "gc",
+            850,
+            VatClass::Immediate,
+            Station::Creperie,
+        ),
+    )
+    .expect("galette");
+    cafe::add_supplement(&mut store, &manager, galette, "œuf", Money::from_cents(100))
+        .expect("supplement");
+    cafe::add_supplement(
+        &mut store,
+        &manager,
+        galette,
+        "fromage",
+        Money::from_cents(80),
+    )
+    .expect("supplement");
+    let biere = cafe::add_product(
+        &mut store,
+        &manager,
+        &product("Bière pression", "b", 400, VatClass::Alcohol, Station::Bar),
+    )
+    .expect("bière");
+    let soupe = cafe::add_product(
+        &mut store,
+        &manager,
+        &Product {
+            min_price: Some(Money::from_cents(200)),
+            ..product(
+                "Soupe solidaire",
+                "s",
+                300,
+                VatClass::Immediate,
+                Station::Creperie,
+            )
+        },
+    )
+    .expect("soupe");
+    Cafe {
+        store,
+        manager,
+        galette,
+        biere,
+        soupe,
+    }
+}
+
+#[test]
+fn orders_take_lines_with_supplements_notes_and_a_free_price() {
+    let mut store = Store::open_in_memory().expect("open");
+    initialised(&mut store);
+    let Cafe {
+        mut store,
+        manager,
+        galette,
+        biere,
+        soupe,
+    } = cafe_on(store);
+    let table = cafe::open_order(
+        &mut store,
+        &manager,
+        "4",
+        ServiceMode::OnSite,
+        at("12:00:00"),
+    )
+    .expect("table 4");
+    let named = cafe::open_order(
+        &mut store,
+        &manager,
+        "Mme Leroy",
+        ServiceMode::Takeaway,
+        at("12:01:00"),
+    )
+    .expect("a name");
+    let again = cafe::open_order(
+        &mut store,
+        &manager,
+        " 4 ",
+        ServiceMode::OnSite,
+        at("12:02:00"),
+    );
+    assert!(
+        matches!(again, Err(OpsError::Storage(StorageError::Duplicate(_)))),
+        "{again:?}"
+    );
+    for bad in ["", "   ", "une table au fond près de la fenêtre côté rue"] {
+        assert!(matches!(
+            cafe::open_order(
+                &mut store,
+                &manager,
+                bad,
+                ServiceMode::OnSite,
+                at("12:03:00")
+            ),
+            Err(OpsError::OrderLabel(_))
+        ));
+    }
+
+    let complete = Request {
+        supplements: vec!["Œuf".into(), "fromage".into()],
+        note: " sans gluten ".into(),
+        ..request(galette, 2)
+    };
+    cafe::add_line(&mut store, &manager, table, &complete, at("12:05:00")).expect("galettes");
+    cafe::add_line(
+        &mut store,
+        &manager,
+        table,
+        &request(biere, 3),
+        at("12:05:10"),
+    )
+    .expect("bières");
+    let unknown = Request {
+        supplements: vec!["jambon".into()],
+        ..request(galette, 1)
+    };
+    assert!(matches!(
+        cafe::add_line(&mut store, &manager, table, &unknown, at("12:06:00")),
+        Err(OpsError::UnknownSupplement { .. })
+    ));
+    // Prix libre: below the minimum refused, the minimum said; above it taken.
+    let stingy = Request {
+        price: Some(Money::from_cents(150)),
+        ..request(soupe, 1)
+    };
+    let refused = cafe::add_line(&mut store, &manager, named, &stingy, at("12:07:00"));
+    let Err(error) = refused else {
+        panic!("a price below the minimum was taken")
+    };
+    assert!(error.to_string().contains("2,00"), "{error}");
+    let generous = Request {
+        price: Some(Money::from_cents(500)),
+        ..request(soupe, 1)
+    };
+    cafe::add_line(&mut store, &manager, named, &generous, at("12:07:30")).expect("soupe");
+
+    let lines = cafe::lines(&mut store, table).expect("lines");
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0].unit_price, Money::from_cents(850 + 100 + 80));
+    assert_eq!(lines[0].supplements, "+ œuf, + fromage");
+    assert_eq!(lines[0].note, "sans gluten");
+    assert_eq!(
+        lines[0].vat_class.rate(lines[0].mode),
+        VatRate::INTERMEDIATE
+    );
+    assert_eq!(lines[1].vat_class.rate(lines[1].mode), VatRate::STANDARD);
+    let soup = &cafe::lines(&mut store, named).expect("lines")[0];
+    assert_eq!(
+        (soup.unit_price.cents(), soup.mode),
+        (500, ServiceMode::Takeaway)
+    );
+
+    let open = cafe::open_orders(&mut store).expect("orders");
+    assert_eq!(open.len(), 2);
+    assert_eq!(open[0].label, "4");
+    assert!(open[0].is_table && !open[1].is_table);
+    assert_eq!(open[0].due, Money::from_cents(2 * 1030 + 3 * 400));
+    assert_eq!(open[0].unsent, 2);
+}
+
+#[test]
+fn a_product_switched_off_stays_on_its_order_and_sent_lines_are_cancelled_not_deleted() {
+    let mut store = Store::open_in_memory().expect("open");
+    initialised(&mut store);
+    let Cafe {
+        mut store,
+        manager,
+        galette,
+        biere,
+        ..
+    } = cafe_on(store);
+    let table = cafe::open_order(
+        &mut store,
+        &manager,
+        "7",
+        ServiceMode::OnSite,
+        at("19:00:00"),
+    )
+    .expect("table");
+    let first = cafe::add_line(
+        &mut store,
+        &manager,
+        table,
+        &request(galette, 1),
+        at("19:01:00"),
+    )
+    .expect("galette");
+    let beer = cafe::add_line(
+        &mut store,
+        &manager,
+        table,
+        &request(biere, 1),
+        at("19:01:30"),
+    )
+    .expect("bière");
+    cafe::set_available(&mut store, &manager, galette, false).expect("off");
+    assert!(matches!(
+        cafe::add_line(
+            &mut store,
+            &manager,
+            table,
+            &request(galette, 1),
+            at("19:02:00")
+        ),
+        Err(OpsError::ProductOff(_))
+    ));
+    let lines = cafe::lines(&mut store, table).expect("lines");
+    assert_eq!(
+        lines[0].name, "Galette complète",
+        "still on the order, at its price"
+    );
+    assert_eq!(lines[0].unit_price.cents(), 850);
+
+    // Sent, then removed: kept, cancelled. Unsent, removed: gone.
+    store
+        .write(|tx| pepite::storage::cafe::mark_sent(tx, &[first], at("19:03:00")))
+        .expect("sent");
+    assert!(cafe::remove_line(&mut store, &manager, first, at("19:04:00")).expect("remove"));
+    assert!(!cafe::remove_line(&mut store, &manager, beer, at("19:04:10")).expect("remove"));
+    let lines = cafe::lines(&mut store, table).expect("lines");
+    assert_eq!(lines.len(), 1);
+    assert!(lines[0].sent && lines[0].cancelled);
+    assert_eq!(
+        cafe::open_orders(&mut store).expect("orders")[0].due,
+        Money::ZERO
+    );
+}
+
+#[test]
+fn tables_move_and_merge() {
+    let mut store = Store::open_in_memory().expect("open");
+    initialised(&mut store);
+    let Cafe {
+        mut store,
+        manager,
+        galette,
+        biere,
+        ..
+    } = cafe_on(store);
+    let two = cafe::open_order(
+        &mut store,
+        &manager,
+        "2",
+        ServiceMode::OnSite,
+        at("12:00:00"),
+    )
+    .expect("2");
+    let three = cafe::open_order(
+        &mut store,
+        &manager,
+        "3",
+        ServiceMode::OnSite,
+        at("12:00:10"),
+    )
+    .expect("3");
+    cafe::add_line(
+        &mut store,
+        &manager,
+        two,
+        &request(galette, 1),
+        at("12:01:00"),
+    )
+    .expect("line");
+    cafe::add_line(
+        &mut store,
+        &manager,
+        three,
+        &request(biere, 2),
+        at("12:01:10"),
+    )
+    .expect("line");
+    assert!(matches!(
+        cafe::move_order(&mut store, &manager, two, "3"),
+        Err(OpsError::Storage(StorageError::Duplicate(_)))
+    ));
+    cafe::move_order(&mut store, &manager, two, "5").expect("moved to 5");
+    cafe::merge_orders(&mut store, &manager, three, two, at("12:05:00")).expect("merged");
+    let open = cafe::open_orders(&mut store).expect("orders");
+    assert_eq!(open.len(), 1);
+    assert_eq!(open[0].label, "5");
+    assert_eq!(open[0].due, Money::from_cents(850 + 800));
+    assert_eq!(cafe::lines(&mut store, two).expect("lines").len(), 2);
+    // The merged table's number is free again.
+    cafe::open_order(
+        &mut store,
+        &manager,
+        "3",
+        ServiceMode::OnSite,
+        at("12:06:00"),
+    )
+    .expect("3 again");
+}
+
+#[test]
+fn only_the_cafe_and_managers_take_orders_and_only_managers_keep_the_menu() {
+    let mut store = Store::open_in_memory().expect("open");
+    initialised(&mut store);
+    let Cafe {
+        mut store, manager, ..
+    } = cafe_on(store);
+    let sorter = users::add(
+        &mut store,
+        &manager,
+        &name("Sophie"),
+        pepite::domain::Roles::empty().with(pepite::domain::Role::Sorter),
+        &common::pin("3333"),
+        at("09:10:00"),
+    )
+    .expect("sorter");
+    let sophie = login(&mut store, sorter, "3333", at("09:11:00")).expect("login");
+    assert!(matches!(
+        cafe::open_order(
+            &mut store,
+            &sophie,
+            "1",
+            ServiceMode::OnSite,
+            at("09:12:00")
+        ),
+        Err(OpsError::Forbidden(pepite::domain::Role::Cafe))
+    ));
+    assert!(matches!(
+        cafe::add_product(
+            &mut store,
+            &sophie,
+            &product("Thé", "t", 200, VatClass::Immediate, Station::Bar)
+        ),
+        Err(OpsError::Forbidden(pepite::domain::Role::Manager))
+    ));
+}
+
+#[test]
+fn two_terminals_adding_to_one_order_lose_no_line_and_double_none() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (path, store) = common::shop_file(dir.path());
+    let Cafe {
+        mut store,
+        manager,
+        biere,
+        ..
+    } = cafe_on(store);
+    let order = cafe::open_order(
+        &mut store,
+        &manager,
+        "9",
+        ServiceMode::OnSite,
+        at("20:00:00"),
+    )
+    .expect("order");
+    drop(store);
+    let each = 40;
+    let threads: Vec<_> = (0..2)
+        .map(|terminal| {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                let mut store = Store::open(&path).expect("open");
+                let claire = users::find(&mut store, "Claire")
+                    .expect("find")
+                    .expect("Claire");
+                let session = login(&mut store, claire.id, "1111", at("20:00:30")).expect("login");
+                for n in 0..each {
+                    let note = format!("poste {terminal} n° {n}");
+                    let line = Request {
+                        note,
+                        ..request(biere, 1)
+                    };
+                    cafe::add_line(&mut store, &session, order, &line, at("20:01:00"))
+                        .expect("a line");
+                }
+            })
+        })
+        .collect();
+    for t in threads {
+        t.join().expect("terminal");
+    }
+    let mut store = Store::open(&path).expect("open");
+    let lines = cafe::lines(&mut store, order).expect("lines");
+    assert_eq!(lines.len(), 2 * each);
+    let mut notes: Vec<&str> = lines.iter().map(|l| l.note.as_str()).collect();
+    notes.sort_unstable();
+    notes.dedup();
+    assert_eq!(notes.len(), 2 * each, "no line doubled");
+}

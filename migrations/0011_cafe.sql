@@ -55,6 +55,20 @@ CREATE TABLE cafe_order_line (
     added_by      TEXT NOT NULL,
     sent_at       TEXT,
     cancelled_at  TEXT,
+    cancel_sent_at TEXT,                      -- its « ANNULÉ » slip went out
     paid_by       INTEGER REFERENCES document (id)
 );
 CREATE INDEX cafe_order_line_order ON cafe_order_line (order_id);
+
+-- The tickets sent to the crêperie and the bar: a running number per station, and what
+-- each said (JSON), so the last one can be printed again with one key.
+CREATE TABLE kitchen_ticket (
+    id            INTEGER PRIMARY KEY,
+    station       TEXT NOT NULL CHECK (station IN ('creperie', 'bar')),
+    number        INTEGER NOT NULL CHECK (number > 0),
+    order_id      INTEGER NOT NULL REFERENCES cafe_order (id),
+    cancellation  INTEGER NOT NULL CHECK (cancellation IN (0, 1)),
+    sent_at       TEXT NOT NULL,
+    ticket        TEXT NOT NULL,
+    UNIQUE (station, number)
+);

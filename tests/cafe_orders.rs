@@ -434,3 +434,97 @@ fn two_terminals_adding_to_one_order_lose_no_line_and_double_none() {
     notes.dedup();
     assert_eq!(notes.len(), 2 * each, "no line doubled");
 }
+
+#[test]
+fn sending_prints_only_new_lines_on_their_station_and_each_cancellation_once() {
+    let mut store = Store::open_in_memory().expect("open");
+    initialised(&mut store);
+    let Cafe {
+        mut store,
+        manager,
+        galette,
+        biere,
+        ..
+    } = cafe_on(store);
+    let table = cafe::open_order(
+        &mut store,
+        &manager,
+        "4",
+        ServiceMode::OnSite,
+        at("12:00:00"),
+    )
+    .expect("table");
+    let complete = Request {
+        supplements: vec!["œuf".into()],
+        note: "bien cuite".into(),
+        ..request(galette, 2)
+    };
+    cafe::add_line(&mut store, &manager, table, &complete, at("12:01:00")).expect("galettes");
+    let beers = cafe::add_line(
+        &mut store,
+        &manager,
+        table,
+        &request(biere, 3),
+        at("12:01:30"),
+    )
+    .expect("bières");
+    let sent = cafe::send(&mut store, &manager, table, at("12:02:00")).expect("send");
+    assert_eq!(sent.len(), 2);
+    let (station, kitchen) = &sent[0];
+    assert_eq!((*station, kitchen.number), (Station::Creperie, 1));
+    assert_eq!(kitchen.label, "Table 4");
+    assert_eq!(kitchen.lines.len(), 1);
+    assert_eq!(kitchen.lines[0].supplements, "+ œuf");
+    assert_eq!(kitchen.lines[0].note, "bien cuite");
+    let (station, bar) = &sent[1];
+    assert_eq!(
+        (*station, bar.number, bar.lines[0].quantity),
+        (Station::Bar, 1, 3)
+    );
+    assert!(
+        cafe::send(&mut store, &manager, table, at("12:03:00"))
+            .expect("again")
+            .is_empty(),
+        "nothing goes out twice"
+    );
+
+    // A galette to take away: only it goes, to the crêperie, with its mode said.
+    let takeaway = Request {
+        mode: Some(ServiceMode::Takeaway),
+        ..request(galette, 1)
+    };
+    cafe::add_line(&mut store, &manager, table, &takeaway, at("12:10:00")).expect("line");
+    let sent = cafe::send(&mut store, &manager, table, at("12:10:30")).expect("send");
+    assert_eq!(sent.len(), 1);
+    assert_eq!((sent[0].0, sent[0].1.number), (Station::Creperie, 2));
+    assert_eq!(sent[0].1.lines[0].other_mode.as_deref(), Some("À emporter"));
+
+    // The beers removed after they were sent: one « ANNULÉ » at the bar, once.
+    assert!(cafe::remove_line(&mut store, &manager, beers, at("12:11:00")).expect("remove"));
+    let sent = cafe::send(&mut store, &manager, table, at("12:11:30")).expect("send");
+    assert_eq!(sent.len(), 1);
+    assert!(sent[0].1.cancellation);
+    assert_eq!((sent[0].0, sent[0].1.number), (Station::Bar, 2));
+    assert!(
+        cafe::send(&mut store, &manager, table, at("12:12:00"))
+            .expect("again")
+            .is_empty()
+    );
+    let last = cafe::last_ticket(&mut store, Station::Creperie)
+        .expect("last")
+        .expect("a ticket");
+    assert_eq!(last.number, 2, "the last crêperie ticket, for a reprint");
+
+    let empty = cafe::open_order(
+        &mut store,
+        &manager,
+        "Dupont",
+        ServiceMode::Takeaway,
+        at("12:20:00"),
+    )
+    .expect("order");
+    assert!(matches!(
+        cafe::send(&mut store, &manager, empty, at("12:20:10")),
+        Err(OpsError::OrderEmpty(_))
+    ));
+}

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{ctx, journal_store, line, on, tender};
+use common::{ctx, hex_dump, journal_store, line, on, tender};
 use pepite::domain::PaymentKind::{Card, Cash};
 use pepite::domain::{Money, VatRate};
 use pepite::journal::{self, CashCount};
@@ -135,19 +135,6 @@ fn masked(mut bytes: Vec<u8>, varying: &[String]) -> Vec<u8> {
         }
     }
     bytes
-}
-
-fn hex_dump(bytes: &[u8]) -> String {
-    bytes
-        .chunks(24)
-        .map(|c| {
-            c.iter()
-                .map(|b| format!("{b:02x}"))
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 #[test]

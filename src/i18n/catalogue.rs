@@ -75,6 +75,13 @@ catalogue! {
     ErrTicketZeroQuantity => "« {} » : la quantité ne peut pas être zéro", "“{}”: the quantity cannot be zero";
     ErrQuantityTooLarge => "« {} » : {} articles au plus par ligne", "“{}”: at most {} units per line";
     ErrAmountTooLarge => "{} : {} au plus à cette caisse", "{}: at most {} at this till";
+    KitchenCancelled => "ANNULÉ", "CANCELLED";
+    KitchenCreperie => "CRÊPERIE", "CRÊPERIE";
+    KitchenBar => "BAR", "BAR";
+    KitchenTable => "Table {}", "Table {}";
+    ModeOnSite => "Sur place", "On site";
+    ModeTakeaway => "À emporter", "Takeaway";
+    ErrOrderEmpty => "La commande « {} » n'a aucune ligne : rien à envoyer.", "Order “{}” has no line: nothing to send.";
     ErrProductOff => "« {} » n'est pas servi aujourd'hui (désactivé sur la carte).", "“{}” is not served today (switched off on the menu).";
     ErrBelowMinimum => "« {} » est à prix libre, mais pas en dessous de {}.", "“{}” is pay-what-you-want, but not below {}.";
     ErrUnknownSupplement => "Pas de supplément « {} » pour « {} ».", "No “{}” supplement for “{}”.";

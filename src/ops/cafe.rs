@@ -5,8 +5,10 @@
 //! its service mode ([`crate::domain::cafe`]).
 
 use super::{OpsError, Result, Session};
-use crate::domain::cafe::ServiceMode;
+use crate::domain::cafe::{ServiceMode, Station};
 use crate::domain::{Money, Role, limits, search_key};
+use crate::i18n::Msg;
+use crate::print::kitchen::{KitchenLine, KitchenTicket};
 use crate::storage::cafe::{self, Line, Order, Product};
 use crate::storage::{Store, Timestamp};
 
@@ -166,6 +168,7 @@ pub fn add_line(
             added_by: by.clone(),
             sent: false,
             cancelled: false,
+            cancel_sent: false,
             paid: false,
         };
         Ok(cafe::add_line(tx, order, &line, now)?)
@@ -210,4 +213,117 @@ pub fn merge_orders(
 ) -> Result<()> {
     require_cafe(session)?;
     Ok(store.write(|tx| cafe::merge(tx, from, into, now))?)
+}
+
+fn station_name(station: Station) -> String {
+    match station {
+        Station::Creperie => Msg::KitchenCreperie.text().to_owned(),
+        Station::Bar | Station::None => Msg::KitchenBar.text().to_owned(),
+    }
+}
+
+fn mode_name(mode: ServiceMode) -> &'static str {
+    match mode {
+        ServiceMode::OnSite => Msg::ModeOnSite.text(),
+        ServiceMode::Takeaway => Msg::ModeTakeaway.text(),
+    }
+}
+
+/// « Envoyer »: the order's lines not sent yet, one ticket per station (the bar, the
+/// crêperie), and an « ANNULÉ » ticket for each line removed since it was sent — each
+/// numbered in its station's series and recorded, the lines marked so they never go out
+/// twice, all in one transaction. Lines served at the counter are marked without a
+/// ticket. An order with no line is refused; nothing new gives no ticket. The caller
+/// spools the tickets to the stations' printers.
+pub fn send(
+    store: &mut Store,
+    session: &Session,
+    order: i64,
+    now: Timestamp,
+) -> Result<Vec<(Station, KitchenTicket)>> {
+    require_cafe(session)?;
+    let server = session.name().to_string();
+    store.write(|tx| {
+        let open = cafe::order(tx, order)?;
+        let lines = cafe::lines(tx, order)?;
+        if lines.iter().all(|l| l.cancelled) {
+            return Err(OpsError::OrderEmpty(open.label));
+        }
+        let label = if open.is_table {
+            Msg::KitchenTable.fill(&[&open.label])
+        } else {
+            open.label.clone()
+        };
+        let mut tickets = Vec::new();
+        let counter: Vec<i64> = lines
+            .iter()
+            .filter(|l| !l.sent && !l.cancelled && l.station == Station::None)
+            .map(|l| l.id)
+            .collect();
+        cafe::mark_sent(tx, &counter, now)?;
+        for cancellation in [false, true] {
+            for station in [Station::Creperie, Station::Bar] {
+                let chosen: Vec<&Line> = lines
+                    .iter()
+                    .filter(|l| l.station == station)
+                    .filter(|l| {
+                        if cancellation {
+                            l.sent && l.cancelled && !l.cancel_sent
+                        } else {
+                            !l.sent && !l.cancelled
+                        }
+                    })
+                    .collect();
+                if chosen.is_empty() {
+                    continue;
+                }
+                let mut ticket = KitchenTicket {
+                    station: station_name(station),
+                    number: 0,
+                    label: label.clone(),
+                    time: now.format("%H:%M").to_string(),
+                    server: server.clone(),
+                    mode: mode_name(open.mode).to_owned(),
+                    cancellation,
+                    lines: chosen
+                        .iter()
+                        .map(|l| KitchenLine {
+                            quantity: l.quantity,
+                            name: l.name.clone(),
+                            supplements: l.supplements.clone(),
+                            note: l.note.clone(),
+                            other_mode: (l.mode != open.mode).then(|| mode_name(l.mode).to_owned()),
+                        })
+                        .collect(),
+                };
+                let number = cafe::insert_kitchen_ticket(
+                    tx,
+                    station,
+                    order,
+                    cancellation,
+                    &|number| {
+                        let mut numbered = ticket.clone();
+                        numbered.number = number;
+                        serde_json::to_string(&numbered).unwrap_or_default()
+                    },
+                    now,
+                )?;
+                ticket.number = number;
+                let ids: Vec<i64> = chosen.iter().map(|l| l.id).collect();
+                if cancellation {
+                    cafe::mark_cancel_sent(tx, &ids, now)?;
+                } else {
+                    cafe::mark_sent(tx, &ids, now)?;
+                }
+                tickets.push((station, ticket));
+            }
+        }
+        Ok(tickets)
+    })
+}
+
+/// The last ticket sent to `station`, to print again (one key at the café).
+pub fn last_ticket(store: &mut Store, station: Station) -> Result<Option<KitchenTicket>> {
+    let json = store.read(|tx| cafe::last_kitchen_ticket(tx, station))?;
+    Ok(json.and_then(|j| serde_json::from_str(&j).ok()))
 }

@@ -55,6 +55,8 @@ pub enum OpsError {
     },
     /// An order named by nothing, or by too long a name.
     OrderLabel(String),
+    /// An order with no line to send.
+    OrderEmpty(String),
     /// A till draft that could not be written.
     Draft(String),
     /// A job of a printer this machine does not drive.
@@ -142,6 +144,7 @@ impl fmt::Display for OpsError {
                 supplement,
             } => Msg::ErrUnknownSupplement.fill(&[supplement, product]),
             E::OrderLabel(label) => Msg::ErrOrderLabel.fill(&[label]),
+            E::OrderEmpty(label) => Msg::ErrOrderEmpty.fill(&[label]),
             E::Draft(reason) => Msg::ErrDraft.fill(&[reason]),
             E::PrinterElsewhere(address) => Msg::ErrPrinterElsewhere.fill(&[address]),
             E::NotThisInstallation(path) => Msg::ErrNotThisInstallation.fill(&[&path.display()]),

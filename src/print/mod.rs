@@ -1,5 +1,5 @@
 //! Printing: printer profiles, our code-page encoder, slips (receipts, duplicates, X and
-//! Z, test pages) rendered to ESC/POS, where printers are, and the print queue that keeps
+//! Z, kitchen tickets, test pages) rendered to ESC/POS, where printers are, and the print queue that keeps
 //! a slow or absent printer from ever blocking the till.
 //!
 //! Nothing here knows the terminal or SQL: slips are built from journal payloads.
@@ -9,6 +9,7 @@ pub mod document;
 mod error;
 pub mod escpos;
 pub mod inspect;
+pub mod kitchen;
 pub mod label;
 pub mod pdf;
 pub mod profile;

@@ -210,6 +210,8 @@ pub struct Line {
     pub added_by: String,
     pub sent: bool,
     pub cancelled: bool,
+    /// Its « ANNULÉ » slip went out.
+    pub cancel_sent: bool,
     pub paid: bool,
 }
 
@@ -248,7 +250,7 @@ pub fn lines(tx: &Tx, order: i64) -> Result<Vec<Line>> {
     let mut stmt = tx.conn().prepare_cached(
         "SELECT id, product_id, name, unit_price, vat_class, station, quantity, mode,
                 supplements, note, added_by, sent_at IS NOT NULL, cancelled_at IS NOT NULL,
-                paid_by IS NOT NULL
+                paid_by IS NOT NULL, cancel_sent_at IS NOT NULL
          FROM cafe_order_line WHERE order_id = ?1 ORDER BY id",
     )?;
     let rows = stmt.query_map([order], |r| {
@@ -270,6 +272,7 @@ pub fn lines(tx: &Tx, order: i64) -> Result<Vec<Line>> {
             sent: r.get(11)?,
             cancelled: r.get(12)?,
             paid: r.get(13)?,
+            cancel_sent: r.get(14)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -342,4 +345,56 @@ pub fn merge(tx: &Tx, from: i64, into: i64, now: Timestamp) -> Result<()> {
         params![from, to_text(now)],
     )?;
     Ok(())
+}
+
+/// Marks the « ANNULÉ » slips of cancelled lines sent.
+pub fn mark_cancel_sent(tx: &Tx, ids: &[i64], now: Timestamp) -> Result<()> {
+    let mut stmt = tx.conn().prepare_cached(
+        "UPDATE cafe_order_line SET cancel_sent_at = ?2
+         WHERE id = ?1 AND cancelled_at IS NOT NULL AND cancel_sent_at IS NULL",
+    )?;
+    for id in ids {
+        stmt.execute(params![id, to_text(now)])?;
+    }
+    Ok(())
+}
+
+/// Records a ticket sent to `station` with the next number of that station's series,
+/// and returns the number.
+pub fn insert_kitchen_ticket(
+    tx: &Tx,
+    station: Station,
+    order: i64,
+    cancellation: bool,
+    ticket: &dyn Fn(i64) -> String,
+    now: Timestamp,
+) -> Result<i64> {
+    let number: i64 = tx
+        .conn()
+        .prepare_cached("SELECT ifnull(max(number), 0) + 1 FROM kitchen_ticket WHERE station = ?1")?
+        .query_row([station.code()], |r| r.get(0))?;
+    tx.conn().execute(
+        "INSERT INTO kitchen_ticket (station, number, order_id, cancellation, sent_at, ticket)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            station.code(),
+            number,
+            order,
+            cancellation,
+            to_text(now),
+            ticket(number)
+        ],
+    )?;
+    Ok(number)
+}
+
+/// The last ticket sent to `station` (its JSON), for a reprint.
+pub fn last_kitchen_ticket(tx: &Tx, station: Station) -> Result<Option<String>> {
+    Ok(tx
+        .conn()
+        .prepare_cached(
+            "SELECT ticket FROM kitchen_ticket WHERE station = ?1 ORDER BY number DESC LIMIT 1",
+        )?
+        .query_row([station.code()], |r| r.get(0))
+        .optional()?)
 }

@@ -175,3 +175,17 @@ pub fn screen_text(app: &pepite::tui::App) -> String {
     }
     out
 }
+
+/// Printer bytes as hex, 24 to a line: how slips are snapshotted.
+pub fn hex_dump(bytes: &[u8]) -> String {
+    bytes
+        .chunks(24)
+        .map(|c| {
+            c.iter()
+                .map(|b| format!("{b:02x}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

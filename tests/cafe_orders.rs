@@ -528,3 +528,74 @@ fn sending_prints_only_new_lines_on_their_station_and_each_cancellation_once() {
         Err(OpsError::OrderEmpty(_))
     ));
 }
+
+#[test]
+fn a_bill_before_payment_is_a_note_in_the_journal_never_takings() {
+    let mut store = Store::open_in_memory().expect("open");
+    initialised(&mut store);
+    let Cafe {
+        mut store,
+        manager,
+        galette,
+        biere,
+        ..
+    } = cafe_on(store);
+    let key = pepite::ops::journal::load_key(&mut store, &common::key_dir()).expect("key");
+    let terminal = pepite::domain::TerminalCode::parse("caisse-1").expect("terminal");
+    let ctx = pepite::ops::till::context(&mut store, &manager, &terminal, at("13:00:00"), false)
+        .expect("ctx");
+    let table = cafe::open_order(
+        &mut store,
+        &manager,
+        "4",
+        ServiceMode::OnSite,
+        at("12:00:00"),
+    )
+    .expect("table");
+    let empty = cafe::bill(&mut store, &manager, &key, &ctx, table);
+    assert!(matches!(empty, Err(OpsError::OrderEmpty(_))), "{empty:?}");
+    let egg = Request {
+        supplements: vec!["œuf".into()],
+        ..request(galette, 2)
+    };
+    cafe::add_line(&mut store, &manager, table, &egg, at("12:01:00")).expect("galettes");
+    cafe::add_line(
+        &mut store,
+        &manager,
+        table,
+        &request(biere, 2),
+        at("12:01:30"),
+    )
+    .expect("bières");
+    let note = cafe::bill(&mut store, &manager, &key, &ctx, table).expect("the bill");
+    assert_eq!((note.series.as_str(), note.number), ("caisse-1/N", 1));
+    let stored = store
+        .read(|tx| pepite::storage::journal::find_document(tx, &note.series, note.number))
+        .expect("note");
+    assert_eq!(stored.kind, "note");
+    assert_eq!(stored.total, Money::from_cents(2 * 950 + 2 * 400));
+    // Per rate: the galettes at 10 %, the beers at 20 %.
+    assert_eq!(stored.vat, "[[1000,1900,1727,173],[2000,800,667,133]]");
+    let (x, _) = pepite::ops::till::x_report(&mut store, &ctx).expect("X");
+    assert_eq!(x.total_ttc(), Money::ZERO, "a note is never takings");
+    let report = store
+        .read(|tx| pepite::journal::verify::verify(tx, None, None, Some(&common::key_dir())))
+        .expect("verify");
+    assert!(report.is_intact(), "{report}");
+
+    let slip =
+        pepite::print::receipt::document_slip(&stored.payload, &stored.hash, None).expect("slip");
+    let profile = pepite::print::Profile::by_id("epson-tm-t20iii").expect("profile");
+    let text = pepite::print::inspect::decode(
+        &pepite::print::escpos::render(&slip, &profile).expect("render"),
+        &profile,
+    )
+    .expect("decode")
+    .text;
+    assert!(
+        text.contains("ADDITION") && text.contains("Note caisse-1/N n° 1"),
+        "{text}"
+    );
+    assert!(text.contains("Galette complète (+ œuf)"), "{text}");
+    assert!(text.contains("À régler"), "{text}");
+}

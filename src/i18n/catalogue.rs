@@ -75,6 +75,9 @@ catalogue! {
     ErrTicketZeroQuantity => "« {} » : la quantité ne peut pas être zéro", "“{}”: the quantity cannot be zero";
     ErrQuantityTooLarge => "« {} » : {} articles au plus par ligne", "“{}”: at most {} units per line";
     ErrAmountTooLarge => "{} : {} au plus à cette caisse", "{}: at most {} at this till";
+    SlipBill => "ADDITION", "BILL";
+    SlipNote => "Note {} n° {}", "Note {} No. {}";
+    SlipBillNotice => "À régler — le ticket de caisse suit le paiement", "To be paid — the receipt follows the payment";
     KitchenCancelled => "ANNULÉ", "CANCELLED";
     KitchenCreperie => "CRÊPERIE", "CRÊPERIE";
     KitchenBar => "BAR", "BAR";

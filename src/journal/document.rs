@@ -28,6 +28,8 @@ pub enum DocKind {
     Duplicate,
     Closing,
     Archive,
+    /// A bill printed before payment (a café's « addition »): kept, never takings.
+    Note,
 }
 
 impl DocKind {
@@ -38,6 +40,7 @@ impl DocKind {
             DocKind::Duplicate => "duplicate",
             DocKind::Closing => "closing",
             DocKind::Archive => "archive",
+            DocKind::Note => "note",
         }
     }
 
@@ -48,6 +51,7 @@ impl DocKind {
             DocKind::Duplicate => "D",
             DocKind::Closing => "Z",
             DocKind::Archive => "A",
+            DocKind::Note => "N",
         }
     }
 

@@ -322,3 +322,55 @@ pub fn append_duplicate(
     )?;
     Ok((doc, nth))
 }
+
+/// Appends a note: the bill of café order `order` printed before it is paid, with its
+/// lines and its VAT per rate, in the terminal's note series (`cafe-1/N`). A printed
+/// bill can never vanish; a note is never takings.
+pub fn append_note(
+    tx: &Tx,
+    key: &InstallationKey,
+    ctx: &Context,
+    order: &str,
+    lines: &[SaleLine],
+) -> Result<DocRef, JournalError> {
+    let day = super::session::for_writing(tx, ctx)?;
+    let status = crate::storage::structure::get(tx)?
+        .map_or(crate::domain::VatStatus::Assujetti, |s| {
+            s.identity.vat_status
+        });
+    let lines = status.lines_as_sold(lines);
+    let vat = crate::domain::vat_breakdown(&lines)?;
+    let total: Money = vat.iter().map(|v| v.ttc).sum();
+    let mut lines_json = Vec::with_capacity(lines.len());
+    for line in &lines {
+        lines_json.push(json!({
+            "label": line.label,
+            "quantity": line.quantity,
+            "unit_price": line.unit_price.cents(),
+            "vat_rate": line.vat_rate.basis_points(),
+            "total": line.total()?.cents(),
+        }));
+    }
+    let body = json!({
+        "order": order,
+        "lines": lines_json,
+        "vat": vat.iter().map(|v| json!({"rate": v.rate.basis_points(), "ttc": v.ttc.cents(), "ht": v.ht.cents(), "vat": v.vat.cents()})).collect::<Vec<_>>(),
+        "total_ttc": total.cents(),
+        "total_ht": vat.iter().map(|v| v.ht).sum::<Money>().cents(),
+        "total_vat": vat.iter().map(|v| v.vat).sum::<Money>().cents(),
+    });
+    document::append(
+        tx,
+        key,
+        ctx,
+        DocKind::Note,
+        body,
+        Figures {
+            total,
+            detail: format!("note {order}"),
+            vat: &vat,
+            business_date: Some(day.date),
+            ..Figures::default()
+        },
+    )
+}

@@ -47,6 +47,8 @@ struct Payload<'a> {
     #[serde(borrow)]
     archive: Option<Text<'a>>,
     #[serde(borrow)]
+    order: Option<Text<'a>>,
+    #[serde(borrow)]
     refers_to: Option<Ref<'a>>,
     #[serde(borrow)]
     duplicate_of: Option<Ref<'a>>,
@@ -176,7 +178,7 @@ impl FigureCheck {
         let kind = &*p.kind;
         let is_ticket = kind == "ticket";
         let total = match kind {
-            "ticket" | "closing" => p.total_ttc.unwrap_or(0),
+            "ticket" | "closing" | "note" => p.total_ttc.unwrap_or(0),
             "proof" => p.total.unwrap_or(0),
             _ => 0,
         };
@@ -196,7 +198,7 @@ impl FigureCheck {
                 return Ok(Some(column(name, &stored, &Money::from_cents(expected))));
             }
         }
-        let vat: Vec<[i64; 4]> = if matches!(kind, "ticket" | "closing") {
+        let vat: Vec<[i64; 4]> = if matches!(kind, "ticket" | "closing" | "note") {
             p.vat
                 .iter()
                 .map(|v| [i64::from(v.rate), v.ttc, v.ht, v.vat])
@@ -248,6 +250,7 @@ impl FigureCheck {
                 .map(|r| format!("{} {}", r.series, r.number))
                 .unwrap_or_default(),
             "archive" => format!("archive {}", p.archive.as_deref().unwrap_or_default()),
+            "note" => format!("note {}", p.order.as_deref().unwrap_or_default()),
             _ => String::new(),
         };
         if doc.detail != detail {

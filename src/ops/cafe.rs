@@ -6,8 +6,9 @@
 
 use super::{OpsError, Result, Session};
 use crate::domain::cafe::{ServiceMode, Station};
-use crate::domain::{Money, Role, limits, search_key};
+use crate::domain::{Money, Role, SaleLine, limits, search_key};
 use crate::i18n::Msg;
+use crate::journal::{Context, DocRef, InstallationKey};
 use crate::print::kitchen::{KitchenLine, KitchenTicket};
 use crate::storage::cafe::{self, Line, Order, Product};
 use crate::storage::{Store, Timestamp};
@@ -326,4 +327,60 @@ pub fn send(
 pub fn last_ticket(store: &mut Store, station: Station) -> Result<Option<KitchenTicket>> {
     let json = store.read(|tx| cafe::last_kitchen_ticket(tx, station))?;
     Ok(json.and_then(|j| serde_json::from_str(&j).ok()))
+}
+
+/// The VAT rate of a café line: its product's class served in its mode.
+fn sale_line(line: &Line) -> SaleLine {
+    let label = if line.supplements.is_empty() {
+        line.name.clone()
+    } else {
+        format!("{} ({})", line.name, line.supplements)
+    };
+    SaleLine {
+        label,
+        category: None,
+        item_code: None,
+        quantity: line.quantity,
+        unit_price: line.unit_price,
+        original_price: None,
+        discount: Money::ZERO,
+        discount_reason: None,
+        ticket_discount: Money::ZERO,
+        ticket_discount_reason: None,
+        vat_rate: line.vat_class.rate(line.mode),
+        grams: None,
+        weight_estimated: false,
+        margin_scheme: false,
+        guarantee: false,
+    }
+}
+
+/// Prints the bill of an open order before it is paid: a *note* in the journal (its own
+/// series), with what is left to pay, line by line, and its VAT per rate.
+pub fn bill(
+    store: &mut Store,
+    session: &Session,
+    key: &InstallationKey,
+    ctx: &Context,
+    order: i64,
+) -> Result<DocRef> {
+    require_cafe(session)?;
+    super::journal::write_anchored(store, key, ctx, |tx| {
+        let open = cafe::order(tx, order)?;
+        let lines: Vec<SaleLine> = cafe::lines(tx, order)?
+            .iter()
+            .filter(|l| !l.cancelled && !l.paid)
+            .map(sale_line)
+            .collect();
+        if lines.is_empty() {
+            return Err(OpsError::OrderEmpty(open.label));
+        }
+        Ok(crate::journal::append_note(
+            tx,
+            key,
+            ctx,
+            &open.label,
+            &lines,
+        )?)
+    })
 }

@@ -114,8 +114,8 @@ fn document_line(slip: &mut Slip, title: Msg, p: &Payload) {
     slip.rule();
 }
 
-fn ticket(slip: &mut Slip, p: &Payload) {
-    document_line(slip, Msg::SlipTicket, p);
+fn ticket(slip: &mut Slip, p: &Payload, title: Msg) {
+    document_line(slip, title, p);
     for line in &p.lines {
         slip.pair(line.label.clone(), money(line.total));
         let mut detail = if line.vat_scheme == "margin" {
@@ -456,7 +456,13 @@ pub fn document_slip_keyed(
     };
     header(&mut slip, &body);
     match body.kind.as_str() {
-        "ticket" => ticket(&mut slip, &body),
+        "ticket" => ticket(&mut slip, &body, Msg::SlipTicket),
+        "note" => {
+            // The bill before payment: the lines and their VAT, nothing paid yet.
+            slip.big(Msg::SlipBill.text());
+            ticket(&mut slip, &body, Msg::SlipNote);
+            slip.centred(Msg::SlipBillNotice.text());
+        }
         "proof" => proof(&mut slip, &body),
         "closing" => {
             slip.big(Msg::SlipZ.fill(&[&body.closing_label(), &body.period]));

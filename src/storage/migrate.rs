@@ -53,6 +53,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0011_cafe.sql",
         include_str!("../../migrations/0011_cafe.sql"),
     ),
+    (
+        "0012_note_documents.sql",
+        include_str!("../../migrations/0012_note_documents.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.
@@ -66,6 +70,24 @@ pub fn known_files() -> impl Iterator<Item = &'static str> {
 
 pub(super) fn user_version(conn: &Connection) -> Result<u32, StorageError> {
     Ok(conn.query_row("PRAGMA user_version", [], |row| row.get(0))?)
+}
+
+/// Ends a migration that edited a table's SQL in the schema (SQLite's documented way to
+/// loosen a CHECK): bumps `schema_version` so every connection reads the schema again,
+/// turns `writable_schema` off, and refuses to commit unless `integrity_check` says ok.
+fn finish_schema_edit(tx: &rusqlite::Transaction) -> Result<(), rusqlite::Error> {
+    let version: i64 = tx.query_row("PRAGMA schema_version", [], |r| r.get(0))?;
+    tx.pragma_update(None, "schema_version", version + 1)?;
+    tx.pragma_update(None, "writable_schema", false)?;
+    let check: String = tx.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+    if check == "ok" {
+        Ok(())
+    } else {
+        Err(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CORRUPT),
+            Some(check),
+        ))
+    }
 }
 
 /// Brings the schema up to [`SCHEMA_VERSION`]. Safe when several processes open the same
@@ -84,11 +106,14 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<(), StorageError> {
         if current >= version {
             continue;
         }
-        tx.execute_batch(sql)
-            .map_err(|error| StorageError::Migration {
-                version,
-                reason: error.to_string(),
-            })?;
+        let failed = |error: rusqlite::Error| StorageError::Migration {
+            version,
+            reason: error.to_string(),
+        };
+        tx.execute_batch(sql).map_err(failed)?;
+        if sql.contains("writable_schema") {
+            finish_schema_edit(&tx).map_err(failed)?;
+        }
         tx.pragma_update(None, "user_version", version)?;
         tx.commit()?;
         tracing::info!(version, "schema migrated");

@@ -35,6 +35,8 @@ CREATE TABLE cafe_order (
     mode       TEXT NOT NULL CHECK (mode IN ('on_site', 'takeaway')),
     opened_at  TEXT NOT NULL,
     opened_by  TEXT NOT NULL,
+    split_parts INTEGER CHECK (split_parts IS NULL OR split_parts > 0), -- paid in N parts
+    split_paid  INTEGER NOT NULL DEFAULT 0,                             -- parts paid so far
     closed_at  TEXT                 -- nothing left to pay
 );
 CREATE UNIQUE INDEX cafe_order_open_label ON cafe_order (label) WHERE closed_at IS NULL;

@@ -599,3 +599,194 @@ fn a_bill_before_payment_is_a_note_in_the_journal_never_takings() {
     assert!(text.contains("Galette complète (+ œuf)"), "{text}");
     assert!(text.contains("À régler"), "{text}");
 }
+
+fn pay(kind: pepite::domain::PaymentKind, cents: i64) -> pepite::ops::till::Payment {
+    pepite::ops::till::Payment {
+        method: kind.default_label(),
+        kind,
+        amount: Money::from_cents(cents),
+        voucher: None,
+    }
+}
+
+#[test]
+fn a_table_pays_in_three_equal_parts_and_another_line_by_line_to_the_cent() {
+    use pepite::domain::PaymentKind::{Card, Cash};
+    let mut store = Store::open_in_memory().expect("open");
+    initialised(&mut store);
+    let Cafe {
+        mut store,
+        manager,
+        galette,
+        biere,
+        ..
+    } = cafe_on(store);
+    let key = pepite::ops::journal::load_key(&mut store, &common::key_dir()).expect("key");
+    let terminal = pepite::domain::TerminalCode::parse("caisse-1").expect("terminal");
+    let mut ctx = |t: &str| {
+        pepite::ops::till::context(&mut store, &manager, &terminal, at(t), false).expect("ctx")
+    };
+    let (c1, c2, c3, c4, c5) = (
+        ctx("13:00:00"),
+        ctx("13:01:00"),
+        ctx("13:02:00"),
+        ctx("13:03:00"),
+        ctx("13:04:00"),
+    );
+    let four = cafe::open_order(
+        &mut store,
+        &manager,
+        "4",
+        ServiceMode::OnSite,
+        at("12:00:00"),
+    )
+    .expect("4");
+    let egg = Request {
+        supplements: vec!["œuf".into()],
+        ..request(galette, 2)
+    };
+    cafe::add_line(&mut store, &manager, four, &egg, at("12:01:00")).expect("galettes");
+    cafe::add_line(
+        &mut store,
+        &manager,
+        four,
+        &request(biere, 3),
+        at("12:01:30"),
+    )
+    .expect("bières");
+    // 2 × 9,50 at 10 % + 3 × 4,00 at 20 % = 31,00 € in three parts.
+    cafe::bill(&mut store, &manager, &key, &c1, four).expect("the bill, a note");
+    let share = cafe::Portion::Share { parts: 3 };
+    let first = cafe::settle(
+        &mut store,
+        &manager,
+        &key,
+        &c1,
+        four,
+        &share,
+        &[pay(Card, 1034)],
+    )
+    .expect("part 1");
+    assert_eq!((first.total.cents(), first.closed), (1034, false));
+    // While parts are being paid, the order takes no new line and no other way of paying.
+    assert!(matches!(
+        cafe::add_line(
+            &mut store,
+            &manager,
+            four,
+            &request(biere, 1),
+            at("13:01:30")
+        ),
+        Err(OpsError::SplitInProgress { .. })
+    ));
+    assert!(matches!(
+        cafe::settle(
+            &mut store,
+            &manager,
+            &key,
+            &c2,
+            four,
+            &cafe::Portion::All,
+            &[pay(Card, 2066)]
+        ),
+        Err(OpsError::SplitInProgress { .. })
+    ));
+    let second = cafe::settle(
+        &mut store,
+        &manager,
+        &key,
+        &c2,
+        four,
+        &share,
+        &[pay(Cash, 2000)],
+    )
+    .expect("part 2 in cash");
+    assert_eq!((second.total.cents(), second.change.cents()), (1033, 967));
+    let third = cafe::settle(
+        &mut store,
+        &manager,
+        &key,
+        &c3,
+        four,
+        &share,
+        &[pay(Card, 1033)],
+    )
+    .expect("part 3");
+    assert!(third.closed, "nothing left: the order closes");
+    assert_eq!(
+        first.total.cents() + second.total.cents() + third.total.cents(),
+        3100
+    );
+
+    // Table 6 pays line by line.
+    let six = cafe::open_order(
+        &mut store,
+        &manager,
+        "6",
+        ServiceMode::OnSite,
+        at("12:30:00"),
+    )
+    .expect("6");
+    let crepe = cafe::add_line(
+        &mut store,
+        &manager,
+        six,
+        &request(galette, 1),
+        at("12:31:00"),
+    )
+    .expect("line");
+    let beer = cafe::add_line(
+        &mut store,
+        &manager,
+        six,
+        &request(biere, 1),
+        at("12:31:10"),
+    )
+    .expect("line");
+    let paid = cafe::settle(
+        &mut store,
+        &manager,
+        &key,
+        &c4,
+        six,
+        &cafe::Portion::Lines(vec![beer]),
+        &[pay(Card, 400)],
+    )
+    .expect("the beer");
+    assert!(!paid.closed);
+    assert_eq!(
+        cafe::open_orders(&mut store).expect("orders")[0]
+            .due
+            .cents(),
+        850
+    );
+    let paid = cafe::settle(
+        &mut store,
+        &manager,
+        &key,
+        &c5,
+        six,
+        &cafe::Portion::Lines(vec![crepe]),
+        &[pay(Cash, 850)],
+    )
+    .expect("the galette");
+    assert!(paid.closed);
+    assert!(cafe::open_orders(&mut store).expect("orders").is_empty());
+
+    // The X: takings per rate equal the tickets, to the cent; the note is not in them.
+    let (x, _) = pepite::ops::till::x_report(&mut store, &c5).expect("X");
+    assert_eq!(x.total_ttc().cents(), 3100 + 400 + 850);
+    let rate = |bp: u32| {
+        x.vat
+            .iter()
+            .find(|v| v.rate.basis_points() == bp)
+            .map_or(0, |v| v.ttc.cents())
+    };
+    assert_eq!(rate(1000), 2 * 950 + 850);
+    assert_eq!(rate(2000), 3 * 400 + 400);
+    assert_eq!(x.stats.tickets, 5);
+    let report = store
+        .read(|tx| pepite::journal::verify::verify(tx, None, None, Some(&common::key_dir())))
+        .expect("verify");
+    assert!(report.is_intact(), "{report}");
+}

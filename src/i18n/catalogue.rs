@@ -85,6 +85,8 @@ catalogue! {
     ModeOnSite => "Sur place", "On site";
     ModeTakeaway => "À emporter", "Takeaway";
     ErrOrderEmpty => "La commande « {} » n'a aucune ligne : rien à envoyer.", "Order “{}” has no line: nothing to send.";
+    ErrSplitInProgress => "La commande « {} » se règle en parts égales ({} sur {} payées) : réglez les parts restantes d'abord.", "Order “{}” is being paid in equal parts ({} of {} paid): pay the remaining parts first.";
+    CafeShare => "{} — part {} sur {}", "{} — part {} of {}";
     ErrProductOff => "« {} » n'est pas servi aujourd'hui (désactivé sur la carte).", "“{}” is not served today (switched off on the menu).";
     ErrBelowMinimum => "« {} » est à prix libre, mais pas en dessous de {}.", "“{}” is pay-what-you-want, but not below {}.";
     ErrUnknownSupplement => "Pas de supplément « {} » pour « {} ».", "No “{}” supplement for “{}”.";

@@ -57,6 +57,12 @@ pub enum OpsError {
     OrderLabel(String),
     /// An order with no line to send.
     OrderEmpty(String),
+    /// An order being paid in equal parts: its lines wait for the last part.
+    SplitInProgress {
+        label: String,
+        parts: i64,
+        paid: i64,
+    },
     /// A till draft that could not be written.
     Draft(String),
     /// A job of a printer this machine does not drive.
@@ -145,6 +151,9 @@ impl fmt::Display for OpsError {
             } => Msg::ErrUnknownSupplement.fill(&[supplement, product]),
             E::OrderLabel(label) => Msg::ErrOrderLabel.fill(&[label]),
             E::OrderEmpty(label) => Msg::ErrOrderEmpty.fill(&[label]),
+            E::SplitInProgress { label, parts, paid } => {
+                Msg::ErrSplitInProgress.fill(&[label, paid, parts])
+            }
             E::Draft(reason) => Msg::ErrDraft.fill(&[reason]),
             E::PrinterElsewhere(address) => Msg::ErrPrinterElsewhere.fill(&[address]),
             E::NotThisInstallation(path) => Msg::ErrNotThisInstallation.fill(&[&path.display()]),

@@ -294,7 +294,7 @@ pub struct Sale {
     pub receipt_required: bool,
 }
 
-fn tender_of(p: &Payment) -> Tender {
+pub(super) fn tender_of(p: &Payment) -> Tender {
     Tender {
         method: p.method.clone(),
         kind: p.kind,
@@ -350,6 +350,32 @@ fn check_sale(cart: &Cart, payments: &[Payment]) -> Result<()> {
     Ok(())
 }
 
+/// Refuses a voucher payment whose voucher is unknown or worth less than the amount.
+pub(super) fn check_vouchers(tx: &Tx, payments: &[Payment]) -> Result<()> {
+    for p in payments.iter().filter(|p| p.kind == PaymentKind::Voucher) {
+        let code = p.voucher.clone().unwrap_or_default();
+        let balance =
+            vouchers::balance(tx, &code)?.ok_or_else(|| OpsError::UnknownCode(code.clone()))?;
+        if balance < p.amount {
+            return Err(OpsError::VoucherTooLow { code, balance });
+        }
+    }
+    Ok(())
+}
+
+/// Takes the voucher payments off their vouchers, in the ticket `doc` that spent them.
+pub(super) fn spend_vouchers(tx: &Tx, payments: &[Payment], doc: &DocRef) -> Result<()> {
+    for p in payments.iter().filter(|p| p.kind == PaymentKind::Voucher) {
+        vouchers::spend(
+            tx,
+            p.voucher.as_deref().unwrap_or_default(),
+            doc.id,
+            p.amount,
+        )?;
+    }
+    Ok(())
+}
+
 /// Validates the cart: writes the ticket, marks its items sold, records the weights,
 /// spends the vouchers and issues one for the change if asked — all or nothing.
 pub fn sell(
@@ -380,14 +406,7 @@ pub fn sell(
     // What the journal will record as change, from the same rule it applies.
     let change = crate::domain::settle(&cart.sale_lines(), &tenders)?.change;
     let sale = super::journal::write_anchored(store, key, ctx, |tx| {
-        for p in payments.iter().filter(|p| p.kind == PaymentKind::Voucher) {
-            let code = p.voucher.clone().unwrap_or_default();
-            let balance =
-                vouchers::balance(tx, &code)?.ok_or_else(|| OpsError::UnknownCode(code.clone()))?;
-            if balance < p.amount {
-                return Err(OpsError::VoucherTooLow { code, balance });
-            }
-        }
+        check_vouchers(tx, payments)?;
         let doc = journal::append_ticket(tx, key, ctx, &cart.sale_lines(), &tenders, None)?;
         if !ctx.training {
             for (id, _) in cart.lines.iter().filter_map(|l| l.item.as_ref()) {
@@ -401,14 +420,7 @@ pub fn sell(
                 )?;
             }
             record_weights(tx, &doc, &cart.lines)?;
-            for p in payments.iter().filter(|p| p.kind == PaymentKind::Voucher) {
-                vouchers::spend(
-                    tx,
-                    p.voucher.as_deref().unwrap_or_default(),
-                    doc.id,
-                    p.amount,
-                )?;
-            }
+            spend_vouchers(tx, payments, &doc)?;
         }
         let voucher = match to_voucher {
             Some(amount) if !ctx.training => {

@@ -135,6 +135,8 @@ pub struct Order {
     pub due: Money,
     /// Lines not sent to their station yet.
     pub unsent: i64,
+    /// Being paid in this many equal parts, and how many are paid.
+    pub split: Option<(i64, i64)>,
 }
 
 /// Opens an order for table or name `label`; a label already open is refused by name.
@@ -158,7 +160,8 @@ pub fn open_order(
 
 const ORDER_SUMMARY: &str = "SELECT o.id, o.label, o.is_table, o.mode, o.opened_at,
         ifnull(sum(l.unit_price * l.quantity) FILTER (WHERE l.cancelled_at IS NULL AND l.paid_by IS NULL), 0),
-        count(l.id) FILTER (WHERE l.sent_at IS NULL AND l.cancelled_at IS NULL AND l.station <> 'none')
+        count(l.id) FILTER (WHERE l.sent_at IS NULL AND l.cancelled_at IS NULL AND l.station <> 'none'),
+        o.split_parts, o.split_paid
      FROM cafe_order o LEFT JOIN cafe_order_line l ON l.order_id = o.id";
 
 fn order_from_row(r: &rusqlite::Row) -> rusqlite::Result<Order> {
@@ -171,6 +174,10 @@ fn order_from_row(r: &rusqlite::Row) -> rusqlite::Result<Order> {
         opened_at: r.get(4)?,
         due: Money::from_cents(r.get(5)?),
         unsent: r.get(6)?,
+        split: r
+            .get::<_, Option<i64>>(7)?
+            .map(|parts| Ok::<_, rusqlite::Error>((parts, r.get(8)?)))
+            .transpose()?,
     })
 }
 
@@ -397,4 +404,35 @@ pub fn last_kitchen_ticket(tx: &Tx, station: Station) -> Result<Option<String>> 
         )?
         .query_row([station.code()], |r| r.get(0))
         .optional()?)
+}
+
+/// Marks lines paid by document `doc`.
+pub fn mark_paid(tx: &Tx, ids: &[i64], doc: i64) -> Result<()> {
+    let mut stmt = tx.conn().prepare_cached(
+        "UPDATE cafe_order_line SET paid_by = ?2 WHERE id = ?1 AND paid_by IS NULL",
+    )?;
+    for id in ids {
+        stmt.execute(params![id, doc])?;
+    }
+    Ok(())
+}
+
+/// Records that an order is paid in `parts` equal parts, `paid` of them so far.
+pub fn set_split(tx: &Tx, order: i64, parts: i64, paid: i64) -> Result<()> {
+    let changed = tx.conn().execute(
+        "UPDATE cafe_order SET split_parts = ?2, split_paid = ?3 WHERE id = ?1",
+        params![order, parts, paid],
+    )?;
+    found(changed, Msg::ThingOrder)
+}
+
+/// Closes the order when nothing is left to pay; returns whether it closed.
+pub fn close_if_paid(tx: &Tx, order: i64, now: Timestamp) -> Result<bool> {
+    Ok(tx.conn().execute(
+        "UPDATE cafe_order SET closed_at = ?2
+         WHERE id = ?1 AND closed_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM cafe_order_line
+                           WHERE order_id = ?1 AND cancelled_at IS NULL AND paid_by IS NULL)",
+        params![order, to_text(now)],
+    )? > 0)
 }

@@ -63,6 +63,7 @@ fn ticket_lines() -> Vec<SaleLine> {
         weight_estimated: false,
         margin_scheme: false,
         guarantee: false,
+        service: None,
         vat_rate: rate,
     })
     .collect()

@@ -107,6 +107,7 @@ fn big_shop(count: i64, years: i64) -> (PathBuf, PathBuf) {
                                 weight_estimated: false,
                                 margin_scheme: false,
                                 guarantee: false,
+                                service: None,
                                 vat_rate: rate,
                             }
                         })

@@ -785,6 +785,77 @@ fn a_table_pays_in_three_equal_parts_and_another_line_by_line_to_the_cent() {
     assert_eq!(rate(1000), 2 * 950 + 850);
     assert_eq!(rate(2000), 3 * 400 + 400);
     assert_eq!(x.stats.tickets, 5);
+    assert_eq!(
+        x.by_service,
+        [("on_site".to_owned(), Money::from_cents(4350))]
+    );
+
+    // A takeaway order: its takings apart, on the Z too.
+    let name_ = cafe::open_order(
+        &mut store,
+        &manager,
+        "Dupont",
+        ServiceMode::Takeaway,
+        at("13:05:00"),
+    )
+    .expect("takeaway");
+    cafe::add_line(
+        &mut store,
+        &manager,
+        name_,
+        &request(biere, 1),
+        at("13:05:10"),
+    )
+    .expect("line");
+    let c6 = pepite::ops::till::context(&mut store, &manager, &terminal, at("13:06:00"), false)
+        .expect("ctx");
+    cafe::settle(
+        &mut store,
+        &manager,
+        &key,
+        &c6,
+        name_,
+        &cafe::Portion::All,
+        &[pay(Card, 400)],
+    )
+    .expect("paid");
+    let z = store
+        .write(|tx| {
+            let x = pepite::journal::x_report(tx, "caisse-1", at("19:00:00"))?;
+            pepite::journal::close_day(
+                tx,
+                &key,
+                &c6,
+                &pepite::journal::CashCount {
+                    denominations: vec![(Money::from_cents(1), x.expected(Cash).cents())],
+                    card_declared: x.expected(Card),
+                    ..pepite::journal::CashCount::default()
+                },
+            )
+        })
+        .expect("Z");
+    let stored = store
+        .read(|tx| pepite::storage::journal::find_document(tx, &z.series, z.number))
+        .expect("z");
+    let zp: serde_json::Value = serde_json::from_str(&stored.payload).expect("json");
+    assert_eq!(zp["by_service"][0]["mode"], "on_site");
+    assert_eq!(zp["by_service"][0]["ttc"], 4350);
+    assert_eq!(zp["by_service"][1]["mode"], "takeaway");
+    assert_eq!(zp["by_service"][1]["ttc"], 400);
+    assert_eq!(zp["total_ttc"], 4750, "the modes add up to the takings");
+    let slip =
+        pepite::print::receipt::document_slip(&stored.payload, &stored.hash, None).expect("slip");
+    let profile = pepite::print::Profile::by_id("epson-tm-t20iii").expect("profile");
+    let text = pepite::print::inspect::decode(
+        &pepite::print::escpos::render(&slip, &profile).expect("render"),
+        &profile,
+    )
+    .expect("decode")
+    .text;
+    assert!(
+        text.contains("Sur place") && text.contains("À emporter"),
+        "{text}"
+    );
     let report = store
         .read(|tx| pepite::journal::verify::verify(tx, None, None, Some(&common::key_dir())))
         .expect("verify");

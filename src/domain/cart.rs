@@ -142,6 +142,7 @@ impl CartLine {
             weight_estimated: self.weight_estimated,
             margin_scheme: self.margin_scheme,
             guarantee: self.guarantee,
+            service: None,
             vat_rate: self.vat_rate,
         }
     }

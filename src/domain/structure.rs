@@ -233,6 +233,7 @@ mod tests {
             weight_estimated: false,
             margin_scheme: margin,
             guarantee: false,
+            service: None,
             vat_rate: rate,
         };
         use crate::domain::VatRate as R;

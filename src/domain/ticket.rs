@@ -38,6 +38,9 @@ pub struct SaleLine {
     /// the receipt prints by itself and states the guarantee (code de la consommation,
     /// art. L217-3 and following).
     pub guarantee: bool,
+    /// A café line's service mode (sur place / à emporter): its VAT rate depends on it,
+    /// and the café's X and Z give the takings by mode.
+    pub service: Option<super::cafe::ServiceMode>,
 }
 
 impl SaleLine {
@@ -199,6 +202,7 @@ mod tests {
             weight_estimated: false,
             margin_scheme: false,
             guarantee: false,
+            service: None,
             vat_rate: rate,
         }
     }

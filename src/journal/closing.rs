@@ -51,6 +51,8 @@ pub struct PeriodFigures {
     pub proofs: Vec<(String, i64, Money)>,
     /// The perpetual grand total of the terminal, by rate, as it stands now.
     pub grand_total: Vec<VatTotal>,
+    /// The café's takings by service mode (`on_site`, `takeaway`); empty at a shop till.
+    pub by_service: Vec<(String, Money)>,
 }
 
 impl PeriodFigures {
@@ -127,6 +129,7 @@ pub fn figures(tx: &Tx, span: &Span) -> Result<PeriodFigures, JournalError> {
         stats: store::period_stats(tx, span)?,
         proofs: store::proof_totals(tx, span)?,
         grand_total: on_totals(store::counter(tx, span.terminal, store::Period::Perpetual)?)?,
+        by_service: store::service_totals(tx, span)?,
     })
 }
 
@@ -173,7 +176,7 @@ fn vat_json(vat: &[VatTotal]) -> Value {
 
 /// The figures as the Z's payload carries them (and as the X report prints them).
 pub fn figures_json(f: &PeriodFigures) -> Value {
-    json!({
+    let mut body = json!({
         "from": f.from,
         "to": f.to,
         "vat": vat_json(&f.vat),
@@ -200,7 +203,22 @@ pub fn figures_json(f: &PeriodFigures) -> Value {
         })).collect::<Vec<_>>(),
         "grand_total": vat_json(&f.grand_total),
         "grand_total_ttc": f.grand_total.iter().map(|v| v.ttc).sum::<Money>().cents(),
-    })
+    });
+    // A café's takings by service mode; a shop's figures carry no such key.
+    if !f.by_service.is_empty()
+        && let Value::Object(map) = &mut body
+    {
+        map.insert(
+            "by_service".into(),
+            Value::Array(
+                f.by_service
+                    .iter()
+                    .map(|(mode, ttc)| json!({"mode": mode, "ttc": ttc.cents()}))
+                    .collect(),
+            ),
+        );
+    }
+    body
 }
 
 /// Closes the context's terminal's open session (its business day, whatever the hour

@@ -150,6 +150,9 @@ fn append(
             if line.guarantee {
                 map.insert("guarantee".into(), json!(true));
             }
+            if let Some(service) = line.service {
+                map.insert("service".into(), json!(service.code()));
+            }
             if let Some(original) = note.and_then(|n| n.original_lines.get(index)) {
                 map.insert("original_line".into(), json!(original));
             }

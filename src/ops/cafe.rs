@@ -359,6 +359,7 @@ fn sale_line(line: &Line) -> SaleLine {
         weight_estimated: false,
         margin_scheme: false,
         guarantee: false,
+        service: Some(line.mode),
     }
 }
 
@@ -496,6 +497,8 @@ pub fn settle(
                             quantity: 1,
                             unit_price: Money::from_cents(share),
                             vat_rate: v.rate,
+                            // A part is of the whole order: counted in its mode.
+                            service: Some(open.mode),
                             ..sale_line(&due[0])
                         })
                     })

@@ -143,6 +143,7 @@ pub fn write(store: &mut Store, key: &InstallationKey, now: Timestamp) -> Result
                             weight_estimated: false,
                             margin_scheme: false,
                             guarantee: false,
+                            service: None,
                             vat_rate: rate,
                         });
                     }

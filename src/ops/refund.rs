@@ -223,6 +223,7 @@ pub fn refund(
                 margin_scheme: original.vat_scheme == "margin",
                 // A refund takes the good back: no guarantee to state.
                 guarantee: false,
+                service: None,
             });
             back.push(original.item_code.clone());
             original_lines.push(i);

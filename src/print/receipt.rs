@@ -318,6 +318,14 @@ fn figures(slip: &mut Slip, p: &Payload) {
             slip.pair(Msg::SlipTotalVat.text(), money(p.total_vat));
         }
     }
+    // The café's takings by service mode (its VAT depends on it).
+    for service in &p.by_service {
+        let mode = match service.mode.as_str() {
+            "takeaway" => Msg::ModeTakeaway.text(),
+            _ => Msg::ModeOnSite.text(),
+        };
+        slip.pair(format!("  {mode}"), money(service.ttc));
+    }
     slip.rule();
     // By method, adding up to the total: cash net of change, vouchers both ways.
     let tenders: Vec<(String, PaymentKind, Money)> = p

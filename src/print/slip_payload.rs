@@ -82,6 +82,14 @@ pub(super) struct ProofLine {
     pub(super) amount: i64,
 }
 
+/// A café's takings in one service mode.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct ServiceLine {
+    pub(super) mode: String,
+    pub(super) ttc: i64,
+}
+
 /// The fields of every kind of document a slip may need.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -120,6 +128,7 @@ pub(super) struct Payload {
     pub(super) duplicates: i64,
     pub(super) drawer_openings: i64,
     pub(super) proofs: Vec<ProofLine>,
+    pub(super) by_service: Vec<ServiceLine>,
     pub(super) grand_total_ttc: i64,
     pub(super) grand_total: Vec<Vat>,
     pub(super) first_ticket: Option<i64>,

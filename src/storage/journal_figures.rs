@@ -255,6 +255,24 @@ pub fn period_stats(tx: &Tx, span: &Span) -> Result<PeriodStats> {
         )?)
 }
 
+/// The takings of a span's café lines by service mode (`on_site`, `takeaway`), from the
+/// tickets' lines that carry one: `(mode, TTC)`.
+pub fn service_totals(tx: &Tx, span: &Span) -> Result<Vec<(String, Money)>> {
+    let mut stmt = tx.conn().prepare_cached(
+        "SELECT l.value ->> 'service', sum(l.value ->> 'total')
+         FROM document d, json_each(d.payload, '$.lines') l
+         WHERE d.terminal = ?1 AND d.kind = 'ticket' AND d.training = 0
+           AND d.business_date BETWEEN ?2 AND ?3 AND d.id > ?4
+           AND l.value ->> 'service' IS NOT NULL
+         GROUP BY 1 ORDER BY 1",
+    )?;
+    let rows = stmt.query_map(
+        params![span.terminal, span.from, span.to, span.after],
+        |r| Ok((r.get(0)?, Money::from_cents(r.get(1)?))),
+    )?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// How many training tickets a terminal wrote over a span.
 pub fn training_tickets(tx: &Tx, span: &Span) -> Result<i64> {
     Ok(tx

@@ -96,6 +96,7 @@ pub fn line(label: &str, quantity: i64, cents: i64, rate: VatRate) -> SaleLine {
         weight_estimated: false,
         margin_scheme: false,
         guarantee: false,
+        service: None,
         vat_rate: rate,
     }
 }

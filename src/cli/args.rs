@@ -142,6 +142,9 @@ pub enum Command {
     /// Grille de prix en CSV (séparateur « ; ») : import (demande un encadrant) ou export.
     #[command(subcommand)]
     Grid(GridCommand),
+    /// La carte du café en CSV (séparateur « ; ») : import (demande un encadrant) ou export.
+    #[command(subcommand)]
+    Menu(MenuCommand),
     /// Étiquettes des articles : PDF (planches A4), TSPL (imprimante d'étiquettes) ou ESC/POS (rouleau).
     Labels {
         /// pdf, tspl ou escpos.
@@ -255,6 +258,18 @@ pub enum GridCommand {
         auth: ManagerAuth,
     },
     /// Exporte la grille en CSV.
+    Export { file: PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MenuCommand {
+    /// Importe un CSV : tout ou rien, la première ligne fausse est nommée.
+    Import {
+        file: PathBuf,
+        #[command(flatten)]
+        auth: ManagerAuth,
+    },
+    /// Exporte la carte en CSV.
     Export { file: PathBuf },
 }
 

@@ -1,5 +1,6 @@
-//! `pepite grid import|export` and `pepite labels`: the price grid as CSV, and the items'
-//! labels to a file (PDF sheets, TSPL or ESC/POS).
+//! `pepite grid import|export`, `pepite menu import|export` and `pepite labels`: the price
+//! grid and the café's menu as CSV, and the items' labels to a file (PDF sheets, TSPL or
+//! ESC/POS).
 
 use super::args::GridCommand;
 use crate::clock;
@@ -22,6 +23,29 @@ pub fn grid(store: &mut Store, command: GridCommand) -> anyhow::Result<ExitCode>
             let text = grid::export_csv(store)?;
             std::fs::write(&file, text)?;
             println!("{}", Msg::CliGridExported.fill(&[&file.display()]));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `pepite menu import|export`: the café's menu as CSV.
+pub fn menu(store: &mut Store, command: super::args::MenuCommand) -> anyhow::Result<ExitCode> {
+    use super::args::MenuCommand;
+    match command {
+        MenuCommand::Import { file, auth } => {
+            let session = super::user::manager_session(store, &auth)?;
+            let text = std::fs::read_to_string(&file).map_err(|e| {
+                anyhow::anyhow!(Msg::ErrIo.fill(&[&file.display(), &crate::i18n::io_reason(&e)]))
+            })?;
+            let count = crate::ops::menu::import_csv(store, &session, &text)?;
+            println!("{}", Msg::CliMenuImported.fill(&[&count, &file.display()]));
+        }
+        MenuCommand::Export { file } => {
+            let text = crate::ops::menu::export_csv(store)?;
+            std::fs::write(&file, text).map_err(|e| {
+                anyhow::anyhow!(Msg::ErrIo.fill(&[&file.display(), &crate::i18n::io_reason(&e)]))
+            })?;
+            println!("{}", Msg::CliMenuExported.fill(&[&file.display()]));
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -178,6 +178,7 @@ pub fn main() -> anyhow::Result<ExitCode> {
             }
         }
         Some(Command::Grid(command)) => labels::grid(&mut open(&db)?, command)?,
+        Some(Command::Menu(command)) => labels::menu(&mut open(&db)?, command)?,
         Some(Command::Labels {
             format,
             ref output,

@@ -648,6 +648,13 @@ catalogue! {
     ColourBrown => "marron", "brown";
     ErrNothingToRecord => "Rien à enregistrer : ajoutez au moins une {}", "Nothing to record: add at least one {}";
     ErrWeightNeeded => "« {} » : pesez l'objet (sa catégorie n'a pas de poids par défaut)", "“{}”: weigh it (its category has no default weight)";
+    ErrMenuShortcut => "raccourci « {} » : une ou deux lettres", "shortcut “{}”: one or two letters";
+    ErrMenuClass => "classe de TVA « {} » : immediat, conservable, boisson_fermee, alcool ou autre", "VAT class “{}”: immediat, conservable, boisson_fermee, alcool or autre";
+    ErrMenuStation => "poste « {} » : creperie, bar ou aucun", "station “{}”: creperie, bar or aucun";
+    ErrMenuSupplement => "supplément « {} » : nom:prix, séparés par |", "supplement “{}”: name:price, separated by |";
+    ErrMenuAvailable => "disponible « {} » : oui ou non", "available “{}”: oui or non";
+    CliMenuImported => "{} produits de la carte lus dans {}.", "{} menu products read from {}.";
+    CliMenuExported => "Carte écrite dans {}.", "Menu written to {}.";
     ErrColumns => "{} colonnes attendues, {} trouvées", "{} columns expected, {} found";
     ErrUnknownCategory => "catégorie « {} » inconnue", "unknown category “{}”";
     ErrReasonRequired => "Une correction doit dire pourquoi", "A correction must say why";

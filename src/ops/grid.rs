@@ -71,6 +71,8 @@ pub fn import_csv(store: &mut Store, manager: &Session, text: &str) -> Result<us
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(b';')
         .trim(csv::Trim::All)
+        // A short or long line is said in French by the column check below.
+        .flexible(true)
         .from_reader(text.as_bytes());
     let mut entries = Vec::new();
     for (index, record) in reader.records().enumerate() {

@@ -19,6 +19,7 @@ mod error;
 pub mod grid;
 pub mod journal;
 pub mod key;
+pub mod menu;
 pub mod places;
 pub mod printing;
 mod refund;

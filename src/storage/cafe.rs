@@ -76,6 +76,44 @@ pub fn insert_product(tx: &Tx, p: &Product) -> Result<i64> {
     Ok(tx.conn().last_insert_rowid())
 }
 
+/// Adds a product or, when one has its name, changes it; returns its id.
+pub fn upsert_product(tx: &Tx, p: &Product) -> Result<i64> {
+    tx.conn()
+        .prepare_cached(
+            "INSERT INTO menu_product (name, section, shortcut, price, min_price, vat_class,
+                                       station, available)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+             ON CONFLICT (name) DO UPDATE SET section = ?2, shortcut = ?3, price = ?4,
+                 min_price = ?5, vat_class = ?6, station = ?7, available = ?8
+             RETURNING id",
+        )?
+        .query_row(
+            params![
+                p.name.as_str(),
+                p.section,
+                p.shortcut,
+                p.price.cents(),
+                p.min_price.map(Money::cents),
+                p.vat_class.code(),
+                p.station.code(),
+                p.available
+            ],
+            |r| r.get(0),
+        )
+        .map_err(|e| StorageError::unique(e, p.shortcut.as_deref().unwrap_or(p.name.as_str())))
+}
+
+/// Adds a supplement or changes its price.
+pub fn upsert_supplement(tx: &Tx, product: i64, name: &str, price: Money) -> Result<()> {
+    tx.conn()
+        .prepare_cached(
+            "INSERT INTO menu_supplement (product_id, name, price) VALUES (?1, ?2, ?3)
+             ON CONFLICT (product_id, name) DO UPDATE SET price = ?3",
+        )?
+        .execute(params![product, name, price.cents()])?;
+    Ok(())
+}
+
 /// Switches a product on or off for today.
 pub fn set_available(tx: &Tx, id: i64, available: bool) -> Result<()> {
     let changed = tx.conn().execute(

@@ -27,6 +27,10 @@ pub struct Config {
     /// A label printer's profile (e.g. `tsc-te200-50x30`), a receipt printer's for labels on
     /// the roll, or `pdf-3x8` / `pdf-2x7` for A4 sheets (default `pdf-3x8`).
     pub label_profile: Option<String>,
+    /// The café's crêperie printer and the bar's, written like `printer` (their tickets
+    /// use `printer_profile`).
+    pub creperie_printer: Option<String>,
+    pub bar_printer: Option<String>,
 }
 
 /// The keys a config file may hold, for the message that refuses the others.
@@ -39,6 +43,8 @@ pub const KEYS: &[&str] = &[
     "printer_profile",
     "label_printer",
     "label_profile",
+    "creperie_printer",
+    "bar_printer",
 ];
 
 /// A config file that cannot be used, with the path and what is wrong, in French.

@@ -78,6 +78,7 @@ catalogue! {
     SlipBill => "ADDITION", "BILL";
     SlipNote => "Note {} n° {}", "Note {} No. {}";
     SlipBillNotice => "À régler — le ticket de caisse suit le paiement", "To be paid — the receipt follows the payment";
+    ErrNoStationPrinter => "Pas d'imprimante pour le poste {} (clé creperie_printer ou bar_printer du fichier de configuration) : le ticket est gardé pour une réimpression.", "No printer for the {} station (creperie_printer or bar_printer key of the configuration file): the ticket is kept for a reprint.";
     KitchenCancelled => "ANNULÉ", "CANCELLED";
     KitchenCreperie => "CRÊPERIE", "CRÊPERIE";
     KitchenBar => "BAR", "BAR";

@@ -17,6 +17,8 @@ pub enum PrintError {
     },
     /// A slip that could not be laid out.
     Render(String),
+    /// A café station with no printer in the configuration.
+    NoStationPrinter(String),
 }
 
 impl fmt::Display for PrintError {
@@ -29,6 +31,7 @@ impl fmt::Display for PrintError {
                 Msg::ErrPrinterUnreachable.fill(&[target, reason])
             }
             PrintError::Render(reason) => Msg::ErrPrintRender.fill(&[reason]),
+            PrintError::NoStationPrinter(station) => Msg::ErrNoStationPrinter.fill(&[station]),
         };
         f.write_str(&text)
     }

@@ -16,6 +16,7 @@ pub mod profile;
 pub mod queue;
 pub mod receipt;
 mod slip_payload;
+pub mod stations;
 pub mod target;
 
 pub use codepage::CodePage;

@@ -42,6 +42,13 @@ struct Cafe {
     soupe: i64,
 }
 
+/// A set-up shop with the test menu, Claire logged in.
+fn cafe() -> Cafe {
+    let mut store = Store::open_in_memory().expect("open");
+    initialised(&mut store);
+    cafe_on(store)
+}
+
 fn cafe_on(mut store: Store) -> Cafe {
     let claire = users::find(&mut store, "Claire")
         .expect("find")
@@ -101,15 +108,13 @@ fn cafe_on(mut store: Store) -> Cafe {
 
 #[test]
 fn orders_take_lines_with_supplements_notes_and_a_free_price() {
-    let mut store = Store::open_in_memory().expect("open");
-    initialised(&mut store);
     let Cafe {
         mut store,
         manager,
         galette,
         biere,
         soupe,
-    } = cafe_on(store);
+    } = cafe();
     let table = cafe::open_order(
         &mut store,
         &manager,
@@ -214,15 +219,13 @@ fn orders_take_lines_with_supplements_notes_and_a_free_price() {
 
 #[test]
 fn a_product_switched_off_stays_on_its_order_and_sent_lines_are_cancelled_not_deleted() {
-    let mut store = Store::open_in_memory().expect("open");
-    initialised(&mut store);
     let Cafe {
         mut store,
         manager,
         galette,
         biere,
         ..
-    } = cafe_on(store);
+    } = cafe();
     let table = cafe::open_order(
         &mut store,
         &manager,
@@ -282,15 +285,13 @@ fn a_product_switched_off_stays_on_its_order_and_sent_lines_are_cancelled_not_de
 
 #[test]
 fn tables_move_and_merge() {
-    let mut store = Store::open_in_memory().expect("open");
-    initialised(&mut store);
     let Cafe {
         mut store,
         manager,
         galette,
         biere,
         ..
-    } = cafe_on(store);
+    } = cafe();
     let two = cafe::open_order(
         &mut store,
         &manager,
@@ -347,11 +348,9 @@ fn tables_move_and_merge() {
 
 #[test]
 fn only_the_cafe_and_managers_take_orders_and_only_managers_keep_the_menu() {
-    let mut store = Store::open_in_memory().expect("open");
-    initialised(&mut store);
     let Cafe {
         mut store, manager, ..
-    } = cafe_on(store);
+    } = cafe();
     let sorter = users::add(
         &mut store,
         &manager,
@@ -437,15 +436,13 @@ fn two_terminals_adding_to_one_order_lose_no_line_and_double_none() {
 
 #[test]
 fn sending_prints_only_new_lines_on_their_station_and_each_cancellation_once() {
-    let mut store = Store::open_in_memory().expect("open");
-    initialised(&mut store);
     let Cafe {
         mut store,
         manager,
         galette,
         biere,
         ..
-    } = cafe_on(store);
+    } = cafe();
     let table = cafe::open_order(
         &mut store,
         &manager,
@@ -531,15 +528,13 @@ fn sending_prints_only_new_lines_on_their_station_and_each_cancellation_once() {
 
 #[test]
 fn a_bill_before_payment_is_a_note_in_the_journal_never_takings() {
-    let mut store = Store::open_in_memory().expect("open");
-    initialised(&mut store);
     let Cafe {
         mut store,
         manager,
         galette,
         biere,
         ..
-    } = cafe_on(store);
+    } = cafe();
     let key = pepite::ops::journal::load_key(&mut store, &common::key_dir()).expect("key");
     let terminal = pepite::domain::TerminalCode::parse("caisse-1").expect("terminal");
     let ctx = pepite::ops::till::context(&mut store, &manager, &terminal, at("13:00:00"), false)
@@ -612,15 +607,13 @@ fn pay(kind: pepite::domain::PaymentKind, cents: i64) -> pepite::ops::till::Paym
 #[test]
 fn a_table_pays_in_three_equal_parts_and_another_line_by_line_to_the_cent() {
     use pepite::domain::PaymentKind::{Card, Cash};
-    let mut store = Store::open_in_memory().expect("open");
-    initialised(&mut store);
     let Cafe {
         mut store,
         manager,
         galette,
         biere,
         ..
-    } = cafe_on(store);
+    } = cafe();
     let key = pepite::ops::journal::load_key(&mut store, &common::key_dir()).expect("key");
     let terminal = pepite::domain::TerminalCode::parse("caisse-1").expect("terminal");
     let mut ctx = |t: &str| {

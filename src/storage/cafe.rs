@@ -53,25 +53,30 @@ fn product_from_row(r: &rusqlite::Row) -> rusqlite::Result<Product> {
 const PRODUCT_COLUMNS: &str =
     "id, name, section, shortcut, price, min_price, vat_class, station, available";
 
+/// The columns a product is written with, in the order of the INSERTs below.
+const PRODUCT_INSERT: &str = "INSERT INTO menu_product (name, section, shortcut, price, min_price,
+                                                        vat_class, station, available)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+
+fn product_values(p: &Product) -> impl rusqlite::Params + '_ {
+    (
+        p.name.as_str(),
+        p.section.as_str(),
+        p.shortcut.as_deref(),
+        p.price.cents(),
+        p.min_price.map(Money::cents),
+        p.vat_class.code(),
+        p.station.code(),
+        p.available,
+    )
+}
+
 /// Adds a product (its `id` is ignored) and returns its id. A name or shortcut already
 /// taken is refused by name.
 pub fn insert_product(tx: &Tx, p: &Product) -> Result<i64> {
     tx.conn()
-        .execute(
-            "INSERT INTO menu_product (name, section, shortcut, price, min_price, vat_class,
-                                       station, available)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                p.name.as_str(),
-                p.section,
-                p.shortcut,
-                p.price.cents(),
-                p.min_price.map(Money::cents),
-                p.vat_class.code(),
-                p.station.code(),
-                p.available
-            ],
-        )
+        .prepare_cached(PRODUCT_INSERT)?
+        .execute(product_values(p))
         .map_err(|e| StorageError::unique(e, p.name.as_str()))?;
     Ok(tx.conn().last_insert_rowid())
 }
@@ -79,27 +84,13 @@ pub fn insert_product(tx: &Tx, p: &Product) -> Result<i64> {
 /// Adds a product or, when one has its name, changes it; returns its id.
 pub fn upsert_product(tx: &Tx, p: &Product) -> Result<i64> {
     tx.conn()
-        .prepare_cached(
-            "INSERT INTO menu_product (name, section, shortcut, price, min_price, vat_class,
-                                       station, available)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+        .prepare_cached(&format!(
+            "{PRODUCT_INSERT}
              ON CONFLICT (name) DO UPDATE SET section = ?2, shortcut = ?3, price = ?4,
                  min_price = ?5, vat_class = ?6, station = ?7, available = ?8
-             RETURNING id",
-        )?
-        .query_row(
-            params![
-                p.name.as_str(),
-                p.section,
-                p.shortcut,
-                p.price.cents(),
-                p.min_price.map(Money::cents),
-                p.vat_class.code(),
-                p.station.code(),
-                p.available
-            ],
-            |r| r.get(0),
-        )
+             RETURNING id"
+        ))?
+        .query_row(product_values(p), |r| r.get(0))
         .map_err(|e| StorageError::unique(e, p.shortcut.as_deref().unwrap_or(p.name.as_str())))
 }
 

@@ -37,7 +37,11 @@ pub(super) fn wait(tries: i32) -> bool {
     }
     let tries = u32::try_from(tries).unwrap_or(0);
     let quick = tries.min(QUICK_TRIES.unsigned_abs());
-    std::thread::sleep(if quick < QUICK_TRIES.unsigned_abs() { QUICK } else { STEP });
+    std::thread::sleep(if quick < QUICK_TRIES.unsigned_abs() {
+        QUICK
+    } else {
+        STEP
+    });
     let waited = QUICK * quick + STEP * (tries - quick);
     waited < BUSY_TIMEOUT
 }

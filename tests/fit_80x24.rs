@@ -296,6 +296,26 @@ fn walk(problems: &mut Vec<String>) {
     t.press(KeyCode::Enter);
     check("till: Z", &t);
 
+    // The café: its orders, a new one, an order with a line, paying.
+    let mut c = Screen::new();
+    c.log_in("l", "4444");
+    c.press(KeyCode::Enter);
+    check("café: orders", &c);
+    c.press(KeyCode::F(2));
+    check("café: new order", &c);
+    c.human("4");
+    c.press(KeyCode::Enter);
+    c.human("2*gc +oeuf !sans gluten");
+    c.press(KeyCode::Enter);
+    check("café: order", &c);
+    c.press(KeyCode::F(3));
+    check("café: sent", &c);
+    c.press(KeyCode::F(2));
+    check("café: paying", &c);
+    c.press(KeyCode::Esc);
+    c.press(KeyCode::Esc);
+    check("café: orders with one", &c);
+
     // The sorting bench: intake, items from it, outbound.
     let mut b = Screen::new();
     b.log_in("s", "3333");

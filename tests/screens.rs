@@ -199,6 +199,8 @@ fn the_print_queue_lists_waiting_jobs_and_discards_one() {
     for _ in 0..20 {
         press(&mut app, KeyCode::Down);
     }
+    // The print spool is just above the café, the last mode.
+    press(&mut app, KeyCode::Up);
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.screen_title(), "Impressions en attente");
     insta::assert_snapshot!("print_jobs", screen(&app));
@@ -277,6 +279,7 @@ fn an_item_s_label_is_printed_again_from_the_stock_list() {
             )
             .expect("label printer"),
         ),
+        stations: Default::default(),
     };
     let mut app = demo_app().with_printers(printers);
     type_text(&mut app, "c");

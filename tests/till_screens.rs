@@ -317,6 +317,7 @@ fn a_printer_that_is_off_shows_on_the_status_line_and_the_sale_stands() {
     .with_printers(pepite::tui::Printers {
         receipts: Some(printer),
         labels: None,
+        stations: Default::default(),
     });
     t.press(KeyCode::F(2));
     t.human("d");

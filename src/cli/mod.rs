@@ -65,6 +65,7 @@ pub fn main() -> anyhow::Result<ExitCode> {
             let printers = tui::Printers {
                 receipts: printer(&cli, &config, &db)?,
                 labels: label_printer(&cli, &config, &db)?,
+                stations: station_printers(&config)?,
             };
             tui::run(store, terminal, paths::key_dir(), printers)?;
             ExitCode::SUCCESS
@@ -90,6 +91,7 @@ pub fn main() -> anyhow::Result<ExitCode> {
                 // A demo's file does not exist yet: its printers queue in memory.
                 receipts: printer(&cli, &config, &db)?,
                 labels: label_printer(&cli, &config, &db)?,
+                stations: station_printers(&config)?,
             };
             demo::run(cli.db.clone(), no_tui, terminal, printers)?
         }
@@ -246,6 +248,24 @@ pub fn main() -> anyhow::Result<ExitCode> {
     };
     tracing::info!("stop");
     Ok(code)
+}
+
+/// The café's station printers the configuration names (receipt printers of the
+/// configuration's `printer_profile`).
+fn station_printers(config: &Config) -> anyhow::Result<crate::print::stations::StationPrinters> {
+    let profile = config
+        .printer_profile
+        .as_deref()
+        .unwrap_or(crate::print::profile::FALLBACK);
+    let start = |address: Option<&str>| -> anyhow::Result<Option<Printer>> {
+        address
+            .map(|a| Ok(Printer::start(Target::parse(a)?, Profile::by_id(profile)?)))
+            .transpose()
+    };
+    Ok(crate::print::stations::StationPrinters {
+        creperie: start(config.creperie_printer.as_deref())?,
+        bar: start(config.bar_printer.as_deref())?,
+    })
 }
 
 /// The receipt printer the command line or the configuration names, if any, spooled in

@@ -41,27 +41,43 @@ impl fmt::Display for Name {
 
 /// `text` lower-cased without French accents, for matching what someone types: "electro"
 /// finds "Électroménager".
+/// The ligatures are spelt out as people type them: « oeuf » finds « œuf ».
 pub fn search_key(text: &str) -> String {
-    text.to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            'ÿ' => 'y',
-            'œ' => 'o',
-            other => other,
-        })
-        .collect()
+    let mut key = String::with_capacity(text.len());
+    for c in text.to_lowercase().chars() {
+        match c {
+            'à' | 'â' | 'ä' => key.push('a'),
+            'é' | 'è' | 'ê' | 'ë' => key.push('e'),
+            'î' | 'ï' => key.push('i'),
+            'ô' | 'ö' => key.push('o'),
+            'ù' | 'û' | 'ü' => key.push('u'),
+            'ç' => key.push('c'),
+            'ÿ' => key.push('y'),
+            'œ' => key.push_str("oe"),
+            'æ' => key.push_str("ae"),
+            other => key.push(other),
+        }
+    }
+    key
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::testing::case;
+
+    #[test]
+    fn search_keys_fold_accents_and_spell_out_ligatures() {
+        for (typed, key) in [
+            ("Électroménager", "electromenager"),
+            ("œuf", "oeuf"),
+            ("Cœur", "coeur"),
+            ("ex æquo", "ex aequo"),
+            ("Crêpe", "crepe"),
+        ] {
+            assert_eq!(search_key(typed), key, "{typed}");
+        }
+    }
 
     #[test]
     fn names_are_cleaned_and_bounded() {

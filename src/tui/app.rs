@@ -52,6 +52,7 @@ pub struct App {
     now: Timestamp,
     printer: Option<Printer>,
     label_printer: Option<LabelPrinter>,
+    stations: crate::print::stations::StationPrinters,
     scanner: ScanDetector,
     started: Instant,
     /// The bell is due: the event loop rings it.
@@ -81,6 +82,7 @@ impl App {
             now,
             printer: None,
             label_printer: None,
+            stations: crate::print::stations::StationPrinters::default(),
             scanner: ScanDetector::default(),
             started: Instant::now(),
             bell: false,
@@ -130,6 +132,7 @@ impl App {
     pub fn with_printers(mut self, printers: super::Printers) -> App {
         self.printer = printers.receipts;
         self.label_printer = printers.labels;
+        self.stations = printers.stations;
         self
     }
 
@@ -295,6 +298,7 @@ impl App {
             key: self.key.as_ref(),
             printer: self.printer.as_ref(),
             label_printer: self.label_printer.as_ref(),
+            stations: &self.stations,
         };
         work(self.view.as_mut(), &mut cx)
     }
@@ -350,6 +354,7 @@ impl App {
             key: self.key.as_ref(),
             printer: self.printer.as_ref(),
             label_printer: self.label_printer.as_ref(),
+            stations: &self.stations,
         };
         let opened: ops::Result<Box<dyn View>> = match (&go, self.session.as_ref()) {
             (Go::Login(_), _) | (_, None) => {
@@ -371,6 +376,7 @@ impl App {
             }
             (Go::Structure, Some(_)) => StructureView::open(&mut cx).map(boxed),
             (Go::Till, Some(_)) => TillView::open(&mut cx).map(boxed),
+            (Go::Cafe, Some(_)) => super::cafe::CafeView::open(&mut cx).map(boxed),
             (Go::Sorting, Some(_)) => SortingView::open(&mut cx).map(boxed),
             (Go::PriceGrid, Some(_)) => {
                 TableView::open(PriceGridTable::default(), &mut cx).map(boxed)

@@ -7,6 +7,7 @@
 
 mod admin;
 pub mod app;
+mod cafe;
 mod chrome;
 mod form;
 mod home;
@@ -33,6 +34,7 @@ use std::path::PathBuf;
 pub struct Printers {
     pub receipts: Option<crate::print::Printer>,
     pub labels: Option<crate::print::LabelPrinter>,
+    pub stations: crate::print::stations::StationPrinters,
 }
 
 pub fn run(

@@ -22,6 +22,8 @@ pub struct Cx<'a> {
     pub printer: Option<&'a crate::print::Printer>,
     /// The label printer, when this machine has one.
     pub label_printer: Option<&'a crate::print::LabelPrinter>,
+    /// The café's station printers (the crêperie's, the bar's), those this machine has.
+    pub stations: &'a crate::print::stations::StationPrinters,
 }
 
 /// Where to go next.
@@ -37,6 +39,7 @@ pub enum Go {
     PaymentMethods,
     Structure,
     Till,
+    Cafe,
     Sorting,
     PriceGrid,
     Markdown,

@@ -3,32 +3,8 @@
 
 mod common;
 
-use std::path::Path;
-
 use common::run_pepite as pepite;
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-/// `pepite init` of a structure « S » with the manager « M » (PIN 1111) at `db`.
-fn init_shop(home: &Path, db: &str) {
-    let init = pepite(
-        home,
-        &[
-            "init",
-            "--db",
-            db,
-            "--name",
-            "S",
-            "--manager",
-            "M",
-            "--pin",
-            "1111",
-        ],
-    );
-    assert!(init.status.success(), "{}", text(&init.stderr));
-}
+use common::{init_shop, text};
 
 #[test]
 fn init_then_users_then_backup() {

@@ -3,11 +3,7 @@
 
 mod common;
 
-use common::{demo_db, run_pepite};
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use common::{demo_db, run_pepite, text};
 
 #[test]
 fn export_import_round_trip_and_an_all_or_nothing_import() {

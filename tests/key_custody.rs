@@ -5,29 +5,8 @@
 mod common;
 
 use common::run_pepite as pepite;
+use common::{init_shop, text};
 use std::path::{Path, PathBuf};
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn init(home: &Path, db: &str) {
-    let out = pepite(
-        home,
-        &[
-            "init",
-            "--db",
-            db,
-            "--name",
-            "S",
-            "--manager",
-            "M",
-            "--pin",
-            "1111",
-        ],
-    );
-    assert!(out.status.success(), "{}", text(&out.stderr));
-}
 
 /// The key files below `dir`.
 fn keys(dir: &Path) -> Vec<PathBuf> {
@@ -52,7 +31,7 @@ fn a_lost_key_is_absent_not_altered_and_comes_back_from_its_copy() {
     let home = tempfile::tempdir().expect("home");
     let db = home.path().join("shop.db");
     let db_arg = db.to_str().expect("path");
-    init(home.path(), db_arg);
+    init_shop(home.path(), db_arg);
     let copy = home.path().join("copie-cle.pem");
     let copy_arg = copy.to_str().expect("path");
 
@@ -107,7 +86,7 @@ fn a_lost_key_is_absent_not_altered_and_comes_back_from_its_copy() {
     // Another installation's key is refused; this one's copy comes back.
     let other_home = tempfile::tempdir().expect("other");
     let other_db = other_home.path().join("other.db");
-    init(other_home.path(), other_db.to_str().expect("path"));
+    init_shop(other_home.path(), other_db.to_str().expect("path"));
     let other_key = keys(&other_home.path().join("config"))
         .pop()
         .expect("other key");

@@ -3,21 +3,11 @@
 
 mod common;
 
-use common::at;
+use common::{at, press, type_text};
 use pepite::ops::demo;
 use pepite::storage::Store;
 use pepite::tui::App;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
 
 fn screen(app: &App) -> String {
     common::screen_text(app)

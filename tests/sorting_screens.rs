@@ -4,21 +4,11 @@
 
 mod common;
 
-use common::{at, screen_text};
+use common::{at, press, screen_text, type_text};
 use pepite::ops::demo;
 use pepite::storage::Store;
 use pepite::tui::App;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
+use ratatui::crossterm::event::KeyCode;
 
 fn logged_in(initial: &str, pin: &str) -> App {
     let mut store = Store::open_in_memory().expect("open");

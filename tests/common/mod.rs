@@ -190,3 +190,40 @@ pub fn hex_dump(bytes: &[u8]) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// A command's output as text.
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// `pepite init` of a structure « S » with the manager « M » (PIN 1111) at `db`.
+pub fn init_shop(home: &Path, db: &str) {
+    let init = run_pepite(
+        home,
+        &[
+            "init",
+            "--db",
+            db,
+            "--name",
+            "S",
+            "--manager",
+            "M",
+            "--pin",
+            "1111",
+        ],
+    );
+    assert!(init.status.success(), "{}", text(&init.stderr));
+}
+
+/// One key pressed on `app`, no modifier.
+pub fn press(app: &mut pepite::tui::App, code: ratatui::crossterm::event::KeyCode) {
+    use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+/// `text` typed on `app`, a key a character.
+pub fn type_text(app: &mut pepite::tui::App, text: &str) {
+    for c in text.chars() {
+        press(app, ratatui::crossterm::event::KeyCode::Char(c));
+    }
+}

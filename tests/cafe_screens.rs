@@ -51,7 +51,10 @@ fn an_order_is_taken_sent_billed_and_paid_at_the_cafe() {
         order.contains("2 × Galette complète (+ œuf) ! sans gluten"),
         "{order}"
     );
-    assert!(order.contains("Table 4 — à payer 22,50 €"), "{order}");
+    assert!(
+        order.contains("Table 4 (Sur place) — à payer 22,50 €"),
+        "{order}"
+    );
     insta::assert_snapshot!("cafe_order", order);
 
     press(&mut app, KeyCode::Backspace);
@@ -80,4 +83,153 @@ fn an_order_is_taken_sent_billed_and_paid_at_the_cafe() {
     let paid = screen(&app);
     assert!(paid.contains("Payé 22,50 € — rendu 0,00 €"), "{paid}");
     assert!(paid.contains("Aucune commande ouverte"), "{paid}");
+}
+
+/// The café user's home, then the café list.
+fn cafe_app() -> App {
+    let mut store = Store::open_in_memory().expect("open");
+    demo::create(&mut store, at("08:00:00"), &common::key_dir()).expect("demo");
+    let mut app = App::new(store, None, at("12:00:00"), common::key_dir()).expect("app");
+    type_text(&mut app, "l");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "4444");
+    press(&mut app, KeyCode::Enter);
+    app
+}
+
+fn add_lines(app: &mut App, lines: &[&str]) {
+    for line in lines {
+        type_text(app, line);
+        press(app, KeyCode::Enter);
+    }
+}
+
+#[test]
+fn the_kitchen_says_ready_tables_move_and_merge_and_pay_by_lines_and_parts() {
+    let mut app = cafe_app();
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::F(2));
+    type_text(&mut app, "2");
+    press(&mut app, KeyCode::Enter);
+    add_lines(&mut app, &["gc", "cs", "2*b"]);
+    press(&mut app, KeyCode::F(3));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::F(2));
+    type_text(&mut app, "Dupont");
+    press(&mut app, KeyCode::Enter);
+    add_lines(&mut app, &["k"]);
+    press(&mut app, KeyCode::F(3));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+
+    // The crêperie's screen: its ticket, then the bar's two; each marked « prêt ».
+    let home = screen(&app);
+    assert!(home.contains("Écran cuisine"), "{home}");
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    let kitchen = screen(&app);
+    assert!(kitchen.contains("CRÊPERIE — bons en attente"), "{kitchen}");
+    assert!(kitchen.contains("1 × Galette complète"), "{kitchen}");
+    assert!(!kitchen.contains("Bière"), "only its station: {kitchen}");
+    insta::assert_snapshot!("kitchen_screen", kitchen);
+    press(&mut app, KeyCode::Enter);
+    assert!(screen(&app).contains("Bon n° 1 prêt."), "{}", screen(&app));
+    assert!(
+        screen(&app).contains("Rien en attente."),
+        "{}",
+        screen(&app)
+    );
+    press(&mut app, KeyCode::Right);
+    let bar = screen(&app);
+    assert!(
+        bar.contains("2 × Bière pression") && bar.contains("Dupont"),
+        "{bar}"
+    );
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Enter);
+    let list = screen(&app);
+    let table = list.lines().find(|l| l.contains("Table 2")).unwrap_or("");
+    let dupont = list.lines().find(|l| l.contains("Dupont")).unwrap_or("");
+    assert!(table.contains("prêt"), "{list}");
+    assert!(
+        !dupont.contains("prêt"),
+        "the bar has not served it: {list}"
+    );
+
+    // Table 2 moves to table 5, then Dupont joins it.
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::F(7));
+    type_text(&mut app, "5");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        screen(&app).contains("Commande déplacée vers « 5 »"),
+        "{}",
+        screen(&app)
+    );
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::F(7));
+    type_text(&mut app, "5");
+    press(&mut app, KeyCode::Enter);
+    let merged = screen(&app);
+    assert!(merged.contains("Commande fusionnée avec « 5 »"), "{merged}");
+    assert!(
+        merged.contains("Table 5 (Sur place) — à payer 20,00 €"),
+        "{merged}"
+    );
+
+    // The coffee taken away; the beers paid alone.
+    press(&mut app, KeyCode::F(8));
+    assert!(
+        screen(&app).contains("Café [À emporter]"),
+        "{}",
+        screen(&app)
+    );
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::F(5));
+    press(&mut app, KeyCode::F(2));
+    let paying = screen(&app);
+    assert!(
+        paying.contains("1 ligne(s) choisie(s)") && paying.contains("7,00 €"),
+        "{paying}"
+    );
+    press(&mut app, KeyCode::Enter);
+    let rest = screen(&app);
+    assert!(
+        rest.contains("la commande reste ouverte (13,00 € à payer)"),
+        "{rest}"
+    );
+
+    // The rest in three equal parts, the first by two methods.
+    press(&mut app, KeyCode::F(6));
+    type_text(&mut app, "3");
+    press(&mut app, KeyCode::Enter);
+    let part = screen(&app);
+    assert!(
+        part.contains("Part 1 sur 3") && part.contains("4,34 €"),
+        "{part}"
+    );
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "2");
+    press(&mut app, KeyCode::Enter);
+    let half = screen(&app);
+    assert!(half.contains("Reste") && half.contains("2,34"), "{half}");
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Enter);
+    assert!(screen(&app).contains("Payé 4,34 €"), "{}", screen(&app));
+    for expected in ["Part 2 sur 3", "Part 3 sur 3"] {
+        press(&mut app, KeyCode::F(2));
+        let part = screen(&app);
+        assert!(part.contains(expected) && part.contains("4,33 €"), "{part}");
+        press(&mut app, KeyCode::Enter);
+    }
+    let done = screen(&app);
+    assert!(
+        done.contains("Aucune commande ouverte") || !done.contains("Table 5"),
+        "{done}"
+    );
 }

@@ -189,7 +189,8 @@ fn the_print_queue_lists_waiting_jobs_and_discards_one() {
     for _ in 0..20 {
         press(&mut app, KeyCode::Down);
     }
-    // The print spool is just above the café, the last mode.
+    // The print spool is just above the café and the kitchen screen, the last modes.
+    press(&mut app, KeyCode::Up);
     press(&mut app, KeyCode::Up);
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.screen_title(), "Impressions en attente");

@@ -26,7 +26,7 @@ pub struct Product {
 }
 
 /// A code in a row that this version does not know (a newer pépite wrote it).
-fn bad_code(column: usize, code: &str) -> rusqlite::Error {
+pub(super) fn bad_code(column: usize, code: &str) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(
         column,
         rusqlite::types::Type::Text,
@@ -159,13 +159,15 @@ pub struct Order {
     pub label: String,
     pub is_table: bool,
     pub mode: ServiceMode,
-    pub opened_at: String,
+    pub opened_at: Timestamp,
     /// What is left to pay (lines not cancelled, not paid).
     pub due: Money,
     /// Lines not sent to their station yet.
     pub unsent: i64,
     /// Being paid in this many equal parts, and how many are paid.
     pub split: Option<(i64, i64)>,
+    /// Its station said « prêt » for every ticket sent (and at least one was).
+    pub ready: bool,
 }
 
 /// Opens an order for table or name `label`; a label already open is refused by name.
@@ -190,7 +192,10 @@ pub fn open_order(
 const ORDER_SUMMARY: &str = "SELECT o.id, o.label, o.is_table, o.mode, o.opened_at,
         ifnull(sum(l.unit_price * l.quantity) FILTER (WHERE l.cancelled_at IS NULL AND l.paid_by IS NULL), 0),
         count(l.id) FILTER (WHERE l.sent_at IS NULL AND l.cancelled_at IS NULL AND l.station <> 'none'),
-        o.split_parts, o.split_paid
+        o.split_parts, o.split_paid,
+        (SELECT count(*) FILTER (WHERE k.ready_at IS NOT NULL) > 0
+                AND count(*) FILTER (WHERE k.ready_at IS NULL) = 0
+         FROM kitchen_ticket k WHERE k.order_id = o.id AND NOT k.cancellation)
      FROM cafe_order o LEFT JOIN cafe_order_line l ON l.order_id = o.id";
 
 fn order_from_row(r: &rusqlite::Row) -> rusqlite::Result<Order> {
@@ -200,13 +205,17 @@ fn order_from_row(r: &rusqlite::Row) -> rusqlite::Result<Order> {
         label: r.get(1)?,
         is_table: r.get(2)?,
         mode: ServiceMode::from_code(&mode).ok_or_else(|| bad_code(3, &mode))?,
-        opened_at: r.get(4)?,
+        opened_at: {
+            let text: String = r.get(4)?;
+            super::time::from_text(&text).ok_or_else(|| bad_code(4, &text))?
+        },
         due: Money::from_cents(r.get(5)?),
         unsent: r.get(6)?,
         split: r
             .get::<_, Option<i64>>(7)?
             .map(|parts| Ok::<_, rusqlite::Error>((parts, r.get(8)?)))
             .transpose()?,
+        ready: r.get::<_, Option<bool>>(9)?.unwrap_or(false),
     })
 }
 
@@ -356,6 +365,16 @@ pub fn remove_line(tx: &Tx, id: i64, now: Timestamp) -> Result<bool> {
     }
 }
 
+/// Changes the service mode of an unpaid line.
+pub fn set_line_mode(tx: &Tx, id: i64, mode: ServiceMode) -> Result<()> {
+    let changed = tx.conn().execute(
+        "UPDATE cafe_order_line SET mode = ?2
+         WHERE id = ?1 AND cancelled_at IS NULL AND paid_by IS NULL",
+        params![id, mode.code()],
+    )?;
+    found(changed, Msg::ThingOrderLine)
+}
+
 /// Gives an open order another table number or name.
 pub fn relabel(tx: &Tx, order: i64, label: &str, is_table: bool) -> Result<()> {
     let changed = tx
@@ -393,46 +412,6 @@ pub fn mark_cancel_sent(tx: &Tx, ids: &[i64], now: Timestamp) -> Result<()> {
         stmt.execute(params![id, to_text(now)])?;
     }
     Ok(())
-}
-
-/// Records a ticket sent to `station` with the next number of that station's series,
-/// and returns the number.
-pub fn insert_kitchen_ticket(
-    tx: &Tx,
-    station: Station,
-    order: i64,
-    cancellation: bool,
-    ticket: &dyn Fn(i64) -> String,
-    now: Timestamp,
-) -> Result<i64> {
-    let number: i64 = tx
-        .conn()
-        .prepare_cached("SELECT ifnull(max(number), 0) + 1 FROM kitchen_ticket WHERE station = ?1")?
-        .query_row([station.code()], |r| r.get(0))?;
-    tx.conn().execute(
-        "INSERT INTO kitchen_ticket (station, number, order_id, cancellation, sent_at, ticket)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![
-            station.code(),
-            number,
-            order,
-            cancellation,
-            to_text(now),
-            ticket(number)
-        ],
-    )?;
-    Ok(number)
-}
-
-/// The last ticket sent to `station` (its JSON), for a reprint.
-pub fn last_kitchen_ticket(tx: &Tx, station: Station) -> Result<Option<String>> {
-    Ok(tx
-        .conn()
-        .prepare_cached(
-            "SELECT ticket FROM kitchen_ticket WHERE station = ?1 ORDER BY number DESC LIMIT 1",
-        )?
-        .query_row([station.code()], |r| r.get(0))
-        .optional()?)
 }
 
 /// Marks lines paid by document `doc`.

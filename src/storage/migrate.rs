@@ -57,6 +57,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0012_note_documents.sql",
         include_str!("../../migrations/0012_note_documents.sql"),
     ),
+    (
+        "0013_kitchen_ready.sql",
+        include_str!("../../migrations/0013_kitchen_ready.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

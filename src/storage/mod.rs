@@ -16,6 +16,7 @@ mod error;
 pub mod items;
 pub mod journal;
 mod journal_figures;
+pub mod kitchen;
 mod migrate;
 pub mod payment_methods;
 pub mod points_of_sale;

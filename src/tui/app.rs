@@ -35,6 +35,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+/// How often an open screen reads again what other terminals change.
+const REFRESH_US: u64 = 1_000_000;
+
 pub struct App {
     store: Store,
     key_dir: PathBuf,
@@ -55,6 +58,8 @@ pub struct App {
     stations: crate::print::stations::StationPrinters,
     scanner: ScanDetector,
     started: Instant,
+    /// When the open screen last read again what other terminals change (µs since start).
+    refreshed_at: u64,
     /// The bell is due: the event loop rings it.
     bell: bool,
 }
@@ -85,6 +90,7 @@ impl App {
             stations: crate::print::stations::StationPrinters::default(),
             scanner: ScanDetector::default(),
             started: Instant::now(),
+            refreshed_at: 0,
             bell: false,
         };
         if app.refresh_place()? {
@@ -197,6 +203,13 @@ impl App {
         self.now = now;
         let at = self.micros();
         self.idle_at(at);
+        if at.saturating_sub(self.refreshed_at) >= REFRESH_US && self.session.is_some() {
+            self.refreshed_at = at;
+            self.with_view(|view, cx| {
+                view.refresh(cx);
+                Effect::None
+            });
+        }
     }
 
     /// Nothing typed until `at_us`: keys held back to tell a scan from typing are
@@ -377,6 +390,7 @@ impl App {
             (Go::Structure, Some(_)) => StructureView::open(&mut cx).map(boxed),
             (Go::Till, Some(_)) => TillView::open(&mut cx).map(boxed),
             (Go::Cafe, Some(_)) => super::cafe::CafeView::open(&mut cx).map(boxed),
+            (Go::Kitchen, Some(_)) => super::cafe::KitchenView::open(&mut cx).map(boxed),
             (Go::Sorting, Some(_)) => SortingView::open(&mut cx).map(boxed),
             (Go::PriceGrid, Some(_)) => {
                 TableView::open(PriceGridTable::default(), &mut cx).map(boxed)

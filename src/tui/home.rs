@@ -35,6 +35,7 @@ const MODES: &[(Msg, Go, &[Role])] = &[
     (Msg::ModeStructure, Go::Structure, &[Role::Manager]),
     (Msg::ModePrintJobs, Go::PrintJobs, &[Role::Manager]),
     (Msg::ModeCafe, Go::Cafe, &[Role::Cafe, Role::Manager]),
+    (Msg::ModeKitchen, Go::Kitchen, &[Role::Cafe, Role::Manager]),
 ];
 
 pub struct HomeView {

@@ -40,6 +40,7 @@ pub enum Go {
     Structure,
     Till,
     Cafe,
+    Kitchen,
     Sorting,
     PriceGrid,
     Markdown,
@@ -78,6 +79,10 @@ pub trait View {
     fn takes_scans(&self) -> bool {
         false
     }
+
+    /// Called about once a second while the screen is open: a screen showing what other
+    /// terminals change (the café's orders, the kitchen's tickets) reads it again.
+    fn refresh(&mut self, _cx: &mut Cx) {}
 
     /// A code read by the scanner (digits only).
     fn scanned(&mut self, _code: &str, _cx: &mut Cx) -> Effect {

@@ -109,6 +109,7 @@ macro_rules! rows_errors {
             ThingProduct => "Produit de la carte", "Menu product";
             ThingOrder => "Commande ouverte", "Open order";
             ThingOrderLine => "Ligne de commande", "Order line";
+            ThingKitchenTicket => "Bon en attente", "Waiting ticket";
             ThingCategory => "Catégorie", "Category";
             ThingPointOfSale => "Point de vente", "Point of sale";
             ThingTerminal => "Poste", "Terminal";

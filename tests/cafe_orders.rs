@@ -593,6 +593,15 @@ fn a_bill_before_payment_is_a_note_in_the_journal_never_takings() {
     );
     assert!(text.contains("Galette complète (+ œuf)"), "{text}");
     assert!(text.contains("À régler"), "{text}");
+    for profile in pepite::print::Profile::receipt_printers() {
+        let bytes = pepite::print::escpos::render(&slip, &profile).expect("render");
+        assert!(!pepite::print::inspect::has_utf8_sequence(&bytes), "{}", profile.id);
+        let decoded = pepite::print::inspect::decode(&bytes, &profile).expect("decode");
+        insta::assert_snapshot!(
+            format!("bill_{}", profile.id),
+            format!("hex:\n{}\n\ntext:\n{}", common::hex_dump(&bytes), decoded.text)
+        );
+    }
 }
 
 fn pay(kind: pepite::domain::PaymentKind, cents: i64) -> pepite::ops::till::Payment {

@@ -595,11 +595,19 @@ fn a_bill_before_payment_is_a_note_in_the_journal_never_takings() {
     assert!(text.contains("À régler"), "{text}");
     for profile in pepite::print::Profile::receipt_printers() {
         let bytes = pepite::print::escpos::render(&slip, &profile).expect("render");
-        assert!(!pepite::print::inspect::has_utf8_sequence(&bytes), "{}", profile.id);
+        assert!(
+            !pepite::print::inspect::has_utf8_sequence(&bytes),
+            "{}",
+            profile.id
+        );
         let decoded = pepite::print::inspect::decode(&bytes, &profile).expect("decode");
         insta::assert_snapshot!(
             format!("bill_{}", profile.id),
-            format!("hex:\n{}\n\ntext:\n{}", common::hex_dump(&bytes), decoded.text)
+            format!(
+                "hex:\n{}\n\ntext:\n{}",
+                common::hex_dump(&bytes),
+                decoded.text
+            )
         );
     }
 }

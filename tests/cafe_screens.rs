@@ -233,3 +233,78 @@ fn the_kitchen_says_ready_tables_move_and_merge_and_pay_by_lines_and_parts() {
         "{done}"
     );
 }
+
+#[test]
+fn a_manager_keeps_the_menu_and_a_product_switched_off_is_refused_at_the_cafe() {
+    let mut store = Store::open_in_memory().expect("open");
+    demo::create(&mut store, at("08:00:00"), &common::key_dir()).expect("demo");
+    let mut app = App::new(store, None, at("12:00:00"), common::key_dir()).expect("app");
+    type_text(&mut app, "c");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "1111");
+    press(&mut app, KeyCode::Enter);
+    for _ in 0..30 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen_title(), "Carte du café");
+    let menu = screen(&app);
+    assert!(
+        menu.contains("Galette complète") && menu.contains("gc"),
+        "{menu}"
+    );
+
+    // A new product, with a prix libre minimum above its price: refused, then right.
+    press(&mut app, KeyCode::F(2));
+    type_text(&mut app, "Galette du mois");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Galettes");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "gx");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "9,00");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "9,50");
+    press(&mut app, KeyCode::Enter);
+    assert!(screen(&app).contains("9,50"), "{}", screen(&app));
+    assert!(
+        screen(&app).contains("Nouveau produit"),
+        "still the form: {}",
+        screen(&app)
+    );
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    press(&mut app, KeyCode::Enter);
+    let saved = screen(&app);
+    assert!(saved.contains("Galette du mois"), "{saved}");
+
+    // The first product switched off for the day.
+    press(&mut app, KeyCode::Up);
+    for _ in 0..40 {
+        press(&mut app, KeyCode::Up);
+    }
+    press(&mut app, KeyCode::F(4));
+    let first = screen(&app);
+    insta::assert_snapshot!("menu_table", first);
+
+    // At the café, the beer is off the menu today.
+    press(&mut app, KeyCode::Esc);
+    for _ in 0..30 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen_title(), "Café-crêperie");
+    press(&mut app, KeyCode::F(2));
+    type_text(&mut app, "1");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "b");
+    press(&mut app, KeyCode::Enter);
+    let refused = screen(&app);
+    assert!(
+        refused.contains("Bière pression") && refused.contains("⚠"),
+        "{refused}"
+    );
+}

@@ -15,7 +15,10 @@ fn an_open_order_survives_sigkill_in_the_middle_of_adding_lines() {
     let db = common::demo_db(home.path(), "cafe.db");
     let args = ["--db", db.to_str().expect("path")];
     let lines = [
-        ("gc +oeuf !bien cuite\r", "1 × Galette complète (+ œuf) ! bien cuite"),
+        (
+            "gc +oeuf !bien cuite\r",
+            "1 × Galette complète (+ œuf) ! bien cuite",
+        ),
         ("2*b\r", "2 × Bière pression"),
         ("cs\r", "1 × Crêpe beurre-sucre"),
     ];

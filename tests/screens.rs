@@ -189,9 +189,11 @@ fn the_print_queue_lists_waiting_jobs_and_discards_one() {
     for _ in 0..20 {
         press(&mut app, KeyCode::Down);
     }
-    // The print spool is just above the café and the kitchen screen, the last modes.
-    press(&mut app, KeyCode::Up);
-    press(&mut app, KeyCode::Up);
+    // The print spool is just above the café, the kitchen screen and the menu, the last
+    // modes.
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Up);
+    }
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.screen_title(), "Impressions en attente");
     insta::assert_snapshot!("print_jobs", screen(&app));

@@ -94,6 +94,30 @@ pub fn upsert_product(tx: &Tx, p: &Product) -> Result<i64> {
         .map_err(|e| StorageError::unique(e, p.shortcut.as_deref().unwrap_or(p.name.as_str())))
 }
 
+/// Changes product `p.id` in place (its name, section, shortcut, prices, class, station):
+/// lines already on open orders keep what they copied.
+pub fn update_product(tx: &Tx, p: &Product) -> Result<()> {
+    let changed = tx
+        .conn()
+        .execute(
+            "UPDATE menu_product SET name = ?2, section = ?3, shortcut = ?4, price = ?5,
+                 min_price = ?6, vat_class = ?7, station = ?8
+             WHERE id = ?1",
+            params![
+                p.id,
+                p.name.as_str(),
+                p.section,
+                p.shortcut,
+                p.price.cents(),
+                p.min_price.map(Money::cents),
+                p.vat_class.code(),
+                p.station.code()
+            ],
+        )
+        .map_err(|e| StorageError::unique(e, p.shortcut.as_deref().unwrap_or(p.name.as_str())))?;
+    found(changed, Msg::ThingProduct)
+}
+
 /// Adds a supplement or changes its price.
 pub fn upsert_supplement(tx: &Tx, product: i64, name: &str, price: Money) -> Result<()> {
     tx.conn()

@@ -391,6 +391,9 @@ impl App {
             (Go::Till, Some(_)) => TillView::open(&mut cx).map(boxed),
             (Go::Cafe, Some(_)) => super::cafe::CafeView::open(&mut cx).map(boxed),
             (Go::Kitchen, Some(_)) => super::cafe::KitchenView::open(&mut cx).map(boxed),
+            (Go::Menu, Some(_)) => {
+                TableView::open(super::admin::menu::MenuTable::default(), &mut cx).map(boxed)
+            }
             (Go::Sorting, Some(_)) => SortingView::open(&mut cx).map(boxed),
             (Go::PriceGrid, Some(_)) => {
                 TableView::open(PriceGridTable::default(), &mut cx).map(boxed)

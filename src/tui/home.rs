@@ -36,6 +36,7 @@ const MODES: &[(Msg, Go, &[Role])] = &[
     (Msg::ModePrintJobs, Go::PrintJobs, &[Role::Manager]),
     (Msg::ModeCafe, Go::Cafe, &[Role::Cafe, Role::Manager]),
     (Msg::ModeKitchen, Go::Kitchen, &[Role::Cafe, Role::Manager]),
+    (Msg::ModeMenu, Go::Menu, &[Role::Manager]),
 ];
 
 pub struct HomeView {

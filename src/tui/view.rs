@@ -41,6 +41,7 @@ pub enum Go {
     Till,
     Cafe,
     Kitchen,
+    Menu,
     Sorting,
     PriceGrid,
     Markdown,

@@ -28,6 +28,17 @@ fn require_cafe(session: &Session) -> Result<()> {
 /// Adds a product to the menu (a manager): a shortcut of one or two letters, a price
 /// within the till's limits, a « prix libre » minimum not above the suggested price.
 pub fn add_product(store: &mut Store, session: &Session, product: &Product) -> Result<i64> {
+    check_product(session, product)?;
+    Ok(store.write(|tx| cafe::insert_product(tx, product))?)
+}
+
+/// Changes a product of the menu (a manager), with the checks of [`add_product`].
+pub fn update_product(store: &mut Store, session: &Session, product: &Product) -> Result<()> {
+    check_product(session, product)?;
+    Ok(store.write(|tx| cafe::update_product(tx, product))?)
+}
+
+fn check_product(session: &Session, product: &Product) -> Result<()> {
     session.require(Role::Manager)?;
     if let Some(shortcut) = &product.shortcut
         && !(1..=2).contains(&shortcut.chars().count())
@@ -43,7 +54,7 @@ pub fn add_product(store: &mut Store, session: &Session, product: &Product) -> R
             minimum,
         });
     }
-    Ok(store.write(|tx| cafe::insert_product(tx, product))?)
+    Ok(())
 }
 
 /// Adds a paid supplement to a product (a manager).

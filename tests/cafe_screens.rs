@@ -46,7 +46,10 @@ fn an_order_is_taken_sent_billed_and_paid_at_the_cafe() {
     type_text(&mut app, "zz");
     press(&mut app, KeyCode::Enter);
     let order = screen(&app);
-    assert!(order.contains("Raccourci « zz » inconnu"), "{order}");
+    assert!(
+        order.contains("« zz » : ni un raccourci ni un produit"),
+        "{order}"
+    );
     assert!(
         order.contains("2 × Galette complète (+ œuf) ! sans gluten"),
         "{order}"
@@ -116,8 +119,15 @@ fn the_kitchen_says_ready_tables_move_and_merge_and_pay_by_lines_and_parts() {
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::F(2));
     type_text(&mut app, "Dupont");
+    press(&mut app, KeyCode::Tab);
+    assert!(screen(&app).contains("À emporter"), "{}", screen(&app));
     press(&mut app, KeyCode::Enter);
     add_lines(&mut app, &["k"]);
+    assert!(
+        screen(&app).contains("Dupont (À emporter)"),
+        "{}",
+        screen(&app)
+    );
     press(&mut app, KeyCode::F(3));
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Esc);
@@ -180,13 +190,26 @@ fn the_kitchen_says_ready_tables_move_and_merge_and_pay_by_lines_and_parts() {
         "{merged}"
     );
 
-    // The coffee taken away; the beers paid alone.
+    // Dupont's coffee stays taken away; served here after all, then taken away again.
+    assert!(
+        screen(&app).contains("Café [À emporter]"),
+        "{}",
+        screen(&app)
+    );
+    press(&mut app, KeyCode::F(8));
+    assert!(
+        screen(&app).contains("Café : Sur place"),
+        "{}",
+        screen(&app)
+    );
+    assert!(!screen(&app).contains("[À emporter]"), "{}", screen(&app));
     press(&mut app, KeyCode::F(8));
     assert!(
         screen(&app).contains("Café [À emporter]"),
         "{}",
         screen(&app)
     );
+    // The beers paid alone.
     press(&mut app, KeyCode::Up);
     press(&mut app, KeyCode::F(5));
     press(&mut app, KeyCode::F(2));

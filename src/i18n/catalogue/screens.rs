@@ -60,7 +60,8 @@ macro_rules! rows_screens {
             CafeDue => "à payer", "due";
             CafeNewOrderPrompt => "Numéro de table ou nom, puis Entrée", "Table number or name, then Enter";
             CafeInputHint => "2*gc +œuf !sans gluten · so 3,50", "2*gc +œuf !no gluten · so 3,50";
-            CafeUnknownShortcut => "Raccourci « {} » inconnu sur la carte.", "Shortcut “{}” is not on the menu.";
+            CafeUnknownShortcut => "« {} » : ni un raccourci ni un produit de la carte.", "“{}”: neither a shortcut nor a product of the menu.";
+            CafeSeveralProducts => "« {} » : plusieurs produits ({}) : précisez.", "“{}”: several products ({}): be more precise.";
             CafeBadQuantity => "Quantité « {} » : un nombre entier, puis *.", "Quantity “{}”: a whole number, then *.";
             CafeNothingToSend => "Rien de nouveau à envoyer.", "Nothing new to send.";
             CafeSent => "Envoyé : {}", "Sent: {}";

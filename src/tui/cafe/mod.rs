@@ -15,7 +15,6 @@ use super::keys::{self, Action, Binding, bind};
 use super::theme;
 use super::view::{Cx, Effect, Go, View};
 use crate::domain::Money;
-use crate::domain::PaymentKind;
 use crate::domain::cafe::{ServiceMode, Station};
 use crate::i18n::Msg;
 use crate::ops::cafe::{self as orders};
@@ -34,6 +33,7 @@ const NEW: Binding = bind(KeyCode::F(2), Action::Add, Some(Msg::KeyNewOrder));
 const PRINT_TICKET: Binding = bind(KeyCode::F(4), Action::Reprint, Some(Msg::KeyPrintTicket));
 const VALIDATE: Binding = bind(KeyCode::Enter, Action::Submit, Some(Msg::KeyValidate));
 const ERASE: Binding = bind(KeyCode::Backspace, Action::Erase, None);
+const SERVICE: Binding = bind(KeyCode::Tab, Action::NextField, Some(Msg::KeyServiceMode));
 const CANCEL: Binding = bind(KeyCode::Esc, Action::Back, Some(Msg::KeyCancel));
 
 enum Mode {
@@ -60,6 +60,8 @@ pub struct CafeView {
     marked: BTreeSet<i64>,
     /// The last ticket paid here, to print on request (F4 on the list).
     last_paid: Option<(String, i64)>,
+    /// The service mode of the next order opened (Tab in the prompt).
+    new_mode: ServiceMode,
     /// The time of the last reload, for the orders' ages.
     now: crate::storage::Timestamp,
     /// Station printers holding tickets they could not print: (station, pending, why).
@@ -82,7 +84,7 @@ impl CafeView {
             menu: orders::menu(cx.store)?,
             methods: ops::places::payment_methods(cx.store)?
                 .into_iter()
-                .filter(|m| m.active && m.kind != PaymentKind::Voucher)
+                .filter(|m| m.active)
                 .collect(),
             selected: 0,
             input: String::new(),
@@ -90,6 +92,7 @@ impl CafeView {
             marked: BTreeSet::new(),
             last_paid: None,
             faults: Vec::new(),
+            new_mode: ServiceMode::OnSite,
             now: cx.now,
         };
         view.reload(cx)?;
@@ -165,6 +168,7 @@ impl CafeView {
             }
             Action::Add => {
                 self.input.clear();
+                self.new_mode = ServiceMode::OnSite;
                 self.mode = Mode::NewOrder;
             }
             Action::Submit => {
@@ -211,6 +215,12 @@ impl CafeView {
                 None => self.mode = Mode::List,
             },
             Action::Submit => return done(self, cx),
+            Action::NextField => {
+                self.new_mode = match self.new_mode {
+                    ServiceMode::OnSite => ServiceMode::Takeaway,
+                    ServiceMode::Takeaway => ServiceMode::OnSite,
+                }
+            }
             _ => {}
         }
         Effect::None
@@ -218,7 +228,7 @@ impl CafeView {
 
     fn open_new(&mut self, cx: &mut Cx) -> Effect {
         let opened = Self::session(cx).and_then(|session| {
-            orders::open_order(cx.store, &session, &self.input, ServiceMode::OnSite, cx.now)
+            orders::open_order(cx.store, &session, &self.input, self.new_mode, cx.now)
         });
         match opened {
             Ok(id) => self.enter_order(id, cx),
@@ -331,7 +341,8 @@ impl View for CafeView {
                 PRINT_TICKET,
                 keys::BACK,
             ],
-            Mode::NewOrder | Mode::Move(_) | Mode::Parts(_) => vec![VALIDATE, ERASE, CANCEL],
+            Mode::NewOrder => vec![VALIDATE, SERVICE, ERASE, CANCEL],
+            Mode::Move(_) | Mode::Parts(_) => vec![VALIDATE, ERASE, CANCEL],
             Mode::Order(_) => order::BINDINGS.to_vec(),
             Mode::Paying(_) => pay::BINDINGS.to_vec(),
         }
@@ -366,7 +377,16 @@ impl View for CafeView {
     fn render(&self, frame: &mut Frame, area: Rect) {
         match &self.mode {
             Mode::List => self.render_list(frame, area),
-            Mode::NewOrder => self.render_prompt(Msg::CafeNewOrderPrompt, frame, area),
+            Mode::NewOrder => {
+                let [mode_area, prompt] =
+                    Layout::vertical([Constraint::Length(1), Constraint::Length(3)]).areas(area);
+                frame.render_widget(
+                    Paragraph::new(format!(" {}", orders::mode_name(self.new_mode)))
+                        .style(theme::title()),
+                    mode_area,
+                );
+                self.render_prompt(Msg::CafeNewOrderPrompt, frame, prompt);
+            }
             Mode::Order(id) => self.render_order(*id, frame, area),
             Mode::Move(_) => self.render_prompt(Msg::CafeMovePrompt, frame, area),
             Mode::Parts(_) => self.render_prompt(Msg::CafePartsPrompt, frame, area),

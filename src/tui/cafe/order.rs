@@ -34,14 +34,17 @@ pub(super) const BINDINGS: &[Binding] = &[
     keys::BACK,
 ];
 
-/// What an order line asks: `[N*]shortcut [price] [+supplement …] [!note …]`.
+/// What an order line asks: `[N*]shortcut-or-name [price] [+supplement …] [!note …]`.
+/// A word that is no shortcut starts a name: the words up to a price or a supplement,
+/// found in the products' names (« 2*galette comp +oeuf »); several products matching
+/// are named so the next try can be precise.
 pub(super) fn parse_line(text: &str, menu: &[Product]) -> Result<Request, String> {
     let (note, head) = match text.split_once('!') {
         Some((head, note)) => (note.trim().to_owned(), head),
         None => (String::new(), text),
     };
-    let mut words = head.split_whitespace();
-    let first = words.next().unwrap_or_default();
+    let mut words: Vec<&str> = head.split_whitespace().collect();
+    let first = words.first().copied().unwrap_or_default();
     let (quantity, shortcut) = match first.split_once('*') {
         Some((n, code)) => (
             n.trim()
@@ -51,27 +54,69 @@ pub(super) fn parse_line(text: &str, menu: &[Product]) -> Result<Request, String
         ),
         None => (1, first),
     };
-    let product = menu
-        .iter()
-        .find(|p| {
-            p.shortcut
-                .as_deref()
-                .is_some_and(|s| s == search_key(shortcut))
-        })
-        .ok_or_else(|| Msg::CafeUnknownShortcut.fill(&[&shortcut]))?;
+    if let Some(head) = words.first_mut() {
+        *head = shortcut;
+    }
+    let by_shortcut = menu.iter().find(|p| {
+        p.shortcut
+            .as_deref()
+            .is_some_and(|s| s == search_key(shortcut))
+    });
+    let (product, rest) = match by_shortcut {
+        Some(product) => (product, &words[1.min(words.len())..]),
+        None => {
+            let named = words
+                .iter()
+                .position(|w| w.starts_with('+') || Money::parse(w).is_ok())
+                .unwrap_or(words.len());
+            (by_name(&words[..named], menu)?, &words[named..])
+        }
+    };
     let mut request = Request {
         product: product.id,
         quantity,
         note,
         ..Request::default()
     };
-    for word in words {
+    for word in rest {
         match word.strip_prefix('+') {
             Some(supplement) => request.supplements.push(supplement.to_owned()),
             None => request.price = Some(Money::parse(word).map_err(|e| e.to_string())?),
         }
     }
     Ok(request)
+}
+
+/// The one product whose name holds `words` (accents and case aside).
+fn by_name<'a>(words: &[&str], menu: &'a [Product]) -> Result<&'a Product, String> {
+    let typed = words.join(" ");
+    let wanted = search_key(&typed);
+    if wanted.is_empty() {
+        return Err(Msg::CafeUnknownShortcut.fill(&[&typed]));
+    }
+    let found: Vec<&Product> = menu
+        .iter()
+        .filter(|p| search_key(p.name.as_str()).contains(&wanted))
+        .collect();
+    match found.as_slice() {
+        [one] => Ok(one),
+        [] => Err(Msg::CafeUnknownShortcut.fill(&[&typed])),
+        several => match several
+            .iter()
+            .find(|p| search_key(p.name.as_str()) == wanted)
+        {
+            Some(exact) => Ok(exact),
+            None => Err(Msg::CafeSeveralProducts.fill(&[
+                &typed,
+                &several
+                    .iter()
+                    .take(4)
+                    .map(|p| p.name.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ])),
+        },
+    }
 }
 
 impl CafeView {
@@ -372,5 +417,69 @@ impl CafeView {
                 .block(Block::bordered().title(format!(" {} ", Msg::CafeInputHint.text()))),
             input_area,
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Name;
+    use crate::domain::cafe::{Station, VatClass};
+
+    fn menu() -> Vec<Product> {
+        [
+            (1, "Galette complète", Some("gc")),
+            (2, "Galette champignons", Some("gm")),
+            (3, "Bière pression", Some("b")),
+            (4, "Soupe du jour", None),
+        ]
+        .into_iter()
+        .map(|(id, name, shortcut)| Product {
+            id,
+            name: Name::parse(name).expect("name"),
+            section: String::new(),
+            shortcut: shortcut.map(str::to_owned),
+            price: Money::from_cents(500),
+            min_price: None,
+            vat_class: VatClass::Immediate,
+            station: Station::Creperie,
+            available: true,
+        })
+        .collect()
+    }
+
+    #[test]
+    fn lines_typed_by_shortcut_or_by_name() {
+        /// product, quantity, supplements, typed price, note.
+        type Parsed = (i64, i64, &'static [&'static str], Option<i64>, &'static str);
+        let cases: &[(&str, Result<Parsed, &str>)] = &[
+            ("gc", Ok((1, 1, &[], None, ""))),
+            (
+                "2*gc +oeuf !sans gluten",
+                Ok((1, 2, &["oeuf"], None, "sans gluten")),
+            ),
+            ("3*b", Ok((3, 3, &[], None, ""))),
+            ("galette comp +oeuf", Ok((1, 1, &["oeuf"], None, ""))),
+            ("2*biere", Ok((3, 2, &[], None, ""))),
+            ("soupe 3,50", Ok((4, 1, &[], Some(350), ""))),
+            ("galette", Err("plusieurs produits")),
+            ("zz", Err("ni un raccourci")),
+            ("x*gc", Err("Quantité « x »")),
+        ];
+        let menu = menu();
+        for (typed, expected) in cases {
+            let got = parse_line(typed, &menu);
+            match (expected, got) {
+                (Ok((product, quantity, supplements, price, note)), Ok(r)) => {
+                    assert_eq!(r.product, *product, "{typed}");
+                    assert_eq!(r.quantity, *quantity, "{typed}");
+                    assert_eq!(r.supplements, *supplements, "{typed}");
+                    assert_eq!(r.price.map(Money::cents), *price, "{typed}");
+                    assert_eq!(r.note, *note, "{typed}");
+                }
+                (Err(said), Err(e)) => assert!(e.contains(said), "{typed}: {e}"),
+                (expected, got) => panic!("{typed}: expected {expected:?}, got {got:?}"),
+            }
+        }
     }
 }

@@ -4,11 +4,12 @@
 //! note is due to the customer from that amount, arrêté 83-50/A); below, on request.
 
 use super::{CafeView, Mode, label_of, print_document};
-use crate::domain::Money;
+use crate::domain::{Money, PaymentKind};
 use crate::i18n::Msg;
 use crate::ops::OpsError;
 use crate::ops::cafe::{self as orders, Portion};
 use crate::ops::till::Payment;
+use crate::ops::till::Scanned;
 use crate::tui::keys::{Action, Binding, bind};
 use crate::tui::theme;
 use crate::tui::view::{Cx, Effect};
@@ -68,8 +69,23 @@ impl CafeView {
             return Effect::None;
         };
         match action {
-            Action::Left => paying.method = (paying.method + count - 1) % count,
-            Action::Right => paying.method = (paying.method + 1) % count,
+            Action::Left | Action::Right => {
+                paying.method = if action == Action::Left {
+                    (paying.method + count - 1) % count
+                } else {
+                    (paying.method + 1) % count
+                };
+                // A voucher is paid by its code, the other methods by an amount.
+                let voucher = self
+                    .methods
+                    .get(paying.method)
+                    .is_some_and(|m| m.kind == PaymentKind::Voucher);
+                self.input = if voucher {
+                    String::new()
+                } else {
+                    paying.left().plain()
+                };
+            }
             Action::Input(c) if self.input.chars().count() < 12 => self.input.push(c),
             Action::Erase => {
                 self.input.pop();
@@ -85,19 +101,56 @@ impl CafeView {
         Effect::None
     }
 
+    /// A voucher's code typed or scanned: its balance pays what is left, up to it.
+    fn voucher(&mut self, code: &str, cx: &mut Cx) -> Effect {
+        let Mode::Paying(paying) = &mut self.mode else {
+            return Effect::None;
+        };
+        match crate::ops::till::scan(cx.store, code, cx.now) {
+            Ok(Scanned::Voucher { code, balance }) => {
+                let used = balance.min(paying.left());
+                if used.is_zero() {
+                    return Effect::Error(Msg::TillVoucherNothing.fill(&[&code, &balance]));
+                }
+                paying.payments.push(Payment {
+                    method: PaymentKind::Voucher.default_label(),
+                    kind: PaymentKind::Voucher,
+                    amount: used,
+                    voucher: Some(code.clone()),
+                });
+                if paying.received() < paying.due {
+                    self.input = paying.left().plain();
+                    return Effect::Info(Msg::TillVoucherUsed.fill(&[&code, &used, &balance]));
+                }
+                let (order, portion, payments) = (
+                    paying.order,
+                    paying.portion.clone(),
+                    paying.payments.clone(),
+                );
+                self.settle(order, &portion, &payments, cx)
+            }
+            Ok(Scanned::Item(_)) => Effect::Error(Msg::TillFinishPaymentFirst.text().to_owned()),
+            Err(e) => Effect::Alert(e.to_string()),
+        }
+    }
+
     /// Enter: the amount typed by the chosen method. Short of what is due, it waits for
     /// the rest by another method; at or above, the payment is recorded.
     fn take(&mut self, cx: &mut Cx) -> Effect {
-        let amount = match Money::parse(&self.input) {
-            Ok(amount) if amount.cents() > 0 => amount,
-            Ok(_) => return Effect::Error(crate::domain::DomainError::TenderSign.to_string()),
-            Err(e) => return Effect::Error(e.to_string()),
-        };
         let Mode::Paying(paying) = &mut self.mode else {
             return Effect::None;
         };
         let Some(method) = self.methods.get(paying.method) else {
             return Effect::None;
+        };
+        if method.kind == PaymentKind::Voucher {
+            let code = std::mem::take(&mut self.input);
+            return self.voucher(code.trim(), cx);
+        }
+        let amount = match Money::parse(&self.input) {
+            Ok(amount) if amount.cents() > 0 => amount,
+            Ok(_) => return Effect::Error(crate::domain::DomainError::TenderSign.to_string()),
+            Err(e) => return Effect::Error(e.to_string()),
         };
         paying.payments.push(Payment {
             method: method.label.to_string(),

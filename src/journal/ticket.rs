@@ -215,6 +215,28 @@ fn append(
     )?;
     if !ctx.training {
         store::add_to_counters(tx, ctx.terminal.as_str(), &day.date, &settlement.vat)?;
+        let facts = lines
+            .iter()
+            .map(|l| {
+                Ok(crate::storage::reports::SaleLineFact {
+                    category: l.category.as_deref(),
+                    label: &l.label,
+                    vat_rate: i64::from(l.vat_rate.basis_points()),
+                    quantity: l.quantity,
+                    ttc: l.total()?.cents(),
+                    grams: l.grams,
+                    estimated: l.weight_estimated,
+                    service: l.service.map(|s| s.code()),
+                })
+            })
+            .collect::<Result<Vec<_>, JournalError>>()?;
+        crate::storage::reports::add_sale_lines(
+            tx,
+            doc.id,
+            ctx.terminal.as_str(),
+            &day.date,
+            &facts,
+        )?;
     }
     Ok(doc)
 }

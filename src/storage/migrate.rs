@@ -61,6 +61,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0013_kitchen_ready.sql",
         include_str!("../../migrations/0013_kitchen_ready.sql"),
     ),
+    (
+        "0014_sale_lines.sql",
+        include_str!("../../migrations/0014_sale_lines.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

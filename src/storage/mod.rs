@@ -21,6 +21,7 @@ mod migrate;
 pub mod payment_methods;
 pub mod points_of_sale;
 pub mod print_jobs;
+pub mod reports;
 pub mod sessions;
 pub mod sorting;
 pub mod structure;

@@ -27,5 +27,6 @@ pub mod journal;
 pub mod ops;
 pub mod paths;
 pub mod print;
+pub mod reports;
 pub mod storage;
 pub mod tui;

@@ -145,6 +145,29 @@ pub enum Command {
     /// La carte du café en CSV (séparateur « ; ») : import (demande un encadrant) ou export.
     #[command(subcommand)]
     Menu(MenuCommand),
+    /// Bilans : chiffre d'affaires ou tonnages d'une période, en tableau, CSV ou JSON (demande un encadrant).
+    Report {
+        /// takings (chiffre d'affaires) ou tonnage (tonnages).
+        #[arg(value_parser = ["takings", "tonnage"])]
+        report: String,
+        /// Premier jour (AAAA-MM-JJ) ; par défaut le premier du mois.
+        #[arg(long, value_name = "DATE")]
+        from: Option<chrono::NaiveDate>,
+        /// Dernier jour (AAAA-MM-JJ) ; par défaut aujourd'hui.
+        #[arg(long, value_name = "DATE")]
+        to: Option<chrono::NaiveDate>,
+        /// Regroupement : day, week, month, year, terminal, payment, vat ou category.
+        #[arg(long, default_value = "day", value_parser = ["day", "week", "month", "year", "terminal", "payment", "vat", "category"])]
+        by: String,
+        /// table (à l'écran), csv (« ; », virgule décimale) ou json.
+        #[arg(long, default_value = "table", value_parser = ["table", "csv", "json"])]
+        format: String,
+        /// Fichier à écrire ; par défaut la sortie standard.
+        #[arg(long, value_name = "FICHIER")]
+        out: Option<PathBuf>,
+        #[command(flatten)]
+        auth: ManagerAuth,
+    },
     /// Étiquettes des articles : PDF (planches A4), TSPL (imprimante d'étiquettes) ou ESC/POS (rouleau).
     Labels {
         /// pdf, tspl ou escpos.

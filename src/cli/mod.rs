@@ -10,6 +10,7 @@ mod french;
 mod key;
 mod labels;
 mod logging;
+mod report;
 mod user;
 
 pub use args::{Cli, Command, GridCommand, KeyCommand, ManagerAuth, UserCommand};
@@ -181,6 +182,26 @@ pub fn main() -> anyhow::Result<ExitCode> {
         }
         Some(Command::Grid(command)) => labels::grid(&mut open(&db)?, command)?,
         Some(Command::Menu(command)) => labels::menu(&mut open(&db)?, command)?,
+        Some(Command::Report {
+            ref report,
+            from,
+            to,
+            ref by,
+            ref format,
+            ref out,
+            ref auth,
+        }) => report::run(
+            &mut open(&db)?,
+            &report::Request {
+                report,
+                from,
+                to,
+                by,
+                format,
+                out: out.as_deref(),
+            },
+            auth,
+        )?,
         Some(Command::Labels {
             format,
             ref output,

@@ -23,6 +23,7 @@ pub mod menu;
 pub mod places;
 pub mod printing;
 mod refund;
+pub mod reports;
 mod session;
 pub mod setup;
 pub mod sorting;

@@ -1,0 +1,52 @@
+//! `pepite report takings|tonnage`: a report of a period as a table on the terminal, or
+//! as CSV or JSON in a file — the same definitions as the « Bilans » screen.
+
+use super::args::ManagerAuth;
+use crate::i18n::Msg;
+use crate::reports::{By, export};
+use crate::storage::Store;
+use chrono::{Datelike, NaiveDate};
+use std::path::Path;
+use std::process::ExitCode;
+
+/// What `pepite report` was asked.
+pub struct Request<'a> {
+    pub report: &'a str,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub by: &'a str,
+    pub format: &'a str,
+    pub out: Option<&'a Path>,
+}
+
+pub fn run(store: &mut Store, request: &Request, auth: &ManagerAuth) -> anyhow::Result<ExitCode> {
+    let session = super::user::manager_session(store, auth)?;
+    let today = crate::clock::now().date_naive();
+    let to = request.to.unwrap_or(today);
+    let from = request
+        .from
+        .unwrap_or_else(|| to.with_day(1).unwrap_or(to));
+    if from > to {
+        anyhow::bail!(Msg::CliReportDates.fill(&[&from, &to]));
+    }
+    let by = By::from_code(request.by).unwrap_or(By::Day);
+    let report = match request.report {
+        "tonnage" => crate::ops::reports::tonnage(store, &session, from, to)?,
+        _ => crate::ops::reports::takings(store, &session, from, to, by)?,
+    };
+    let text = match request.format {
+        "csv" => export::csv(&report),
+        "json" => format!("{:#}\n", export::json(&report)),
+        _ => export::table(&report),
+    };
+    match request.out {
+        Some(file) => {
+            std::fs::write(file, text).map_err(|e| {
+                anyhow::anyhow!(Msg::ErrIo.fill(&[&file.display(), &crate::i18n::io_reason(&e)]))
+            })?;
+            println!("{}", Msg::CliReportWritten.fill(&[&file.display()]));
+        }
+        None => print!("{text}"),
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,72 @@
+//! Reports for the screens and the command line: the figures read from storage, handed
+//! to the report definitions ([`crate::reports`]). Reading a report needs a manager.
+
+use super::{Result, Session};
+use crate::domain::Role;
+use crate::reports::takings::{Rows, TakingsData};
+use crate::reports::tonnage::TonnageData;
+use crate::reports::{By, Report, takings, tonnage};
+use crate::storage::Store;
+use crate::storage::reports::{self as facts, Key};
+use chrono::NaiveDate;
+
+fn day(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+/// The figures of the takings report of `[from, to]` grouped `by`.
+pub fn takings_data(store: &mut Store, from: NaiveDate, to: NaiveDate, by: By) -> Result<TakingsData> {
+    let (from, to) = (day(from), day(to));
+    Ok(store.read(|tx| {
+        let rows = match by {
+            By::Day => Rows::Grouped(facts::takings(tx, &from, &to, Key::Day)?),
+            By::Week => Rows::Grouped(facts::takings(tx, &from, &to, Key::Week)?),
+            By::Month => Rows::Grouped(facts::takings(tx, &from, &to, Key::Month)?),
+            By::Year => Rows::Grouped(facts::takings(tx, &from, &to, Key::Year)?),
+            By::Terminal => Rows::Grouped(facts::takings(tx, &from, &to, Key::Terminal)?),
+            By::Vat => Rows::Rates(facts::takings_by_rate(tx, &from, &to)?),
+            By::Payment => Rows::Payments(facts::takings_by_payment(tx, &from, &to)?),
+            By::Category => Rows::Categories(facts::takings_by_category(tx, &from, &to)?),
+        };
+        Ok::<_, crate::storage::StorageError>(TakingsData {
+            rows,
+            proofs: facts::proofs(tx, &from, &to)?,
+            provisional: facts::has_open_sessions(tx, &from, &to)?,
+        })
+    })?)
+}
+
+/// The takings report (a manager).
+pub fn takings(
+    store: &mut Store,
+    session: &Session,
+    from: NaiveDate,
+    to: NaiveDate,
+    by: By,
+) -> Result<Report> {
+    session.require(Role::Manager)?;
+    let data = takings_data(store, from, to, by)?;
+    Ok(takings::build(from, to, by, &data))
+}
+
+/// The figures of the tonnage report of `[from, to]`, the stock as of `to`.
+pub fn tonnage_data(store: &mut Store, from: NaiveDate, to: NaiveDate) -> Result<TonnageData> {
+    let (from, to) = (day(from), day(to));
+    Ok(store.read(|tx| {
+        let (outbound, recipients) = facts::outbound(tx, &from, &to)?;
+        Ok::<_, crate::storage::StorageError>(TonnageData {
+            intakes: facts::intakes(tx, &from, &to)?,
+            outbound,
+            recipients,
+            sold: facts::sold_grams(tx, &from, &to)?,
+            stock: facts::stock_by_age(tx, &to)?,
+        })
+    })?)
+}
+
+/// The tonnage report (a manager).
+pub fn tonnage(store: &mut Store, session: &Session, from: NaiveDate, to: NaiveDate) -> Result<Report> {
+    session.require(Role::Manager)?;
+    let data = tonnage_data(store, from, to)?;
+    Ok(tonnage::build(from, to, &data))
+}

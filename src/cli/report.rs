@@ -23,9 +23,7 @@ pub fn run(store: &mut Store, request: &Request, auth: &ManagerAuth) -> anyhow::
     let session = super::user::manager_session(store, auth)?;
     let today = crate::clock::now().date_naive();
     let to = request.to.unwrap_or(today);
-    let from = request
-        .from
-        .unwrap_or_else(|| to.with_day(1).unwrap_or(to));
+    let from = request.from.unwrap_or_else(|| to.with_day(1).unwrap_or(to));
     if from > to {
         anyhow::bail!(Msg::CliReportDates.fill(&[&from, &to]));
     }

@@ -15,7 +15,12 @@ fn day(date: NaiveDate) -> String {
 }
 
 /// The figures of the takings report of `[from, to]` grouped `by`.
-pub fn takings_data(store: &mut Store, from: NaiveDate, to: NaiveDate, by: By) -> Result<TakingsData> {
+pub fn takings_data(
+    store: &mut Store,
+    from: NaiveDate,
+    to: NaiveDate,
+    by: By,
+) -> Result<TakingsData> {
     let (from, to) = (day(from), day(to));
     Ok(store.read(|tx| {
         let rows = match by {
@@ -65,7 +70,12 @@ pub fn tonnage_data(store: &mut Store, from: NaiveDate, to: NaiveDate) -> Result
 }
 
 /// The tonnage report (a manager).
-pub fn tonnage(store: &mut Store, session: &Session, from: NaiveDate, to: NaiveDate) -> Result<Report> {
+pub fn tonnage(
+    store: &mut Store,
+    session: &Session,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Report> {
     session.require(Role::Manager)?;
     let data = tonnage_data(store, from, to)?;
     Ok(tonnage::build(from, to, &data))

@@ -30,7 +30,11 @@ pub fn table(report: &Report) -> String {
     out.push('\n');
     for section in &report.sections {
         out.push_str(&format!("\n{}\n", section.title.text()));
-        let heads: Vec<String> = section.columns.iter().map(|c| c.text().to_owned()).collect();
+        let heads: Vec<String> = section
+            .columns
+            .iter()
+            .map(|c| c.text().to_owned())
+            .collect();
         let mut widths: Vec<usize> = heads.iter().map(|h| h.chars().count()).collect();
         for row in all_rows(section) {
             for (i, cell) in row.iter().enumerate() {

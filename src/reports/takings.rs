@@ -198,4 +198,3 @@ pub fn build(from: NaiveDate, to: NaiveDate, by: By, data: &TakingsData) -> Repo
         ],
     }
 }
-

@@ -155,7 +155,11 @@ pub fn build(from: NaiveDate, to: NaiveDate, data: &TonnageData) -> Report {
                 Msg::ColCategory,
                 &data.intakes.by_category,
             ),
-            weighed_section(Msg::TonnageBySource, Msg::ColSource, &data.intakes.by_source),
+            weighed_section(
+                Msg::TonnageBySource,
+                Msg::ColSource,
+                &data.intakes.by_source,
+            ),
             weighed_section(Msg::TonnageByTown, Msg::ColTown, &data.intakes.by_town),
             destinations(data),
             stock(data),

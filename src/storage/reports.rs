@@ -256,10 +256,7 @@ pub fn intakes(tx: &Tx, from: &str, to: &str) -> Result<Intakes> {
             tx,
             &format!(
                 "SELECT c.name, sum(l.net_g) {} GROUP BY 1 ORDER BY 2 DESC",
-                CURRENT_INTAKE.replace(
-                    "WHERE",
-                    "JOIN category c ON c.id = l.category_id WHERE"
-                )
+                CURRENT_INTAKE.replace("WHERE", "JOIN category c ON c.id = l.category_id WHERE")
             ),
             from,
             to,
@@ -268,10 +265,7 @@ pub fn intakes(tx: &Tx, from: &str, to: &str) -> Result<Intakes> {
             tx,
             &format!(
                 "SELECT s.name, sum(l.net_g) {} GROUP BY 1 ORDER BY 2 DESC",
-                CURRENT_INTAKE.replace(
-                    "WHERE",
-                    "JOIN intake_source s ON s.id = i.source_id WHERE"
-                )
+                CURRENT_INTAKE.replace("WHERE", "JOIN intake_source s ON s.id = i.source_id WHERE")
             ),
             from,
             to,

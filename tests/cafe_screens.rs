@@ -269,6 +269,7 @@ fn a_manager_keeps_the_menu_and_a_product_switched_off_is_refused_at_the_cafe() 
     for _ in 0..30 {
         press(&mut app, KeyCode::Down);
     }
+    press(&mut app, KeyCode::Up);
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.screen_title(), "Carte du café");
     let menu = screen(&app);
@@ -316,8 +317,9 @@ fn a_manager_keeps_the_menu_and_a_product_switched_off_is_refused_at_the_cafe() 
     for _ in 0..30 {
         press(&mut app, KeyCode::Down);
     }
-    press(&mut app, KeyCode::Up);
-    press(&mut app, KeyCode::Up);
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Up);
+    }
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.screen_title(), "Café-crêperie");
     press(&mut app, KeyCode::F(2));

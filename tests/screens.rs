@@ -189,9 +189,9 @@ fn the_print_queue_lists_waiting_jobs_and_discards_one() {
     for _ in 0..20 {
         press(&mut app, KeyCode::Down);
     }
-    // The print spool is just above the café, the kitchen screen and the menu, the last
-    // modes.
-    for _ in 0..3 {
+    // The print spool is just above the café, the kitchen screen, the menu and the
+    // reports, the last modes.
+    for _ in 0..4 {
         press(&mut app, KeyCode::Up);
     }
     press(&mut app, KeyCode::Enter);

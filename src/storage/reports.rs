@@ -174,13 +174,15 @@ pub fn takings_by_payment(tx: &Tx, from: &str, to: &str) -> Result<Vec<(String, 
     Ok(rows)
 }
 
+/// `(category or product, is a café product, TTC, quantity, grams)`.
+pub type CategoryRow = (String, bool, Money, i64, i64);
+
+/// `(outbound kind code, recipient, grams)`.
+pub type RecipientRow = (String, String, i64);
+
 /// Takings per shop category, or per café product (lines without a category), over
 /// `[from, to]`: `(category or product, is a product, TTC, quantity, grams)`.
-pub fn takings_by_category(
-    tx: &Tx,
-    from: &str,
-    to: &str,
-) -> Result<Vec<(String, bool, Money, i64, i64)>> {
+pub fn takings_by_category(tx: &Tx, from: &str, to: &str) -> Result<Vec<CategoryRow>> {
     let mut stmt = tx.conn().prepare_cached(
         "SELECT ifnull(category, label), category IS NULL, sum(ttc), sum(quantity),
                 ifnull(sum(grams), 0)
@@ -293,7 +295,7 @@ pub fn intakes(tx: &Tx, from: &str, to: &str) -> Result<Intakes> {
 
 /// The current outbound flows of `[from, to]`: grams by kind (donation, partner,
 /// recycler, dump, bins, withdrawal) and by recipient within each kind.
-pub fn outbound(tx: &Tx, from: &str, to: &str) -> Result<(Weighed, Vec<(String, String, i64)>)> {
+pub fn outbound(tx: &Tx, from: &str, to: &str) -> Result<(Weighed, Vec<RecipientRow>)> {
     const CURRENT: &str = "FROM outbound o JOIN outbound_line l ON l.outbound_id = o.id
          WHERE o.day BETWEEN ?1 AND ?2
            AND NOT EXISTS (SELECT 1 FROM outbound r WHERE r.replaces = o.id)";

@@ -390,6 +390,7 @@ impl App {
             (Go::Structure, Some(_)) => StructureView::open(&mut cx).map(boxed),
             (Go::Till, Some(_)) => TillView::open(&mut cx).map(boxed),
             (Go::Cafe, Some(_)) => super::cafe::CafeView::open(&mut cx).map(boxed),
+            (Go::Reports, Some(_)) => super::reports::ReportsView::open(&mut cx).map(boxed),
             (Go::Kitchen, Some(_)) => super::cafe::KitchenView::open(&mut cx).map(boxed),
             (Go::Menu, Some(_)) => {
                 TableView::open(super::admin::menu::MenuTable::default(), &mut cx).map(boxed)

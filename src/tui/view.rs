@@ -42,6 +42,7 @@ pub enum Go {
     Cafe,
     Kitchen,
     Menu,
+    Reports,
     Sorting,
     PriceGrid,
     Markdown,

@@ -75,6 +75,11 @@ macro_rules! rows_screens {
             ModeKitchen => "Écran cuisine", "Kitchen screen";
             ModeMenu => "Carte du café", "Café menu";
             ModeReports => "Bilans", "Reports";
+            KeyPeriod => "Période", "Period";
+            KeyGrouping => "Regrouper", "Group by";
+            KeyOtherReport => "CA / tonnages", "Takings / tonnage";
+            KeyPeriodLength => "Jour / mois / année", "Day / month / year";
+            ReportProvisionalShort => "provisoire", "provisional";
             ByDay => "Jour", "Day";
             ByWeek => "Semaine", "Week";
             ByMonth => "Mois", "Month";

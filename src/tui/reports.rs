@@ -1,0 +1,305 @@
+//! « Bilans », for managers: the takings or the tonnage of a day, a month or a year, the
+//! period moved with ←→, its length with F3, the grouping with Tab, the report with F2; a
+//! bar chart of the main table above the tables, which scroll (↑↓). Every figure comes
+//! from the report definitions ([`crate::reports`]), as the command line's do.
+
+use super::keys::{self, Action, Binding, bind};
+use super::theme;
+use super::view::{Cx, Effect, Go, View};
+use crate::i18n::Msg;
+use crate::ops::{self, OpsError};
+use crate::reports::{By, Cell, Report};
+use chrono::{Datelike, Months, NaiveDate};
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Stylize;
+use ratatui::text::Line;
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph};
+
+const BINDINGS: &[Binding] = &[
+    bind(KeyCode::Left, Action::Left, Some(Msg::KeyPeriod)),
+    bind(KeyCode::Right, Action::Right, None),
+    bind(KeyCode::Tab, Action::NextField, Some(Msg::KeyGrouping)),
+    bind(KeyCode::F(2), Action::Add, Some(Msg::KeyOtherReport)),
+    bind(KeyCode::F(3), Action::Edit, Some(Msg::KeyPeriodLength)),
+    keys::LIST[0],
+    keys::LIST[1],
+    keys::BACK,
+];
+
+/// How long the period shown is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Length {
+    Day,
+    Month,
+    Year,
+}
+
+pub struct ReportsView {
+    tonnage: bool,
+    length: Length,
+    /// A day inside the period shown.
+    anchor: NaiveDate,
+    by: By,
+    report: Option<Report>,
+    scroll: usize,
+}
+
+impl ReportsView {
+    pub fn open(cx: &mut Cx) -> ops::Result<ReportsView> {
+        let mut view = ReportsView {
+            tonnage: false,
+            length: Length::Month,
+            anchor: cx.now.date_naive(),
+            by: By::Day,
+            report: None,
+            scroll: 0,
+        };
+        view.reload(cx)?;
+        Ok(view)
+    }
+
+    fn period(&self) -> (NaiveDate, NaiveDate) {
+        let a = self.anchor;
+        match self.length {
+            Length::Day => (a, a),
+            Length::Month => {
+                let first = a.with_day(1).unwrap_or(a);
+                let last = first
+                    .checked_add_months(Months::new(1))
+                    .and_then(|d| d.pred_opt())
+                    .unwrap_or(a);
+                (first, last)
+            }
+            Length::Year => (
+                NaiveDate::from_ymd_opt(a.year(), 1, 1).unwrap_or(a),
+                NaiveDate::from_ymd_opt(a.year(), 12, 31).unwrap_or(a),
+            ),
+        }
+    }
+
+    fn reload(&mut self, cx: &mut Cx) -> ops::Result<()> {
+        let session = cx.session.ok_or(OpsError::NotInitialised)?;
+        let (from, to) = self.period();
+        self.report = Some(if self.tonnage {
+            ops::reports::tonnage(cx.store, session, from, to)?
+        } else {
+            ops::reports::takings(cx.store, session, from, to, self.by)?
+        });
+        Ok(())
+    }
+
+    fn shift(&mut self, forward: bool) {
+        let a = self.anchor;
+        self.anchor = match (self.length, forward) {
+            (Length::Day, true) => a.succ_opt(),
+            (Length::Day, false) => a.pred_opt(),
+            (Length::Month, true) => a.checked_add_months(Months::new(1)),
+            (Length::Month, false) => a.checked_sub_months(Months::new(1)),
+            (Length::Year, true) => a.checked_add_months(Months::new(12)),
+            (Length::Year, false) => a.checked_sub_months(Months::new(12)),
+        }
+        .unwrap_or(a);
+    }
+
+    /// The lines of every table, section titles in bold; columns as wide as their
+    /// figures, those that do not fit in 78 columns left to the files.
+    fn lines(&self) -> Vec<Line<'static>> {
+        let Some(report) = &self.report else {
+            return Vec::new();
+        };
+        let mut lines = Vec::new();
+        for section in &report.sections {
+            let heads: Vec<String> = section
+                .columns
+                .iter()
+                .map(|c| c.text().to_owned())
+                .collect();
+            if heads.first().map(String::as_str) != Some(section.title.text()) {
+                lines.push(Line::from(section.title.text().to_owned()).bold());
+            }
+            let body: Vec<Vec<(String, bool)>> = section
+                .rows
+                .iter()
+                .chain(section.total.iter())
+                .map(|r| r.iter().map(|c| (c.display(), c.is_number())).collect())
+                .collect();
+            let widths = column_widths(&heads, &body);
+            let row = |cells: &[(String, bool)]| {
+                cells
+                    .iter()
+                    .zip(&widths)
+                    .map(|((text, number), w)| {
+                        let text: String = text.chars().take(*w).collect();
+                        if *number {
+                            format!("{text:>w$}")
+                        } else {
+                            format!("{text:<w$}")
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("  ")
+            };
+            let head_cells: Vec<(String, bool)> = heads
+                .iter()
+                .enumerate()
+                .map(|(i, h)| {
+                    (
+                        h.clone(),
+                        body.iter().any(|r| r.get(i).is_some_and(|c| c.1)),
+                    )
+                })
+                .collect();
+            lines.push(Line::from(row(&head_cells)).style(theme::label()));
+            let total_at = section.total.as_ref().map(|_| body.len() - 1);
+            for (i, cells) in body.iter().enumerate() {
+                let line = Line::from(row(cells));
+                lines.push(if Some(i) == total_at {
+                    line.style(theme::title())
+                } else {
+                    line
+                });
+            }
+            lines.push(Line::from(""));
+        }
+        lines
+    }
+
+    /// The bars of the main table: its first money or weight column, a bar per row.
+    fn bars(&self) -> Vec<(String, u64)> {
+        let Some(section) = self.report.as_ref().and_then(|r| r.sections.first()) else {
+            return Vec::new();
+        };
+        section
+            .rows
+            .iter()
+            .filter_map(|row| {
+                // A date ends with what tells it apart (« 11-03 »), a name begins with it.
+                let text = row.first()?.display();
+                let label: String = if text.starts_with(|c: char| c.is_ascii_digit()) {
+                    let tail: Vec<char> = text.chars().rev().take(5).collect();
+                    tail.into_iter().rev().collect()
+                } else {
+                    text.chars().take(5).collect()
+                };
+                let value = row.iter().find_map(|c| match c {
+                    Cell::Money(m) => Some(m.cents() / 100),
+                    Cell::Grams(g) => Some(g / 1000),
+                    _ => None,
+                })?;
+                Some((label, value.max(0).unsigned_abs()))
+            })
+            .collect()
+    }
+}
+
+/// Each column as wide as its widest cell (the first at most 26), keeping only the
+/// columns that fit in the 78 columns inside the border.
+fn column_widths(heads: &[String], body: &[Vec<(String, bool)>]) -> Vec<usize> {
+    let mut widths = Vec::new();
+    let mut used = 0;
+    for (i, head) in heads.iter().enumerate() {
+        let widest = body
+            .iter()
+            .filter_map(|r| r.get(i))
+            .map(|c| c.0.chars().count())
+            .chain(std::iter::once(head.chars().count()))
+            .max()
+            .unwrap_or(0);
+        let width = if i == 0 { widest.min(26) } else { widest };
+        if used + width + 2 > 78 && i > 0 {
+            break;
+        }
+        used += width + 2;
+        widths.push(width);
+    }
+    widths
+}
+
+impl View for ReportsView {
+    fn title(&self) -> String {
+        Msg::ModeReports.text().to_owned()
+    }
+
+    fn bindings(&self) -> Vec<Binding> {
+        BINDINGS.to_vec()
+    }
+
+    fn handle(&mut self, action: Action, cx: &mut Cx) -> Effect {
+        match action {
+            Action::Left | Action::Right => self.shift(action == Action::Right),
+            Action::NextField if !self.tonnage => {
+                let at = By::ALL.iter().position(|b| *b == self.by).unwrap_or(0);
+                self.by = By::ALL[(at + 1) % By::ALL.len()];
+            }
+            Action::Add => self.tonnage = !self.tonnage,
+            Action::Edit => {
+                self.length = match self.length {
+                    Length::Day => Length::Month,
+                    Length::Month => Length::Year,
+                    Length::Year => Length::Day,
+                }
+            }
+            Action::Up => {
+                self.scroll = self.scroll.saturating_sub(1);
+                return Effect::None;
+            }
+            Action::Down => {
+                self.scroll = (self.scroll + 1).min(self.lines().len().saturating_sub(1));
+                return Effect::None;
+            }
+            Action::Back => return Effect::GoTo(Go::Home),
+            _ => return Effect::None,
+        }
+        self.scroll = 0;
+        match self.reload(cx) {
+            Ok(()) => Effect::None,
+            Err(e) => Effect::Error(e.to_string()),
+        }
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect) {
+        let [head, chart, tables] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(7),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        let (from, to) = self.period();
+        let mut title = format!(
+            " {} — {} → {}",
+            self.report.as_ref().map_or("", |r| r.title.text()),
+            from.format("%d/%m/%Y"),
+            to.format("%d/%m/%Y")
+        );
+        if !self.tonnage {
+            title.push_str(&format!(" — {}", self.by.label().text()));
+        }
+        let provisional = self.report.as_ref().is_some_and(|r| r.provisional);
+        let mut head_line = vec![ratatui::text::Span::styled(title, theme::title())];
+        if provisional {
+            head_line.push(ratatui::text::Span::styled(
+                format!(" ({})", Msg::ReportProvisionalShort.text()),
+                theme::error(),
+            ));
+        }
+        frame.render_widget(Paragraph::new(Line::from(head_line)), head);
+        let bars: Vec<Bar> = self
+            .bars()
+            .into_iter()
+            .map(|(label, value)| Bar::default().label(Line::from(label)).value(value))
+            .collect();
+        frame.render_widget(
+            BarChart::default()
+                .block(Block::bordered())
+                .data(BarGroup::default().bars(&bars))
+                .bar_width(5)
+                .bar_gap(1)
+                .bar_style(theme::title()),
+            chart,
+        );
+        let lines: Vec<Line> = self.lines().into_iter().skip(self.scroll).collect();
+        frame.render_widget(Paragraph::new(lines).block(Block::bordered()), tables);
+    }
+}

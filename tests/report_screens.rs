@@ -1,0 +1,60 @@
+//! The « Bilans » screen on the demo shop (80×24): the month's takings by day with its bar
+//! chart, grouped by category, the tonnage; the same figures as `pepite report`.
+
+mod common;
+
+use common::{at, press, type_text};
+use pepite::ops::demo;
+use pepite::storage::Store;
+use pepite::tui::App;
+use ratatui::crossterm::event::KeyCode;
+
+fn screen(app: &App) -> String {
+    common::screen_text(app)
+}
+
+#[test]
+fn a_manager_reads_the_month_takings_by_day_and_category_and_the_tonnage() {
+    let mut store = Store::open_in_memory().expect("open");
+    demo::create(&mut store, at("08:00:00"), &common::key_dir()).expect("demo");
+    let mut app = App::new(store, None, at("12:00:00"), common::key_dir()).expect("app");
+    type_text(&mut app, "c");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "1111");
+    press(&mut app, KeyCode::Enter);
+    for _ in 0..30 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen_title(), "Bilans");
+    let month = screen(&app);
+    assert!(
+        month.contains("Chiffre d'affaires — 01/11/2026 → 30/11/2026"),
+        "{month}"
+    );
+    assert!(
+        month.contains("2026-11-03") && month.contains("Panier moyen"),
+        "{month}"
+    );
+    insta::assert_snapshot!("takings_by_day", month);
+
+    for _ in 0..7 {
+        press(&mut app, KeyCode::Tab);
+    }
+    let categories = screen(&app);
+    assert!(categories.contains("Catégorie / produit"), "{categories}");
+    insta::assert_snapshot!("takings_by_category", categories);
+
+    press(&mut app, KeyCode::F(2));
+    let tonnage = screen(&app);
+    assert!(tonnage.contains("Tonnages"), "{tonnage}");
+    insta::assert_snapshot!("tonnage", tonnage);
+
+    // Last month: the figures move with the period.
+    press(&mut app, KeyCode::Left);
+    assert!(
+        screen(&app).contains("01/10/2026 → 31/10/2026"),
+        "{}",
+        screen(&app)
+    );
+}

@@ -53,7 +53,7 @@ fn an_intake_a_correction_items_and_an_outbound_flow() {
     press(&mut app, KeyCode::F(2));
     let text = screen_text(&app);
     assert!(
-        text.contains("Apport n° 1 enregistré : 34,500 kg net"),
+        text.contains("Apport n° 111 enregistré : 34,500 kg net"),
         "{text}"
     );
     // The toys weighed 7 kg: correct the last intake, with a reason. The correction
@@ -84,7 +84,7 @@ fn an_intake_a_correction_items_and_an_outbound_flow() {
     let text = screen_text(&app);
     // The corrected line was weighed bare this time: 30 + 7 kg.
     assert!(
-        text.contains("Apport n° 2 enregistré : 37,000 kg net"),
+        text.contains("Apport n° 112 enregistré : 37,000 kg net"),
         "{text}"
     );
     // Items from it, then labels without a label printer: said, nothing lost.
@@ -137,7 +137,7 @@ fn an_intake_a_correction_items_and_an_outbound_flow() {
     press(&mut app, KeyCode::F(2));
     let text = screen_text(&app);
     assert!(
-        text.contains("Sortie n° 1 enregistrée : 150,000 kg"),
+        text.contains("Sortie n° 13 enregistrée : 150,000 kg"),
         "{text}"
     );
 }

@@ -124,6 +124,7 @@ pub fn create(store: &mut Store, now: Timestamp, key_dir: &Path) -> Result<()> {
         seed_categories(tx)?;
         seed_sorting_lists(tx)?;
         super::demo_shop::write(tx, now)?;
+        super::demo_sorting::write(tx, now, super::demo_history::DAYS)?;
         // The café-crêperie's menu, read from its CSV like any manager's import.
         super::menu::write_entries(tx, &super::menu::parse_csv(super::menu::DEMO_CSV)?)?;
         for user in USERS {

@@ -68,7 +68,7 @@ const TILLS: &[(&str, &str, &str, &[Product])] = &[
     ("cafe-1", "Café-crêperie La Galette", "Lucas", CAFE),
 ];
 
-const DAYS: i64 = 28;
+pub(super) const DAYS: i64 = 28;
 
 fn tender(kind: PaymentKind, cents: i64) -> Tender {
     Tender {
@@ -76,6 +76,24 @@ fn tender(kind: PaymentKind, cents: i64) -> Tender {
         kind,
         amount: Money::from_cents(cents),
     }
+}
+
+/// The weight of one object of a shop category, as the category's unit weight would
+/// estimate it; none for the café.
+fn unit_grams(category: &str) -> Option<i64> {
+    Some(match category {
+        "Mobilier" => 12_000,
+        "Vêtements" => 400,
+        "Chaussures" => 900,
+        "Livres" => 300,
+        "Vaisselle" => 1_500,
+        "Luminaires" => 1_200,
+        "Petit électroménager" => 2_000,
+        "Jouets" => 500,
+        "Vélos" => 15_000,
+        "Bibelots et déco" => 400,
+        _ => return None,
+    })
 }
 
 /// Cash as notes and coins, largest first.
@@ -94,6 +112,31 @@ fn denominations(mut cents: i64) -> Vec<(Money, i64)> {
 pub fn write(store: &mut Store, key: &InstallationKey, now: Timestamp) -> Result<()> {
     let mut dice = Dice(now.timestamp() as u64 ^ 0x5045_5054);
     let mut explained_difference = false;
+    let category_ids: std::collections::HashMap<String, i64> = store
+        .read(crate::storage::categories::list)?
+        .into_iter()
+        .map(|c| (c.name.to_string(), c.id.0))
+        .collect();
+    // What a sale took out of the shop, as the till records it beside the ticket.
+    let weigh = |tx: &crate::storage::Tx, doc: i64, lines: &[SaleLine]| {
+        for line in lines {
+            if let Some(grams) = line.grams {
+                let category = line
+                    .category
+                    .as_ref()
+                    .and_then(|c| category_ids.get(c).copied());
+                crate::storage::items::record_sold_weight(
+                    tx,
+                    doc,
+                    category,
+                    None,
+                    grams,
+                    line.weight_estimated,
+                )?;
+            }
+        }
+        Ok::<_, crate::storage::StorageError>(())
+    };
     for back in (1..=DAYS).rev() {
         let day = now - TimeDelta::days(back);
         if matches!(day.weekday(), Weekday::Sun | Weekday::Mon) {
@@ -128,19 +171,20 @@ pub fn write(store: &mut Store, key: &InstallationKey, now: Timestamp) -> Result
                     for _ in 0..1 + dice.next(3) {
                         let (label, category, price, rate) =
                             products[dice.next(products.len() as u64) as usize];
+                        let quantity = 1 + dice.next(2) as i64;
                         lines.push(SaleLine {
                             label: label.to_owned(),
                             category: Some(category.to_owned()),
                             item_code: None,
-                            quantity: 1 + dice.next(2) as i64,
+                            quantity,
                             unit_price: Money::from_cents(price),
                             original_price: None,
                             discount: Money::ZERO,
                             discount_reason: None,
                             ticket_discount: Money::ZERO,
                             ticket_discount_reason: None,
-                            grams: None,
-                            weight_estimated: false,
+                            grams: unit_grams(category).map(|g| g * quantity),
+                            weight_estimated: unit_grams(category).is_some(),
                             margin_scheme: false,
                             guarantee: false,
                             service: None,
@@ -166,6 +210,7 @@ pub fn write(store: &mut Store, key: &InstallationKey, now: Timestamp) -> Result
                         &tenders,
                         None,
                     )?;
+                    weigh(tx, doc.id, &lines)?;
                     last_sale = Some((doc, lines, tenders));
                 }
                 if dice.next(4) == 0 {
@@ -192,6 +237,7 @@ pub fn write(store: &mut Store, key: &InstallationKey, now: Timestamp) -> Result
                     // The customer comes back: the first line is refunded the way it was paid.
                     let back = SaleLine {
                         quantity: -lines[0].quantity,
+                        grams: lines[0].grams.map(|g| -g),
                         ..lines[0].clone()
                     };
                     let amount = -(back.unit_price.cents() * lines[0].quantity);
@@ -200,14 +246,15 @@ pub fn write(store: &mut Store, key: &InstallationKey, now: Timestamp) -> Result
                     } else {
                         PaymentKind::Cash
                     };
-                    journal::append_ticket(
+                    let refund = journal::append_ticket(
                         tx,
                         key,
                         &ctx(330, operator),
-                        &[back],
+                        std::slice::from_ref(&back),
                         &[tender(kind, amount)],
                         Some((&doc.series, doc.number)),
                     )?;
+                    weigh(tx, refund.id, &[back])?;
                 }
                 if dice.next(7) == 0 {
                     journal::append_duplicate(

@@ -13,6 +13,7 @@ pub mod categories;
 pub mod demo;
 mod demo_history;
 mod demo_shop;
+mod demo_sorting;
 mod drafts;
 mod drawer;
 mod error;

@@ -3,7 +3,7 @@
 //! sign, kilograms with three decimals), or as JSON for programs (amounts in cents,
 //! weights in grams, rates and shares in basis points: integers, nothing to parse).
 
-use super::{Cell, Report, Section, kg, percent};
+use super::{Cell, Report, Section, kg, percent, share_text};
 use crate::i18n::Msg;
 use serde_json::{Value, json};
 
@@ -85,7 +85,8 @@ fn csv_field(cell: &Cell) -> String {
         Cell::Money(m) => m.plain(),
         Cell::Grams(g) => kg(*g),
         Cell::Count(n) => n.to_string(),
-        Cell::Rate(bp) | Cell::Share(bp) => percent(*bp),
+        Cell::Rate(bp) => percent(*bp),
+        Cell::Share(bp) => share_text(*bp),
         Cell::Empty => String::new(),
     }
 }

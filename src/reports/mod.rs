@@ -34,7 +34,8 @@ impl Cell {
             Cell::Money(m) => m.to_string(),
             Cell::Grams(g) => format!("{} kg", kg(*g)),
             Cell::Count(n) => n.to_string(),
-            Cell::Rate(bp) | Cell::Share(bp) => format!("{} %", percent(*bp)),
+            Cell::Rate(bp) => format!("{} %", percent(*bp)),
+            Cell::Share(bp) => format!("{} %", share_text(*bp)),
             Cell::Empty => String::new(),
         }
     }
@@ -61,6 +62,13 @@ pub fn percent(bp: i64) -> String {
         r if r % 10 == 0 => format!("{sign}{},{}", abs / 100, r / 10),
         r => format!("{sign}{},{r:02}", abs / 100),
     }
+}
+
+/// A share with its two decimals always (`7,60`), so a column of shares lines up.
+pub fn share_text(bp: i64) -> String {
+    let sign = if bp < 0 { "-" } else { "" };
+    let abs = bp.unsigned_abs();
+    format!("{sign}{},{:02}", abs / 100, abs % 100)
 }
 
 /// `part` of `whole` in basis points, rounded half away from zero; 0 of nothing.
@@ -164,6 +172,8 @@ mod tests {
             (Cell::Rate(2000), "20 %"),
             (Cell::Rate(550), "5,5 %"),
             (Cell::Share(1234), "12,34 %"),
+            (Cell::Share(760), "7,60 %"),
+            (Cell::Share(10_000), "100,00 %"),
             (Cell::Share(-5), "-0,05 %"),
             (Cell::Count(12), "12"),
         ];

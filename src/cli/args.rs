@@ -159,8 +159,8 @@ pub enum Command {
         /// Regroupement : day, week, month, year, terminal, payment, vat ou category.
         #[arg(long, default_value = "day", value_parser = ["day", "week", "month", "year", "terminal", "payment", "vat", "category"])]
         by: String,
-        /// table (à l'écran), csv (« ; », virgule décimale) ou json.
-        #[arg(long, default_value = "table", value_parser = ["table", "csv", "json"])]
+        /// table (à l'écran), csv (« ; », virgule décimale), xlsx (tableur, demande --out) ou json.
+        #[arg(long, default_value = "table", value_parser = ["table", "csv", "xlsx", "json"])]
         format: String,
         /// Fichier à écrire ; par défaut la sortie standard.
         #[arg(long, value_name = "FICHIER")]

@@ -32,19 +32,25 @@ pub fn run(store: &mut Store, request: &Request, auth: &ManagerAuth) -> anyhow::
         "tonnage" => crate::ops::reports::tonnage(store, &session, from, to)?,
         _ => crate::ops::reports::takings(store, &session, from, to, by)?,
     };
-    let text = match request.format {
-        "csv" => export::csv(&report),
-        "json" => format!("{:#}\n", export::json(&report)),
-        _ => export::table(&report),
+    let bytes = match request.format {
+        "csv" => export::csv(&report).into_bytes(),
+        "json" => format!("{:#}\n", export::json(&report)).into_bytes(),
+        "xlsx" if request.out.is_none() => anyhow::bail!(Msg::CliReportXlsxOut.text()),
+        "xlsx" => crate::reports::xlsx::workbook(&report)
+            .map_err(|e| anyhow::anyhow!(Msg::ErrXlsx.fill(&[&e])))?,
+        _ => export::table(&report).into_bytes(),
     };
     match request.out {
         Some(file) => {
-            std::fs::write(file, text).map_err(|e| {
+            std::fs::write(file, bytes).map_err(|e| {
                 anyhow::anyhow!(Msg::ErrIo.fill(&[&file.display(), &crate::i18n::io_reason(&e)]))
             })?;
             println!("{}", Msg::CliReportWritten.fill(&[&file.display()]));
         }
-        None => print!("{text}"),
+        None => {
+            use std::io::Write;
+            std::io::stdout().write_all(&bytes)?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -82,7 +82,7 @@ fn tender(kind: PaymentKind, cents: i64) -> Tender {
 /// estimate it; none for the café.
 fn unit_grams(category: &str) -> Option<i64> {
     Some(match category {
-        "Mobilier" => 12_000,
+        "Mobilier" => 8_000,
         "Vêtements" => 400,
         "Chaussures" => 900,
         "Livres" => 300,
@@ -90,7 +90,7 @@ fn unit_grams(category: &str) -> Option<i64> {
         "Luminaires" => 1_200,
         "Petit électroménager" => 2_000,
         "Jouets" => 500,
-        "Vélos" => 15_000,
+        "Vélos" => 12_000,
         "Bibelots et déco" => 400,
         _ => return None,
     })

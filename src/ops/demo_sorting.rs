@@ -49,10 +49,10 @@ pub fn write(tx: &Tx, now: Timestamp, days: i64) -> Result<()> {
         if matches!(day.weekday(), Weekday::Sun | Weekday::Mon) {
             continue;
         }
-        for n in 0..3 + dice.next(6) as i64 {
-            let at = day - TimeDelta::hours(2) + TimeDelta::minutes(n * 25);
+        for n in 0..6 + dice.next(9) as i64 {
+            let at = day - TimeDelta::hours(3) + TimeDelta::minutes(n * 15);
             let mut lines = Vec::new();
-            for _ in 0..1 + dice.next(4) {
+            for _ in 0..1 + dice.next(5) {
                 let category = &leaves[dice.next(leaves.len() as u64) as usize];
                 lines.push(IntakeLine {
                     category_id: category.id,

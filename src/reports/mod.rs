@@ -6,6 +6,7 @@
 pub mod export;
 pub mod takings;
 pub mod tonnage;
+pub mod xlsx;
 
 use crate::domain::Money;
 use crate::i18n::Msg;

@@ -31,8 +31,13 @@ fn weighed_section(title: Msg, column: Msg, rows: &Weighed) -> Section {
         rows: rows
             .iter()
             .map(|(name, grams)| {
+                let name = if name.is_empty() {
+                    Msg::TonnageUnknown.text().to_owned()
+                } else {
+                    name.clone()
+                };
                 vec![
-                    Cell::Text(name.clone()),
+                    Cell::Text(name),
                     Cell::Grams(*grams),
                     Cell::Share(share(*grams, total)),
                 ]
@@ -101,7 +106,7 @@ fn destinations(data: &TonnageData) -> Section {
         );
     }
     row(
-        OutboundKind::Withdrawal.label().text().to_owned(),
+        Msg::TonnageWithdrawn.text().to_owned(),
         out(data, OutboundKind::Withdrawal),
     );
     let reused = reused(data);

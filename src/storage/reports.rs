@@ -248,7 +248,12 @@ const CURRENT_INTAKE: &str = "FROM intake i JOIN intake_line l ON l.intake_id = 
 
 fn weighed(tx: &Tx, sql: &str, from: &str, to: &str) -> Result<Weighed> {
     let mut stmt = tx.conn().prepare_cached(sql)?;
-    let rows = stmt.query_map(params![from, to], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let rows = stmt.query_map(params![from, to], |r| {
+        Ok((
+            r.get::<_, Option<String>>(0)?.unwrap_or_default(),
+            r.get(1)?,
+        ))
+    })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -275,7 +280,7 @@ pub fn intakes(tx: &Tx, from: &str, to: &str) -> Result<Intakes> {
         by_town: weighed(
             tx,
             &format!(
-                "SELECT ifnull(t.name, '?'), sum(l.net_g) {} GROUP BY 1 ORDER BY 2 DESC",
+                "SELECT t.name, sum(l.net_g) {} GROUP BY 1 ORDER BY 2 DESC",
                 CURRENT_INTAKE.replace("WHERE", "LEFT JOIN town t ON t.id = i.town_id WHERE")
             ),
             from,

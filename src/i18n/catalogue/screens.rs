@@ -129,6 +129,8 @@ macro_rules! rows_screens {
             TonnageRecycling => "Recyclage : {}", "Recycling: {}";
             TonnageWaste => "Déchets : {}", "Waste: {}";
             TonnageReuseRate => "Taux de réemploi", "Reuse rate";
+            TonnageWithdrawn => "Retiré de la vente (invendus)", "Withdrawn from sale (unsold)";
+            TonnageUnknown => "(non renseignée)", "(not given)";
             TonnageStock => "Stock en boutique", "Stock in the shop";
             AgeMonth => "moins d'un mois", "under a month";
             AgeQuarter => "1 à 3 mois", "1 to 3 months";
@@ -316,6 +318,8 @@ macro_rules! rows_screens {
             CliMenuImported => "{} produits de la carte lus dans {}.", "{} menu products read from {}.";
             CliMenuExported => "Carte écrite dans {}.", "Menu written to {}.";
             CliReportWritten => "Bilan écrit dans {}.", "Report written to {}.";
+            CliReportXlsxOut => "Un classeur XLSX s'écrit dans un fichier : ajoutez --out FICHIER.xlsx", "An XLSX workbook is written to a file: add --out FILE.xlsx";
+            ErrXlsx => "Classeur XLSX impossible à écrire : {}", "Cannot write the XLSX workbook: {}";
             CliReportDates => "Période vide : le {} est après le {}.", "Empty period: {} is after {}.";
             ErrColumns => "{} colonnes attendues, {} trouvées", "{} columns expected, {} found";
             ErrUnknownCategory => "catégorie « {} » inconnue", "unknown category “{}”";

@@ -176,6 +176,75 @@ fn the_command_line_writes_each_format() {
         "{}",
         common::text(&no_out.stderr)
     );
+    let set = common::run_pepite(
+        home.path(),
+        &[
+            "target",
+            "2026",
+            "--db",
+            db,
+            "--collected",
+            "1000",
+            "--reused",
+            "400",
+            "--takings",
+            "1200000",
+            "--as",
+            "Claire",
+            "--as-pin",
+            "1111",
+        ],
+    );
+    assert!(set.status.success(), "{}", common::text(&set.stderr));
+    let targets = common::run_pepite(
+        home.path(),
+        &[
+            "report",
+            "targets",
+            "--db",
+            db,
+            "--to",
+            "2026-12-31",
+            "--format",
+            "csv",
+            "--as",
+            "Claire",
+            "--as-pin",
+            "1111",
+        ],
+    );
+    let csv = common::text(&targets.stdout);
+    assert!(
+        csv.contains("Collecté;1000000,000;") && csv.contains("Chiffre d'affaires;1200000,00;"),
+        "{csv}"
+    );
+    let no_site = common::run_pepite(
+        home.path(),
+        &[
+            "target",
+            "2026",
+            "--site",
+            "99",
+            "--db",
+            db,
+            "--collected",
+            "1",
+            "--reused",
+            "1",
+            "--takings",
+            "1",
+            "--as",
+            "Claire",
+            "--as-pin",
+            "1111",
+        ],
+    );
+    assert!(!no_site.status.success());
+    assert!(
+        common::text(&no_site.stderr).contains("Site introuvable"),
+        "{}",
+        common::text(&no_site.stderr)
+    );
     let wrong_pin = common::run_pepite(
         home.path(),
         &[

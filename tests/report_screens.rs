@@ -50,6 +50,20 @@ fn a_manager_reads_the_month_takings_by_day_and_category_and_the_tonnage() {
     assert!(tonnage.contains("Tonnages"), "{tonnage}");
     insta::assert_snapshot!("tonnage", tonnage);
 
+    // The year's targets: gauges against the share of the year gone.
+    press(&mut app, KeyCode::F(2));
+    let targets = screen(&app);
+    assert!(
+        targets.contains("Objectifs — 01/01/2026 → 31/12/2026"),
+        "{targets}"
+    );
+    assert!(
+        targets.contains("900 000,000 kg") || targets.contains("900000,000 kg"),
+        "{targets}"
+    );
+    insta::assert_snapshot!("targets", targets);
+    press(&mut app, KeyCode::F(2));
+
     // Last month: the figures move with the period.
     press(&mut app, KeyCode::Left);
     assert!(

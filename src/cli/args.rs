@@ -145,10 +145,29 @@ pub enum Command {
     /// La carte du café en CSV (séparateur « ; ») : import (demande un encadrant) ou export.
     #[command(subcommand)]
     Menu(MenuCommand),
+    /// Fixe les objectifs d'une année : tonnes collectées, tonnes réemployées, chiffre d'affaires (demande un encadrant).
+    Target {
+        /// L'année (AAAA).
+        year: i32,
+        /// Un site (son numéro) ; par défaut toute la structure.
+        #[arg(long, default_value_t = 0)]
+        site: i64,
+        /// Tonnes collectées visées.
+        #[arg(long, value_name = "TONNES")]
+        collected: u32,
+        /// Tonnes réemployées visées.
+        #[arg(long, value_name = "TONNES")]
+        reused: u32,
+        /// Chiffre d'affaires TTC visé, en euros.
+        #[arg(long, value_name = "EUROS")]
+        takings: u32,
+        #[command(flatten)]
+        auth: ManagerAuth,
+    },
     /// Bilans : chiffre d'affaires ou tonnages d'une période, en tableau, CSV ou JSON (demande un encadrant).
     Report {
-        /// takings (chiffre d'affaires) ou tonnage (tonnages).
-        #[arg(value_parser = ["takings", "tonnage"])]
+        /// takings (chiffre d'affaires), tonnage (tonnages) ou targets (objectifs de l'année de --to).
+        #[arg(value_parser = ["takings", "tonnage", "targets"])]
         report: String,
         /// Premier jour (AAAA-MM-JJ) ; par défaut le premier du mois.
         #[arg(long, value_name = "DATE")]

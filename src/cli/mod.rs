@@ -182,6 +182,25 @@ pub fn main() -> anyhow::Result<ExitCode> {
         }
         Some(Command::Grid(command)) => labels::grid(&mut open(&db)?, command)?,
         Some(Command::Menu(command)) => labels::menu(&mut open(&db)?, command)?,
+        Some(Command::Target {
+            year,
+            site,
+            collected,
+            reused,
+            takings,
+            ref auth,
+        }) => report::set_target(
+            &mut open(&db)?,
+            year,
+            &crate::storage::targets::Target {
+                site_id: site,
+                site: String::new(),
+                collected_g: i64::from(collected) * 1_000_000,
+                reused_g: i64::from(reused) * 1_000_000,
+                takings: crate::domain::Money::from_cents(i64::from(takings) * 100),
+            },
+            auth,
+        )?,
         Some(Command::Report {
             ref report,
             from,

@@ -30,6 +30,7 @@ pub fn run(store: &mut Store, request: &Request, auth: &ManagerAuth) -> anyhow::
     let by = By::from_code(request.by).unwrap_or(By::Day);
     let report = match request.report {
         "tonnage" => crate::ops::reports::tonnage(store, &session, from, to)?,
+        "targets" => crate::ops::reports::targets(store, &session, to.year(), today)?,
         _ => crate::ops::reports::takings(store, &session, from, to, by)?,
     };
     let bytes = match request.format {
@@ -52,5 +53,18 @@ pub fn run(store: &mut Store, request: &Request, auth: &ManagerAuth) -> anyhow::
             std::io::stdout().write_all(&bytes)?;
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `pepite target YEAR …`: a year's targets for the structure or a site.
+pub fn set_target(
+    store: &mut Store,
+    year: i32,
+    target: &crate::storage::targets::Target,
+    auth: &ManagerAuth,
+) -> anyhow::Result<ExitCode> {
+    let session = super::user::manager_session(store, auth)?;
+    crate::ops::reports::set_target(store, &session, year, target)?;
+    println!("{}", Msg::CliTargetSet.fill(&[&year]));
     Ok(ExitCode::SUCCESS)
 }

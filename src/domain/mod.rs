@@ -28,6 +28,7 @@ pub use ean13::{CodeKind, Ean13};
 pub use error::DomainError;
 pub use ids::{CategoryId, PaymentMethodId, PointOfSaleId, SiteId, TerminalCode, UserId};
 pub use money::Money;
+pub(crate) use money::group_thousands;
 pub use name::{Name, search_key};
 pub use pin::Pin;
 pub use role::{Role, Roles};

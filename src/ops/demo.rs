@@ -4,11 +4,13 @@
 
 use super::setup::{name, scale_max, seed_categories, seed_payment_methods, seed_sorting_lists};
 use super::{OpsError, Result, auth};
+use crate::domain::Money;
 use crate::domain::{Pin, PosKind, Role, Roles, Siret, TerminalCode, VatStatus, Weight};
 use crate::journal::InstallationKey;
 use crate::storage::points_of_sale::{self, Terminal};
 use crate::storage::structure::{self, Identity};
 use crate::storage::{Store, Timestamp, users};
+use chrono::Datelike;
 use std::path::Path;
 
 /// A demo user: name, roles, PIN.
@@ -125,6 +127,18 @@ pub fn create(store: &mut Store, now: Timestamp, key_dir: &Path) -> Result<()> {
         seed_sorting_lists(tx)?;
         super::demo_shop::write(tx, now)?;
         super::demo_sorting::write(tx, now, super::demo_history::DAYS)?;
+        // The seeds' structure's yearly figures, as its board set them.
+        crate::storage::targets::set(
+            tx,
+            now.year(),
+            &crate::storage::targets::Target {
+                site_id: 0,
+                site: String::new(),
+                collected_g: 900_000_000,
+                reused_g: 450_000_000,
+                takings: Money::from_cents(105_000_000),
+            },
+        )?;
         // The café-crêperie's menu, read from its CSV like any manager's import.
         super::menu::write_entries(tx, &super::menu::parse_csv(super::menu::DEMO_CSV)?)?;
         for user in USERS {

@@ -80,3 +80,35 @@ pub fn tonnage(
     let data = tonnage_data(store, from, to)?;
     Ok(tonnage::build(from, to, &data))
 }
+
+/// Sets a year's targets for the structure (`site` 0) or a site (a manager).
+pub fn set_target(
+    store: &mut Store,
+    session: &Session,
+    year: i32,
+    target: &crate::storage::targets::Target,
+) -> Result<()> {
+    session.require(Role::Manager)?;
+    Ok(store.write(|tx| crate::storage::targets::set(tx, year, target))?)
+}
+
+/// The targets report of `year` as of `today` (a manager).
+pub fn targets(
+    store: &mut Store,
+    session: &Session,
+    year: i32,
+    today: NaiveDate,
+) -> Result<Report> {
+    session.require(Role::Manager)?;
+    let from = format!("{year}-01-01");
+    let to = format!("{year}-12-31");
+    let (targets, actuals) = store.read(|tx| {
+        Ok::<_, crate::storage::StorageError>((
+            crate::storage::targets::for_year(tx, year)?,
+            crate::storage::targets::actuals(tx, &from, &to)?,
+        ))
+    })?;
+    Ok(crate::reports::targets::build(
+        year, today, &targets, &actuals,
+    ))
+}

@@ -5,6 +5,7 @@
 
 pub mod export;
 pub mod takings;
+pub mod targets;
 pub mod tonnage;
 pub mod xlsx;
 
@@ -33,7 +34,15 @@ impl Cell {
         match self {
             Cell::Text(t) => t.clone(),
             Cell::Money(m) => m.to_string(),
-            Cell::Grams(g) => format!("{} kg", kg(*g)),
+            Cell::Grams(g) => {
+                let sign = if *g < 0 { "-" } else { "" };
+                let abs = g.unsigned_abs();
+                format!(
+                    "{sign}{},{:03} kg",
+                    crate::domain::group_thousands(&(abs / 1000).to_string()),
+                    abs % 1000
+                )
+            }
             Cell::Count(n) => n.to_string(),
             Cell::Rate(bp) => format!("{} %", percent(*bp)),
             Cell::Share(bp) => format!("{} %", share_text(*bp)),
@@ -168,7 +177,7 @@ mod tests {
     #[test]
     fn figures_are_written_the_french_way() {
         let cases = [
-            (Cell::Grams(1_250_500), "1250,500 kg"),
+            (Cell::Grams(1_250_500), "1\u{a0}250,500 kg"),
             (Cell::Grams(-850), "-0,850 kg"),
             (Cell::Rate(2000), "20 %"),
             (Cell::Rate(550), "5,5 %"),

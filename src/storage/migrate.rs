@@ -65,6 +65,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0014_sale_lines.sql",
         include_str!("../../migrations/0014_sale_lines.sql"),
     ),
+    (
+        "0015_targets.sql",
+        include_str!("../../migrations/0015_targets.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

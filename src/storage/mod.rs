@@ -25,6 +25,7 @@ pub mod reports;
 pub mod sessions;
 pub mod sorting;
 pub mod structure;
+pub mod targets;
 pub mod till_catalogue;
 mod time;
 pub mod users;

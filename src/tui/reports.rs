@@ -15,7 +15,7 @@ use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Stylize;
 use ratatui::text::Line;
-use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Gauge, Paragraph};
 
 const BINDINGS: &[Binding] = &[
     bind(KeyCode::Left, Action::Left, Some(Msg::KeyPeriod)),
@@ -36,8 +36,16 @@ enum Length {
     Year,
 }
 
+/// Which report the screen shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Takings,
+    Tonnage,
+    Targets,
+}
+
 pub struct ReportsView {
-    tonnage: bool,
+    kind: Kind,
     length: Length,
     /// A day inside the period shown.
     anchor: NaiveDate,
@@ -49,7 +57,7 @@ pub struct ReportsView {
 impl ReportsView {
     pub fn open(cx: &mut Cx) -> ops::Result<ReportsView> {
         let mut view = ReportsView {
-            tonnage: false,
+            kind: Kind::Takings,
             length: Length::Month,
             anchor: cx.now.date_naive(),
             by: By::Day,
@@ -82,10 +90,12 @@ impl ReportsView {
     fn reload(&mut self, cx: &mut Cx) -> ops::Result<()> {
         let session = cx.session.ok_or(OpsError::NotInitialised)?;
         let (from, to) = self.period();
-        self.report = Some(if self.tonnage {
-            ops::reports::tonnage(cx.store, session, from, to)?
-        } else {
-            ops::reports::takings(cx.store, session, from, to, self.by)?
+        self.report = Some(match self.kind {
+            Kind::Tonnage => ops::reports::tonnage(cx.store, session, from, to)?,
+            Kind::Takings => ops::reports::takings(cx.store, session, from, to, self.by)?,
+            Kind::Targets => {
+                ops::reports::targets(cx.store, session, self.anchor.year(), cx.now.date_naive())?
+            }
         });
         Ok(())
     }
@@ -229,11 +239,17 @@ impl View for ReportsView {
     fn handle(&mut self, action: Action, cx: &mut Cx) -> Effect {
         match action {
             Action::Left | Action::Right => self.shift(action == Action::Right),
-            Action::NextField if !self.tonnage => {
+            Action::NextField if self.kind == Kind::Takings => {
                 let at = By::ALL.iter().position(|b| *b == self.by).unwrap_or(0);
                 self.by = By::ALL[(at + 1) % By::ALL.len()];
             }
-            Action::Add => self.tonnage = !self.tonnage,
+            Action::Add => {
+                self.kind = match self.kind {
+                    Kind::Takings => Kind::Tonnage,
+                    Kind::Tonnage => Kind::Targets,
+                    Kind::Targets => Kind::Takings,
+                }
+            }
             Action::Edit => {
                 self.length = match self.length {
                     Length::Day => Length::Month,
@@ -266,14 +282,17 @@ impl View for ReportsView {
             Constraint::Fill(1),
         ])
         .areas(area);
-        let (from, to) = self.period();
+        let (from, to) = match (self.kind, &self.report) {
+            (Kind::Targets, Some(r)) => (r.from, r.to),
+            _ => self.period(),
+        };
         let mut title = format!(
             " {} — {} → {}",
             self.report.as_ref().map_or("", |r| r.title.text()),
             from.format("%d/%m/%Y"),
             to.format("%d/%m/%Y")
         );
-        if !self.tonnage {
+        if self.kind == Kind::Takings {
             title.push_str(&format!(" — {}", self.by.label().text()));
         }
         let provisional = self.report.as_ref().is_some_and(|r| r.provisional);
@@ -285,6 +304,57 @@ impl View for ReportsView {
             ));
         }
         frame.render_widget(Paragraph::new(Line::from(head_line)), head);
+        if self.kind == Kind::Targets {
+            self.render_gauges(frame, chart);
+        } else {
+            self.render_bars(frame, chart);
+        }
+        let lines: Vec<Line> = self.lines().into_iter().skip(self.scroll).collect();
+        frame.render_widget(Paragraph::new(lines).block(Block::bordered()), tables);
+    }
+}
+
+impl ReportsView {
+    /// A gauge per indicator of the structure: the share reached, the year gone beside.
+    fn render_gauges(&self, frame: &mut Frame, area: Rect) {
+        let Some(section) = self.report.as_ref().and_then(|r| r.sections.first()) else {
+            return;
+        };
+        let block = Block::bordered();
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let rows = Layout::vertical([Constraint::Length(1); 5]).split(inner);
+        for (i, row) in section.rows.iter().skip(1).enumerate() {
+            let (Some(Cell::Text(name)), Some(Cell::Share(reached)), Some(Cell::Share(gone))) =
+                (row.first(), row.get(3), row.get(4))
+            else {
+                continue;
+            };
+            let Some(slot) = rows.get(i * 2) else {
+                continue;
+            };
+            let ratio = (*reached as f64 / 10_000.0).clamp(0.0, 1.0);
+            let style = if reached >= gone {
+                theme::info()
+            } else {
+                theme::error()
+            };
+            frame.render_widget(
+                Gauge::default()
+                    .gauge_style(style)
+                    .ratio(ratio)
+                    .label(format!(
+                        "{name} : {} ({} : {})",
+                        Cell::Share(*reached).display(),
+                        Msg::ColYearGone.text(),
+                        Cell::Share(*gone).display()
+                    )),
+                *slot,
+            );
+        }
+    }
+
+    fn render_bars(&self, frame: &mut Frame, chart: Rect) {
         let bars: Vec<Bar> = self
             .bars()
             .into_iter()
@@ -299,7 +369,5 @@ impl View for ReportsView {
                 .bar_style(theme::title()),
             chart,
         );
-        let lines: Vec<Line> = self.lines().into_iter().skip(self.scroll).collect();
-        frame.render_widget(Paragraph::new(lines).block(Block::bordered()), tables);
     }
 }

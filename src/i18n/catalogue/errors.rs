@@ -110,6 +110,7 @@ macro_rules! rows_errors {
             ThingOrder => "Commande ouverte", "Open order";
             ThingOrderLine => "Ligne de commande", "Order line";
             ThingKitchenTicket => "Bon en attente", "Waiting ticket";
+            ThingSite => "Site", "Site";
             ThingCategory => "Catégorie", "Category";
             ThingPointOfSale => "Point de vente", "Point of sale";
             ThingTerminal => "Poste", "Terminal";

@@ -38,7 +38,14 @@ fn takings_and_tonnage_as_csv_and_json_are_golden() {
     let mut store = demo_store();
     let session = manager(&mut store);
     let (from, to) = november();
-    for by in [By::Day, By::Vat, By::Payment, By::Category] {
+    for by in [
+        By::Day,
+        By::Site,
+        By::Point,
+        By::Vat,
+        By::Payment,
+        By::Category,
+    ] {
         let report =
             pepite::ops::reports::takings(&mut store, &session, from, to, by).expect("report");
         let csv = export::csv(&report);

@@ -38,7 +38,7 @@ fn a_manager_reads_the_month_takings_by_day_and_category_and_the_tonnage() {
     );
     insta::assert_snapshot!("takings_by_day", month);
 
-    for _ in 0..7 {
+    for _ in 0..9 {
         press(&mut app, KeyCode::Tab);
     }
     let categories = screen(&app);

@@ -175,8 +175,8 @@ pub enum Command {
         /// Dernier jour (AAAA-MM-JJ) ; par défaut aujourd'hui.
         #[arg(long, value_name = "DATE")]
         to: Option<chrono::NaiveDate>,
-        /// Regroupement : day, week, month, year, terminal, payment, vat ou category.
-        #[arg(long, default_value = "day", value_parser = ["day", "week", "month", "year", "terminal", "payment", "vat", "category"])]
+        /// Regroupement : day, week, month, year, site, point, terminal, payment, vat ou category.
+        #[arg(long, default_value = "day", value_parser = ["day", "week", "month", "year", "site", "point", "terminal", "payment", "vat", "category"])]
         by: String,
         /// table (à l'écran), csv (« ; », virgule décimale), xlsx (tableur, demande --out) ou json.
         #[arg(long, default_value = "table", value_parser = ["table", "csv", "xlsx", "json"])]

@@ -29,6 +29,8 @@ pub fn takings_data(
             By::Month => Rows::Grouped(facts::takings(tx, &from, &to, Key::Month)?),
             By::Year => Rows::Grouped(facts::takings(tx, &from, &to, Key::Year)?),
             By::Terminal => Rows::Grouped(facts::takings(tx, &from, &to, Key::Terminal)?),
+            By::Point => Rows::Grouped(facts::takings(tx, &from, &to, Key::Point)?),
+            By::Site => Rows::Grouped(facts::takings(tx, &from, &to, Key::Site)?),
             By::Vat => Rows::Rates(facts::takings_by_rate(tx, &from, &to)?),
             By::Payment => Rows::Payments(facts::takings_by_payment(tx, &from, &to)?),
             By::Category => Rows::Categories(facts::takings_by_category(tx, &from, &to)?),

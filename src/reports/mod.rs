@@ -120,17 +120,21 @@ pub enum By {
     Month,
     Year,
     Terminal,
+    Point,
+    Site,
     Payment,
     Vat,
     Category,
 }
 
 impl By {
-    pub const ALL: [By; 8] = [
+    pub const ALL: [By; 10] = [
         By::Day,
         By::Week,
         By::Month,
         By::Year,
+        By::Site,
+        By::Point,
         By::Terminal,
         By::Payment,
         By::Vat,
@@ -145,6 +149,8 @@ impl By {
             By::Month => "month",
             By::Year => "year",
             By::Terminal => "terminal",
+            By::Point => "point",
+            By::Site => "site",
             By::Payment => "payment",
             By::Vat => "vat",
             By::Category => "category",
@@ -163,6 +169,8 @@ impl By {
             By::Month => Msg::ByMonth,
             By::Year => Msg::ByYear,
             By::Terminal => Msg::ByTerminal,
+            By::Point => Msg::ByPoint,
+            By::Site => Msg::BySite,
             By::Payment => Msg::ByPayment,
             By::Vat => Msg::ByVat,
             By::Category => Msg::ByCategory,

@@ -61,6 +61,10 @@ pub enum Key {
     Month,
     Year,
     Terminal,
+    /// The point of sale of the ticket's terminal.
+    Point,
+    /// The site of that point of sale.
+    Site,
     /// Everything in one row.
     All,
 }
@@ -78,6 +82,14 @@ impl Key {
             Key::Month => format!("substr({date}, 1, 7)"),
             Key::Year => format!("substr({date}, 1, 4)"),
             Key::Terminal => terminal.to_owned(),
+            Key::Point => format!(
+                "(SELECT p.name FROM terminal t JOIN point_of_sale p ON p.id = t.point_of_sale_id
+                  WHERE t.code = {terminal})"
+            ),
+            Key::Site => format!(
+                "(SELECT s.name FROM terminal t JOIN point_of_sale p ON p.id = t.point_of_sale_id
+                  JOIN site s ON s.id = p.site_id WHERE t.code = {terminal})"
+            ),
             Key::All => "''".to_owned(),
         }
     }

@@ -85,6 +85,8 @@ macro_rules! rows_screens {
             ByMonth => "Mois", "Month";
             ByYear => "Année", "Year";
             ByTerminal => "Poste", "Terminal";
+            ByPoint => "Point de vente", "Point of sale";
+            BySite => "Site", "Site";
             ByPayment => "Moyen de paiement", "Payment method";
             ByVat => "Taux de TVA", "VAT rate";
             ByCategory => "Catégorie / produit", "Category / product";

@@ -260,3 +260,29 @@ fn the_command_line_writes_each_format() {
     );
     assert!(!wrong_pin.status.success(), "a report needs a manager");
 }
+
+/// The lines copied at sale time (`sale_line`, what reports read) say what the tickets'
+/// own payloads say, category by category, to the cent.
+#[test]
+fn the_report_lines_agree_with_the_tickets_payloads() {
+    let mut store = demo_store();
+    let (from, to) = ("2026-10-01", "2026-11-30");
+    let (copied, payloads) = store
+        .read(|tx| {
+            Ok::<_, pepite::storage::StorageError>((
+                pepite::storage::reports::takings_by_category(tx, from, to)?,
+                pepite::storage::reports::takings_by_category_from_payloads(tx, from, to)?,
+            ))
+        })
+        .expect("read");
+    let copied: std::collections::BTreeMap<String, i64> = copied
+        .into_iter()
+        .map(|(c, _, ttc, _, _)| (c, ttc.cents()))
+        .collect();
+    let payloads: std::collections::BTreeMap<String, i64> = payloads
+        .into_iter()
+        .map(|(c, ttc)| (c, ttc.cents()))
+        .collect();
+    assert!(!copied.is_empty());
+    assert_eq!(copied, payloads);
+}

@@ -97,6 +97,12 @@ pub enum Command {
         /// Crée seulement la base, sans ouvrir l'écran.
         #[arg(long)]
         no_tui: bool,
+        /// Années d'historique (ventes, Z et clôtures, apports, sorties) ; par défaut quatre semaines.
+        #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(i64).range(0..=20))]
+        years: i64,
+        /// Nombre de sites (au moins les deux de la démo), chacun sa boutique, sa caisse et son tri.
+        #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u16).range(2..=20))]
+        sites: u16,
     },
     /// Écrit une page de test (accents, €) pour un profil d'imprimante.
     PrintTest {

@@ -11,6 +11,7 @@ use std::process::ExitCode;
 pub fn run(
     db: Option<PathBuf>,
     no_tui: bool,
+    size: &demo::Size,
     terminal: Option<TerminalCode>,
     printers: tui::Printers,
 ) -> anyhow::Result<ExitCode> {
@@ -30,7 +31,31 @@ pub fn run(
         std::fs::remove_file(&path)?;
     }
     let mut store = Store::open(&path)?;
-    demo::create(&mut store, clock::now(), &paths::key_dir())?;
+    if size.years > 0 {
+        // Years of history take minutes: a bar says how far it is.
+        let bar = indicatif::ProgressBar::new(0).with_style(
+            indicatif::ProgressStyle::with_template(&Msg::CliDemoProgress.fill(&[
+                &"{bar:40}",
+                &"{pos}",
+                &"{len}",
+                &"{eta}",
+            ]))
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        demo::create_scaled(
+            &mut store,
+            clock::now(),
+            &paths::key_dir(),
+            size,
+            &|done, all| {
+                bar.set_length(all);
+                bar.set_position(done);
+            },
+        )?;
+        bar.finish_and_clear();
+    } else {
+        demo::create(&mut store, clock::now(), &paths::key_dir())?;
+    }
     super::check_terminal(&mut store, terminal.as_ref())?;
     println!("{}", Msg::CliDemoDone.fill(&[&path.display()]));
     println!("{}", Msg::CliDemoUsers.text());

@@ -87,14 +87,22 @@ pub fn main() -> anyhow::Result<ExitCode> {
             );
             ExitCode::SUCCESS
         }
-        Some(Command::Demo { no_tui }) => {
+        Some(Command::Demo {
+            no_tui,
+            years,
+            sites,
+        }) => {
             let printers = tui::Printers {
                 // A demo's file does not exist yet: its printers queue in memory.
                 receipts: printer(&cli, &config, &db)?,
                 labels: label_printer(&cli, &config, &db)?,
                 stations: station_printers(&config)?,
             };
-            demo::run(cli.db.clone(), no_tui, terminal, printers)?
+            let size = crate::ops::demo::Size {
+                years,
+                sites: usize::from(sites),
+            };
+            demo::run(cli.db.clone(), no_tui, &size, terminal, printers)?
         }
         Some(Command::PrintTest {
             ref profile,

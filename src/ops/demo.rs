@@ -56,6 +56,38 @@ pub const USERS: &[DemoUser] = &[
 
 /// Fills an empty database with the demo structure and four weeks of history.
 pub fn create(store: &mut Store, now: Timestamp, key_dir: &Path) -> Result<()> {
+    create_scaled(store, now, key_dir, &Size::default(), &|_, _| {})
+}
+
+/// How big a demo: years of history (none: four weeks) and sites (at least the two of the
+/// demo; each one more has its shop and its till, and its bench weighs intakes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Size {
+    pub years: i64,
+    pub sites: usize,
+}
+
+impl Default for Size {
+    fn default() -> Size {
+        Size { years: 0, sites: 2 }
+    }
+}
+
+/// The demo of `size`, built through the same functions as real use (tickets, Zs and
+/// closings in the journal, intakes and outbound flows at the bench); `progress` is told
+/// `(days done, days)`.
+pub fn create_scaled(
+    store: &mut Store,
+    now: Timestamp,
+    key_dir: &Path,
+    size: &Size,
+    progress: &dyn Fn(u64, u64),
+) -> Result<()> {
+    let days = if size.years > 0 {
+        size.years * 365
+    } else {
+        super::demo_history::DAYS
+    };
     let key = store.write(|tx| {
         if let Some(existing) = structure::get(tx)? {
             return Err(OpsError::AlreadyInitialised(existing.identity.name));
@@ -126,7 +158,27 @@ pub fn create(store: &mut Store, now: Timestamp, key_dir: &Path) -> Result<()> {
         seed_categories(tx)?;
         seed_sorting_lists(tx)?;
         super::demo_shop::write(tx, now)?;
-        super::demo_sorting::write(tx, now, super::demo_history::DAYS)?;
+        let mut extra_tills = Vec::new();
+        let mut benches = vec![arcueil];
+        for n in 3..=size.sites {
+            let site =
+                structure::insert_site(tx, &name(&format!("Tiers-lieu {n}"))?, "", scale_max()?)?;
+            let pos_name = format!("Boutique tiers-lieu {n}");
+            let pos = points_of_sale::insert(tx, site, &name(&pos_name)?, PosKind::Shop)?;
+            let code = format!("caisse-s{n}");
+            points_of_sale::insert_terminal(
+                tx,
+                &Terminal {
+                    code: TerminalCode::parse(&code)?,
+                    name: name(&format!("Caisse tiers-lieu {n}"))?,
+                    point_of_sale_id: pos,
+                    active: true,
+                },
+            )?;
+            extra_tills.push((code, pos_name));
+            benches.push(site);
+        }
+        super::demo_sorting::write(tx, now, days, &benches)?;
         // The seeds' structure's yearly figures, as its board set them.
         crate::storage::targets::set(
             tx,
@@ -146,7 +198,17 @@ pub fn create(store: &mut Store, now: Timestamp, key_dir: &Path) -> Result<()> {
             let roles: Roles = user.roles.iter().copied().collect();
             users::insert(tx, &name(user.name)?, hash, roles, now, Some(user.pin))?;
         }
-        Ok(key)
+        Ok((key, extra_tills))
     })?;
-    super::demo_history::write(store, &key, now)
+    let (key, extra_tills) = key;
+    super::demo_history::write(
+        store,
+        &key,
+        now,
+        &super::demo_history::Scale {
+            days,
+            extra_tills,
+            progress,
+        },
+    )
 }

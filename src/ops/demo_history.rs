@@ -108,8 +108,32 @@ fn denominations(mut cents: i64) -> Vec<(Money, i64)> {
     out
 }
 
-/// Writes the history of the `DAYS` days before `now`.
-pub fn write(store: &mut Store, key: &InstallationKey, now: Timestamp) -> Result<()> {
+/// How much history the demo writes.
+pub struct Scale<'a> {
+    /// Days of history before `now`.
+    pub days: i64,
+    /// Shop tills of the extra sites (code, point of sale), selling like the others.
+    pub extra_tills: Vec<(String, String)>,
+    /// Told `(days done, days)` as the history is written.
+    pub progress: &'a dyn Fn(u64, u64),
+}
+
+/// Writes the history of the scale's days before `now`.
+pub fn write(
+    store: &mut Store,
+    key: &InstallationKey,
+    now: Timestamp,
+    scale: &Scale,
+) -> Result<()> {
+    let mut tills: Vec<(String, String, &str, &[Product])> = TILLS
+        .iter()
+        .map(|(code, pos, operator, products)| {
+            ((*code).to_owned(), (*pos).to_owned(), *operator, *products)
+        })
+        .collect();
+    for (code, pos) in &scale.extra_tills {
+        tills.push((code.clone(), pos.clone(), "Karim", SHOP));
+    }
     let mut dice = Dice(now.timestamp() as u64 ^ 0x5045_5054);
     let mut explained_difference = false;
     let category_ids: std::collections::HashMap<String, i64> = store
@@ -137,7 +161,8 @@ pub fn write(store: &mut Store, key: &InstallationKey, now: Timestamp) -> Result
         }
         Ok::<_, crate::storage::StorageError>(())
     };
-    for back in (1..=DAYS).rev() {
+    for back in (1..=scale.days).rev() {
+        (scale.progress)((scale.days - back) as u64, scale.days as u64);
         let day = now - TimeDelta::days(back);
         if matches!(day.weekday(), Weekday::Sun | Weekday::Mon) {
             continue;
@@ -146,11 +171,11 @@ pub fn write(store: &mut Store, key: &InstallationKey, now: Timestamp) -> Result
             .with_time(chrono::NaiveTime::from_hms_opt(9, 30, 0).unwrap_or_default())
             .single()
             .unwrap_or(day);
-        for (code, pos, operator, products) in TILLS {
+        for (code, pos, operator, products) in &tills {
             let terminal = TerminalCode::parse(code)?;
             let ctx = |minutes: i64, who: &str| Context {
                 terminal: terminal.clone(),
-                point_of_sale: (*pos).to_owned(),
+                point_of_sale: pos.clone(),
                 operator: who.to_owned(),
                 training: false,
                 at: opening + TimeDelta::minutes(minutes),

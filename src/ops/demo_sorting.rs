@@ -25,8 +25,9 @@ impl Dice {
     }
 }
 
-/// Writes the intakes and outbound flows of the `days` days before `now`.
-pub fn write(tx: &Tx, now: Timestamp, days: i64) -> Result<()> {
+/// Writes the intakes and outbound flows of the `days` days before `now` at each of
+/// `sites`' benches.
+pub fn write(tx: &Tx, now: Timestamp, days: i64, sites: &[SiteId]) -> Result<()> {
     let mut dice = Dice(now.timestamp() as u64 ^ 0x534f_5254);
     let known = sorting::list(tx, List::Towns)?;
     for town in TOWNS {
@@ -43,14 +44,19 @@ pub fn write(tx: &Tx, now: Timestamp, days: i64) -> Result<()> {
     if leaves.is_empty() || sources.is_empty() {
         return Ok(());
     }
-    let site = SiteId(1);
     for back in (1..=days).rev() {
         let day = now - TimeDelta::days(back);
         if matches!(day.weekday(), Weekday::Sun | Weekday::Mon) {
             continue;
         }
-        for n in 0..6 + dice.next(9) as i64 {
-            let at = day - TimeDelta::hours(3) + TimeDelta::minutes(n * 15);
+        let mut weighings = Vec::new();
+        for site in sites {
+            let count = 6 + dice.next(9) as usize;
+            weighings.extend(std::iter::repeat_n(*site, count));
+        }
+        for (n, site) in weighings.into_iter().enumerate() {
+            let n = n as i64;
+            let at = day - TimeDelta::hours(3) + TimeDelta::minutes(n * 5);
             let mut lines = Vec::new();
             for _ in 0..1 + dice.next(5) {
                 let category = &leaves[dice.next(leaves.len() as u64) as usize];
@@ -71,7 +77,11 @@ pub fn write(tx: &Tx, now: Timestamp, days: i64) -> Result<()> {
             let town = (dice.next(5) > 0).then(|| towns[dice.next(towns.len() as u64) as usize].id);
             sorting::insert_intake(tx, &header(site, at), source.id, town, &lines)?;
         }
-        if day.weekday() == Weekday::Sat {
+        for site in sites
+            .iter()
+            .copied()
+            .filter(|_| day.weekday() == Weekday::Sat)
+        {
             let at = day + TimeDelta::hours(2);
             let flows = [
                 (

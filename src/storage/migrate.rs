@@ -69,6 +69,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0015_targets.sql",
         include_str!("../../migrations/0015_targets.sql"),
     ),
+    (
+        "0016_document_dates.sql",
+        include_str!("../../migrations/0016_document_dates.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

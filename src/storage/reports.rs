@@ -230,14 +230,18 @@ pub fn proofs(tx: &Tx, from: &str, to: &str) -> Result<Vec<(String, i64, Money)>
 /// Whether some ticket of `[from, to]` is in a session no Z has closed yet: the figures
 /// are then provisional.
 pub fn has_open_sessions(tx: &Tx, from: &str, to: &str) -> Result<bool> {
+    // A terminal's session is open when its last ticket of the range comes after its last
+    // Z: one probe per terminal, not per ticket.
     Ok(tx
         .conn()
         .prepare_cached(
             "SELECT EXISTS (
-                SELECT 1 FROM document d
-                WHERE d.kind = 'ticket' AND d.training = 0 AND d.business_date BETWEEN ?1 AND ?2
-                  AND d.id > (SELECT ifnull(max(c.document_id), 0) FROM closing c
-                              WHERE c.terminal = d.terminal AND c.kind = 'day'))",
+                SELECT 1 FROM (SELECT terminal, max(id) AS last FROM document
+                               WHERE business_date BETWEEN ?1 AND ?2 AND kind = 'ticket'
+                                 AND training = 0
+                               GROUP BY terminal) t
+                WHERE t.last > (SELECT ifnull(max(c.document_id), 0) FROM closing c
+                                WHERE c.terminal = t.terminal AND c.kind = 'day'))",
         )?
         .query_row(params![from, to], |r| r.get(0))?)
 }
@@ -353,5 +357,25 @@ pub fn stock_by_age(tx: &Tx, today: &str) -> Result<Vec<(i64, i64, i64)>> {
          GROUP BY 1 ORDER BY 1",
     )?;
     let rows = stmt.query_map(params![today], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Takings per category over `[from, to]` read from the tickets' payloads themselves
+/// (every ticket's JSON lines), the way reports were read before `sale_line`: the
+/// reference that `sale_line` must agree with, and the benchmark's baseline.
+pub fn takings_by_category_from_payloads(
+    tx: &Tx,
+    from: &str,
+    to: &str,
+) -> Result<Vec<(String, Money)>> {
+    let mut stmt = tx.conn().prepare_cached(
+        "SELECT ifnull(l.value ->> 'category', l.value ->> 'label'), sum(l.value ->> 'total')
+         FROM document d, json_each(d.payload, '$.lines') l
+         WHERE d.kind = 'ticket' AND d.training = 0 AND d.business_date BETWEEN ?1 AND ?2
+         GROUP BY 1 ORDER BY 2 DESC",
+    )?;
+    let rows = stmt.query_map(params![from, to], |r| {
+        Ok((r.get(0)?, Money::from_cents(r.get(1)?)))
+    })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -134,6 +134,7 @@ macro_rules! rows_screens {
             TonnageWithdrawn => "Retiré de la vente (invendus)", "Withdrawn from sale (unsold)";
             TonnageUnknown => "(non renseignée)", "(not given)";
             ReportTargets => "Objectifs", "Targets";
+            CliDemoProgress => "Historique {} {}/{} jours (reste {})", "History {} {}/{} days ({} left)";
             CliTargetSet => "Objectifs {} enregistrés.", "Targets for {} saved.";
             TargetsOf => "Objectifs de l'année", "Targets of the year";
             TargetStructure => "Toute la structure", "The whole structure";

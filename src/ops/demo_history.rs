@@ -293,7 +293,7 @@ pub fn write(
                 let x = journal::x_report(tx, code, ctx(540, "Claire").at)?;
                 let mut cash = x.expected(PaymentKind::Cash).cents();
                 let mut comment = String::new();
-                if !explained_difference && code == &"caisse-1" {
+                if !explained_difference && code == "caisse-1" {
                     cash -= 200;
                     comment =
                         "Pièce de 2 € manquante, sans doute un rendu trop généreux".to_owned();

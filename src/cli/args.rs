@@ -151,6 +151,37 @@ pub enum Command {
     /// La carte du café en CSV (séparateur « ; ») : import (demande un encadrant) ou export.
     #[command(subcommand)]
     Menu(MenuCommand),
+    /// Export comptable : les Z d'une période en écritures, au format FEC (demande un encadrant).
+    Export {
+        /// fec (fichier des écritures comptables, art. A47 A-1 du LPF).
+        #[arg(value_parser = ["fec"])]
+        format: String,
+        /// Premier jour (AAAA-MM-JJ).
+        #[arg(long, value_name = "DATE")]
+        from: chrono::NaiveDate,
+        /// Dernier jour (AAAA-MM-JJ).
+        #[arg(long, value_name = "DATE")]
+        to: chrono::NaiveDate,
+        /// Fichier à écrire (SIRENFECAAAAMMJJ.txt pour l'administration).
+        #[arg(long, value_name = "FICHIER")]
+        out: PathBuf,
+        #[command(flatten)]
+        auth: ManagerAuth,
+    },
+    /// Le plan comptable de l'export : liste, ou fixe un compte (demande un encadrant).
+    Account {
+        /// category (une catégorie), cafe (un produit du café), method (cash, cheque, card, local_currency, voucher), rate (2000, 1000, 550…) ou special (membership_fee, donation, gift_voucher, cash_short, cash_over). Sans rien : la liste.
+        kind: Option<String>,
+        /// Le nom de la catégorie, la nature du moyen, le taux…
+        key: Option<String>,
+        /// Le numéro de compte.
+        number: Option<String>,
+        /// Son libellé.
+        #[arg(long, default_value = "")]
+        label: String,
+        #[command(flatten)]
+        auth: ManagerAuth,
+    },
     /// Fixe les objectifs d'une année : tonnes collectées, tonnes réemployées, chiffre d'affaires (demande un encadrant).
     Target {
         /// L'année (AAAA).

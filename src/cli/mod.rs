@@ -190,6 +190,20 @@ pub fn main() -> anyhow::Result<ExitCode> {
         }
         Some(Command::Grid(command)) => labels::grid(&mut open(&db)?, command)?,
         Some(Command::Menu(command)) => labels::menu(&mut open(&db)?, command)?,
+        Some(Command::Export {
+            ref format,
+            from,
+            to,
+            ref out,
+            ref auth,
+        }) => report::export(&mut open(&db)?, format, from, to, out, auth)?,
+        Some(Command::Account {
+            ref kind,
+            ref key,
+            ref number,
+            ref label,
+            ref auth,
+        }) => report::account(&mut open(&db)?, kind, key, number, label, auth)?,
         Some(Command::Target {
             year,
             site,

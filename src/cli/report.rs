@@ -68,3 +68,50 @@ pub fn set_target(
     println!("{}", Msg::CliTargetSet.fill(&[&year]));
     Ok(ExitCode::SUCCESS)
 }
+
+/// `pepite export fec`: the Zs of a period as accounting entries, in a file.
+pub fn export(
+    store: &mut Store,
+    _format: &str,
+    from: NaiveDate,
+    to: NaiveDate,
+    out: &Path,
+    auth: &ManagerAuth,
+) -> anyhow::Result<ExitCode> {
+    let session = super::user::manager_session(store, auth)?;
+    let entries = crate::ops::reports::accounting_entries(store, &session, from, to)?;
+    let text = crate::reports::accounting::fec(&entries);
+    std::fs::write(out, text).map_err(|e| {
+        anyhow::anyhow!(Msg::ErrIo.fill(&[&out.display(), &crate::i18n::io_reason(&e)]))
+    })?;
+    let lines: usize = entries.iter().map(|e| e.lines.len()).sum();
+    println!(
+        "{}",
+        Msg::CliExportWritten.fill(&[&entries.len(), &lines, &out.display()])
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `pepite account [KIND KEY NUMBER]`: the chart of accounts, or one account set.
+pub fn account(
+    store: &mut Store,
+    kind: &Option<String>,
+    key: &Option<String>,
+    number: &Option<String>,
+    label: &str,
+    auth: &ManagerAuth,
+) -> anyhow::Result<ExitCode> {
+    let session = super::user::manager_session(store, auth)?;
+    match (kind, key, number) {
+        (Some(kind), Some(key), Some(number)) => {
+            crate::ops::reports::set_account(store, &session, kind, key, number, label)?;
+            println!("{}", Msg::CliAccountSet.text());
+        }
+        _ => {
+            for (kind, key, number, label) in crate::ops::reports::effective_accounts(store)? {
+                println!("{kind}\t{key}\t{number}\t{label}");
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

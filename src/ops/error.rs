@@ -32,6 +32,8 @@ pub enum OpsError {
     PrintJobUnknown(i64),
     /// A shortcut that is not one or two letters.
     ShortcutFormat(String),
+    /// An account that is not one: kind, key and number as given.
+    AccountFormat(String),
     /// More units asked back than the line has left.
     RefundQuantity {
         label: String,
@@ -140,6 +142,7 @@ impl fmt::Display for OpsError {
             E::PinNeedsKey => Msg::ErrPinNeedsKey.text().to_owned(),
             E::PrintJobUnknown(id) => Msg::ErrPrintJobUnknown.fill(&[id]),
             E::ShortcutFormat(s) => Msg::ErrShortcutFormat.fill(&[s]),
+            E::AccountFormat(s) => Msg::ErrAccountFormat.fill(&[s]),
             E::RefundQuantity { label, left } => Msg::ErrRefundQuantity.fill(&[label, left]),
             E::MoveReasonRequired => Msg::ErrMoveReason.text().to_owned(),
             E::GiftByVoucher => Msg::ErrGiftByVoucher.text().to_owned(),

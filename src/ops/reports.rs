@@ -114,3 +114,101 @@ pub fn targets(
         year, today, &targets, &actuals,
     ))
 }
+
+/// The structure's chart of accounts: what a manager set over the usual accounts.
+pub fn chart(store: &mut Store) -> Result<crate::reports::accounting::Chart> {
+    let set = store.read(crate::storage::accounting::accounts)?;
+    Ok(crate::reports::accounting::Chart {
+        set: set
+            .into_iter()
+            .map(|(kind, key, number, label)| {
+                (
+                    (kind, key),
+                    crate::reports::accounting::Account { number, label },
+                )
+            })
+            .collect(),
+    })
+}
+
+/// Sets an account (a manager): `kind` is category, cafe, method, rate or special.
+pub fn set_account(
+    store: &mut Store,
+    session: &Session,
+    kind: &str,
+    key: &str,
+    number: &str,
+    label: &str,
+) -> Result<()> {
+    session.require(Role::Manager)?;
+    if !["category", "cafe", "method", "rate", "special"].contains(&kind)
+        || !(3..=20).contains(&number.len())
+        || !number
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+    {
+        return Err(super::OpsError::AccountFormat(format!(
+            "{kind} {key} {number}"
+        )));
+    }
+    Ok(store.write(|tx| {
+        crate::storage::accounting::set_account(tx, kind, key.trim(), number, label.trim())
+    })?)
+}
+
+/// The accounting entries of the Zs of `[from, to]` (a manager), numbered from 1.
+pub fn accounting_entries(
+    store: &mut Store,
+    session: &Session,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<crate::reports::accounting::Entry>> {
+    session.require(Role::Manager)?;
+    let chart = chart(store)?;
+    let (from, to) = (day(from), day(to));
+    let sessions = store.read(|tx| crate::storage::accounting::closed_sessions(tx, &from, &to))?;
+    Ok(sessions
+        .iter()
+        .enumerate()
+        .map(|(i, s)| crate::reports::accounting::entry(i + 1, s, &chart))
+        .collect())
+}
+
+/// Every account the export would use today: each category, café product, payment
+/// method, rate and the special ones, with the account it goes to.
+pub fn effective_accounts(store: &mut Store) -> Result<Vec<(String, String, String, String)>> {
+    let chart = chart(store)?;
+    let mut out = Vec::new();
+    let mut push = |kind: &str, key: String, a: crate::reports::accounting::Account| {
+        out.push((kind.to_owned(), key, a.number, a.label));
+    };
+    for c in super::categories::list(store)? {
+        let name = c.name.to_string();
+        push("category", name.clone(), chart.sales(&name, false));
+    }
+    for p in super::cafe::menu(store)? {
+        let name = p.name.to_string();
+        push("cafe", name.clone(), chart.sales(&name, true));
+    }
+    for m in super::places::payment_methods(store)? {
+        let kind = m.kind.code().to_owned();
+        push(
+            "method",
+            kind.clone(),
+            chart.method(&kind, &m.label.to_string()),
+        );
+    }
+    for rate in [2000, 1000, 550, 210] {
+        push("rate", rate.to_string(), chart.vat(rate));
+    }
+    for key in [
+        "membership_fee",
+        "donation",
+        "gift_voucher",
+        "cash_short",
+        "cash_over",
+    ] {
+        push("special", key.to_owned(), chart.special(key));
+    }
+    Ok(out)
+}

@@ -3,6 +3,7 @@
 //! these, so they cannot disagree. No SQL here (the figures come in as storage rows, read
 //! by [`crate::ops::reports`]) and no terminal.
 
+pub mod accounting;
 pub mod export;
 pub mod takings;
 pub mod targets;

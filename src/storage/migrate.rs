@@ -73,6 +73,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0016_document_dates.sql",
         include_str!("../../migrations/0016_document_dates.sql"),
     ),
+    (
+        "0017_accounts.sql",
+        include_str!("../../migrations/0017_accounts.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

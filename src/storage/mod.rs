@@ -7,6 +7,7 @@
 //! locked" under contention), [`Store::read`] with a plain snapshot. The table modules
 //! take a `&Tx` and speak domain types; no other layer sees `rusqlite`.
 
+pub mod accounting;
 mod backup;
 pub mod busy;
 pub mod cafe;

@@ -135,6 +135,9 @@ macro_rules! rows_screens {
             TonnageUnknown => "(non renseignée)", "(not given)";
             ReportTargets => "Objectifs", "Targets";
             CliDemoProgress => "Historique {} {}/{} jours (reste {})", "History {} {}/{} days ({} left)";
+            ErrAccountFormat => "Compte « {} » : la nature est category, cafe, method, rate ou special, le numéro de 3 à 20 chiffres (ou majuscules)", "Account “{}”: the kind is category, cafe, method, rate or special, the number 3 to 20 digits (or capitals)";
+            CliExportWritten => "{} écritures ({} lignes) écrites dans {} ; chacune équilibrée (débit = crédit).", "{} entries ({} lines) written to {}; each balances (debit = credit).";
+            CliAccountSet => "Compte enregistré.", "Account saved.";
             CliTargetSet => "Objectifs {} enregistrés.", "Targets for {} saved.";
             TargetsOf => "Objectifs de l'année", "Targets of the year";
             TargetStructure => "Toute la structure", "The whole structure";

@@ -105,9 +105,9 @@ fn a_managers_accounts_are_used_and_the_fec_is_golden() {
         &mut store,
         &session,
         "category",
-        "Mobilier",
+        "Assises",
         "707110",
-        "Ventes mobilier",
+        "Ventes assises",
     )
     .expect("set");
     pepite::ops::reports::set_account(
@@ -119,9 +119,8 @@ fn a_managers_accounts_are_used_and_the_fec_is_golden() {
         "Caisse boutique",
     )
     .expect("set");
-    let refused = pepite::ops::reports::set_account(
-        &mut store, &session, "category", "Mobilier", "70-11", "",
-    );
+    let refused =
+        pepite::ops::reports::set_account(&mut store, &session, "category", "Assises", "70-11", "");
     assert!(refused.is_err());
     let (from, to) = (date("2026-11-04"), date("2026-11-04"));
     let entries =
@@ -130,7 +129,7 @@ fn a_managers_accounts_are_used_and_the_fec_is_golden() {
     for line in fec.lines() {
         assert_eq!(line.split('\t').count(), 18, "{line}");
     }
-    assert!(fec.contains("\t707110\tVentes mobilier\t"), "{fec}");
+    assert!(fec.contains("\t707110\tVentes assises\t"), "{fec}");
     assert!(fec.contains("\t531000\tCaisse boutique\t"), "{fec}");
     assert!(!fec.contains("\t530000\t"), "{fec}");
     insta::assert_snapshot!("fec_one_day", fec);

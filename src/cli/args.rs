@@ -182,6 +182,17 @@ pub enum Command {
         #[command(flatten)]
         auth: ManagerAuth,
     },
+    /// Les éco-organismes : la correspondance des catégories (liste), ou une catégorie rattachée (demande un encadrant).
+    Eco {
+        /// ecomaison, refashion ou ecologic.
+        org: Option<String>,
+        /// Le nom de notre catégorie.
+        category: Option<String>,
+        /// Sa catégorie chez l'éco-organisme.
+        eco_category: Option<String>,
+        #[command(flatten)]
+        auth: ManagerAuth,
+    },
     /// Fixe les objectifs d'une année : tonnes collectées, tonnes réemployées, chiffre d'affaires (demande un encadrant).
     Target {
         /// L'année (AAAA).
@@ -203,9 +214,15 @@ pub enum Command {
     },
     /// Bilans : chiffre d'affaires ou tonnages d'une période, en tableau, CSV ou JSON (demande un encadrant).
     Report {
-        /// takings (chiffre d'affaires), tonnage (tonnages) ou targets (objectifs de l'année de --to).
-        #[arg(value_parser = ["takings", "tonnage", "targets"])]
+        /// takings (chiffre d'affaires), tonnage (tonnages), targets (objectifs de l'année de --to) ou eco (déclaration trimestrielle, avec --org et --quarter).
+        #[arg(value_parser = ["takings", "tonnage", "targets", "eco"])]
         report: String,
+        /// L'éco-organisme : ecomaison, refashion ou ecologic (avec eco).
+        #[arg(long, value_parser = ["ecomaison", "refashion", "ecologic"])]
+        org: Option<String>,
+        /// Le trimestre, ex. 2026-T4 (avec eco ; remplace --from et --to).
+        #[arg(long, value_name = "AAAA-Tn")]
+        quarter: Option<String>,
         /// Premier jour (AAAA-MM-JJ) ; par défaut le premier du mois.
         #[arg(long, value_name = "DATE")]
         from: Option<chrono::NaiveDate>,

@@ -223,8 +223,16 @@ pub fn main() -> anyhow::Result<ExitCode> {
             },
             auth,
         )?,
+        Some(Command::Eco {
+            ref org,
+            ref category,
+            ref eco_category,
+            ref auth,
+        }) => report::eco_map(&mut open(&db)?, org, category, eco_category, auth)?,
         Some(Command::Report {
             ref report,
+            ref org,
+            ref quarter,
             from,
             to,
             ref by,
@@ -235,6 +243,8 @@ pub fn main() -> anyhow::Result<ExitCode> {
             &mut open(&db)?,
             &report::Request {
                 report,
+                org: org.as_deref(),
+                quarter: quarter.as_deref(),
                 from,
                 to,
                 by,

@@ -12,6 +12,8 @@ use std::process::ExitCode;
 /// What `pepite report` was asked.
 pub struct Request<'a> {
     pub report: &'a str,
+    pub org: Option<&'a str>,
+    pub quarter: Option<&'a str>,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
     pub by: &'a str,
@@ -22,8 +24,18 @@ pub struct Request<'a> {
 pub fn run(store: &mut Store, request: &Request, auth: &ManagerAuth) -> anyhow::Result<ExitCode> {
     let session = super::user::manager_session(store, auth)?;
     let today = crate::clock::now().date_naive();
-    let to = request.to.unwrap_or(today);
-    let from = request.from.unwrap_or_else(|| to.with_day(1).unwrap_or(to));
+    let quarter = match request.quarter {
+        Some(q) => Some(
+            crate::reports::eco::quarter(q)
+                .ok_or_else(|| anyhow::anyhow!(Msg::ErrQuarter.fill(&[&q])))?,
+        ),
+        None => None,
+    };
+    let to = quarter.map(|q| q.1).or(request.to).unwrap_or(today);
+    let from = quarter
+        .map(|q| q.0)
+        .or(request.from)
+        .unwrap_or_else(|| to.with_day(1).unwrap_or(to));
     if from > to {
         anyhow::bail!(Msg::CliReportDates.fill(&[&from, &to]));
     }
@@ -31,6 +43,12 @@ pub fn run(store: &mut Store, request: &Request, auth: &ManagerAuth) -> anyhow::
     let report = match request.report {
         "tonnage" => crate::ops::reports::tonnage(store, &session, from, to)?,
         "targets" => crate::ops::reports::targets(store, &session, to.year(), today)?,
+        "eco" => {
+            let code = request.org.unwrap_or_default();
+            let org = crate::reports::eco::Org::from_code(code)
+                .ok_or_else(|| anyhow::anyhow!(Msg::ErrEcoOrg.fill(&[&code])))?;
+            crate::ops::reports::eco(store, &session, org, from, to)?
+        }
         _ => crate::ops::reports::takings(store, &session, from, to, by)?,
     };
     let bytes = match request.format {
@@ -110,6 +128,32 @@ pub fn account(
         _ => {
             for (kind, key, number, label) in crate::ops::reports::effective_accounts(store)? {
                 println!("{kind}\t{key}\t{number}\t{label}");
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `pepite eco [ORG CATEGORY ECO_CATEGORY]`: the mapping to the eco-organisations, or one
+/// category mapped.
+pub fn eco_map(
+    store: &mut Store,
+    org: &Option<String>,
+    category: &Option<String>,
+    eco_category: &Option<String>,
+    auth: &ManagerAuth,
+) -> anyhow::Result<ExitCode> {
+    match (org, category, eco_category) {
+        (Some(code), Some(category), Some(eco)) => {
+            let org = crate::reports::eco::Org::from_code(code)
+                .ok_or_else(|| anyhow::anyhow!(Msg::ErrEcoOrg.fill(&[code])))?;
+            let session = super::user::manager_session(store, auth)?;
+            crate::ops::reports::map_eco(store, &session, org, category, eco)?;
+            println!("{}", Msg::CliEcoMapped.fill(&[category, &org.name(), eco]));
+        }
+        _ => {
+            for (org, ours, theirs) in crate::ops::reports::eco_mappings(store)? {
+                println!("{org}\t{ours}\t{theirs}");
             }
         }
     }

@@ -27,8 +27,13 @@ impl Dice {
 type Product = (&'static str, &'static str, i64, VatRate);
 
 const SHOP: &[Product] = &[
-    ("Chaise bistrot", "Mobilier", 1500, VatRate::STANDARD),
-    ("Commode trois tiroirs", "Mobilier", 4500, VatRate::STANDARD),
+    ("Chaise bistrot", "Assises", 1500, VatRate::STANDARD),
+    (
+        "Commode trois tiroirs",
+        "Rangements",
+        4500,
+        VatRate::STANDARD,
+    ),
     ("Pull en laine", "Vêtements", 400, VatRate::STANDARD),
     ("Jean", "Vêtements", 500, VatRate::STANDARD),
     ("Chaussures de marche", "Chaussures", 800, VatRate::STANDARD),
@@ -82,7 +87,8 @@ fn tender(kind: PaymentKind, cents: i64) -> Tender {
 /// estimate it; none for the café.
 fn unit_grams(category: &str) -> Option<i64> {
     Some(match category {
-        "Mobilier" => 8_000,
+        "Assises" => 5_000,
+        "Rangements" => 25_000,
         "Vêtements" => 400,
         "Chaussures" => 900,
         "Livres" => 300,

@@ -212,3 +212,49 @@ pub fn effective_accounts(store: &mut Store) -> Result<Vec<(String, String, Stri
     }
     Ok(out)
 }
+
+/// The declaration to `org` for `[from, to]` (a manager).
+pub fn eco(
+    store: &mut Store,
+    session: &Session,
+    org: crate::reports::eco::Org,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Report> {
+    session.require(Role::Manager)?;
+    let (f, t) = (day(from), day(to));
+    let (mappings, flows) = store.read(|tx| {
+        Ok::<_, crate::storage::StorageError>((
+            crate::storage::eco::mappings(tx)?,
+            crate::storage::eco::flows(tx, &f, &t)?,
+        ))
+    })?;
+    Ok(crate::reports::eco::build(org, from, to, &mappings, &flows))
+}
+
+/// The eco-organisation categories ours map to: `(org, ours, theirs)`.
+pub fn eco_mappings(store: &mut Store) -> Result<Vec<crate::storage::eco::Mapping>> {
+    Ok(store.read(crate::storage::eco::mappings)?)
+}
+
+/// Maps our category `name` to `org`'s `eco_category` (a manager).
+pub fn map_eco(
+    store: &mut Store,
+    session: &Session,
+    org: crate::reports::eco::Org,
+    name: &str,
+    eco_category: &str,
+) -> Result<()> {
+    session.require(Role::Manager)?;
+    let eco_category = eco_category.trim();
+    if eco_category.is_empty() || eco_category.chars().count() > 80 {
+        return Err(super::OpsError::Empty(crate::i18n::Msg::ColEcoCategory));
+    }
+    let mapped = store
+        .write(|tx| crate::storage::eco::set_mapping(tx, org.code(), name.trim(), eco_category))?;
+    if mapped {
+        Ok(())
+    } else {
+        Err(crate::storage::StorageError::NotFound(crate::i18n::Msg::ThingCategory).into())
+    }
+}

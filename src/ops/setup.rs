@@ -213,6 +213,10 @@ pub(super) fn seed_categories(tx: &Tx) -> Result<()> {
             categories::insert(tx, &draft(Some(parent), child, *child_grams)?)?;
         }
     }
+    // The eco-organisations' categories ours usually go to; a manager changes them.
+    for (org, ours, theirs) in crate::reports::eco::PROPOSED {
+        crate::storage::eco::set_mapping(tx, org.code(), ours, theirs)?;
+    }
     let all = categories::list(tx)?;
     for (label, vat, price, shortcut, guarantee) in SALE {
         if let Some(c) = all.iter().find(|c| c.name.as_str() == *label) {

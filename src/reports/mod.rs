@@ -4,6 +4,7 @@
 //! by [`crate::ops::reports`]) and no terminal.
 
 pub mod accounting;
+pub mod eco;
 pub mod export;
 pub mod takings;
 pub mod targets;

@@ -77,6 +77,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0017_accounts.sql",
         include_str!("../../migrations/0017_accounts.sql"),
     ),
+    (
+        "0018_eco_organisations.sql",
+        include_str!("../../migrations/0018_eco_organisations.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

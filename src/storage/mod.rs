@@ -13,6 +13,7 @@ pub mod busy;
 pub mod cafe;
 pub mod categories;
 pub mod drafts;
+pub mod eco;
 mod error;
 pub mod items;
 pub mod journal;

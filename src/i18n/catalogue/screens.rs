@@ -134,6 +134,17 @@ macro_rules! rows_screens {
             TonnageWithdrawn => "Retiré de la vente (invendus)", "Withdrawn from sale (unsold)";
             TonnageUnknown => "(non renseignée)", "(not given)";
             ReportTargets => "Objectifs", "Targets";
+            ReportEco => "Déclaration éco-organisme", "Eco-organisation declaration";
+            EcoDeclaration => "Par catégorie de l'éco-organisme", "By the eco-organisation's category";
+            EcoDetail => "Détail par catégorie de la structure", "Detail by our category";
+            EcoUnmapped => "Catégories sans éco-organisme (à rattacher : pepite eco map)", "Categories with no eco-organisation (map them: pepite eco map)";
+            ColEcoCategory => "Catégorie éco-organisme", "Eco-organisation category";
+            ColEcoIn => "Entrées", "In";
+            ColEcoReused => "Réemploi", "Reused";
+            ColEcoRecycled => "Recyclage", "Recycled";
+            CliEcoMapped => "« {} » rattachée à {} : {}.", "“{}” mapped to {}: {}.";
+            ErrEcoOrg => "Éco-organisme « {} » : ecomaison, refashion ou ecologic", "Eco-organisation “{}”: ecomaison, refashion or ecologic";
+            ErrQuarter => "Trimestre « {} » : écrivez AAAA-T1 à AAAA-T4 (ex. 2026-T4)", "Quarter “{}”: write YYYY-T1 to YYYY-T4 (e.g. 2026-T4)";
             CliDemoProgress => "Historique {} {}/{} jours (reste {})", "History {} {}/{} days ({} left)";
             ErrAccountFormat => "Compte « {} » : la nature est category, cafe, method, rate ou special, le numéro de 3 à 20 chiffres (ou majuscules)", "Account “{}”: the kind is category, cafe, method, rate or special, the number 3 to 20 digits (or capitals)";
             CliExportWritten => "{} écritures ({} lignes) écrites dans {} ; chacune équilibrée (débit = crédit).", "{} entries ({} lines) written to {}; each balances (debit = credit).";

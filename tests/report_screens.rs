@@ -17,7 +17,10 @@ fn screen(app: &App) -> String {
 fn a_manager_reads_the_month_takings_by_day_and_category_and_the_tonnage() {
     let mut store = Store::open_in_memory().expect("open");
     demo::create(&mut store, at("08:00:00"), &common::key_dir()).expect("demo");
-    let mut app = App::new(store, None, at("12:00:00"), common::key_dir()).expect("app");
+    let out = tempfile::tempdir().expect("out");
+    let mut app = App::new(store, None, at("12:00:00"), common::key_dir())
+        .expect("app")
+        .with_export_dir(out.path().join("bilans"));
     type_text(&mut app, "c");
     press(&mut app, KeyCode::Enter);
     type_text(&mut app, "1111");
@@ -63,6 +66,28 @@ fn a_manager_reads_the_month_takings_by_day_and_category_and_the_tonnage() {
     );
     insta::assert_snapshot!("targets", targets);
     press(&mut app, KeyCode::F(2));
+
+    // The month's takings as files, for the treasurer.
+    press(&mut app, KeyCode::F(5));
+    let said = screen(&app);
+    assert!(
+        said.contains("ca-category-2026-11-01-2026-11-30.csv et .xlsx écrits"),
+        "{said}"
+    );
+    assert!(
+        out.path()
+            .join("bilans/ca-category-2026-11-01-2026-11-30.xlsx")
+            .exists()
+    );
+    let csv = std::fs::read_to_string(
+        out.path()
+            .join("bilans/ca-category-2026-11-01-2026-11-30.csv"),
+    )
+    .expect("csv");
+    assert!(
+        csv.contains("Catégorie / produit;Quantité;TTC (€)"),
+        "{csv}"
+    );
 
     // Last month: the figures move with the period.
     press(&mut app, KeyCode::Left);

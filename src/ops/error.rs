@@ -34,6 +34,8 @@ pub enum OpsError {
     ShortcutFormat(String),
     /// An account that is not one: kind, key and number as given.
     AccountFormat(String),
+    /// A file that could not be written: its path and why.
+    Write(String, String),
     /// More units asked back than the line has left.
     RefundQuantity {
         label: String,
@@ -143,6 +145,7 @@ impl fmt::Display for OpsError {
             E::PrintJobUnknown(id) => Msg::ErrPrintJobUnknown.fill(&[id]),
             E::ShortcutFormat(s) => Msg::ErrShortcutFormat.fill(&[s]),
             E::AccountFormat(s) => Msg::ErrAccountFormat.fill(&[s]),
+            E::Write(path, why) => Msg::ErrIo.fill(&[path, why]),
             E::RefundQuantity { label, left } => Msg::ErrRefundQuantity.fill(&[label, left]),
             E::MoveReasonRequired => Msg::ErrMoveReason.text().to_owned(),
             E::GiftByVoucher => Msg::ErrGiftByVoucher.text().to_owned(),

@@ -258,3 +258,19 @@ pub fn map_eco(
         Err(crate::storage::StorageError::NotFound(crate::i18n::Msg::ThingCategory).into())
     }
 }
+
+/// Writes `report` as CSV and XLSX into `dir` (made if need be), named `stem`; returns the
+/// two files.
+pub fn save(report: &Report, dir: &std::path::Path, stem: &str) -> Result<Vec<std::path::PathBuf>> {
+    let failed = |path: &std::path::Path, why: String| {
+        super::OpsError::Write(path.display().to_string(), why)
+    };
+    std::fs::create_dir_all(dir).map_err(|e| failed(dir, crate::i18n::io_reason(&e)))?;
+    let csv = dir.join(format!("{stem}.csv"));
+    std::fs::write(&csv, crate::reports::export::csv(report))
+        .map_err(|e| failed(&csv, crate::i18n::io_reason(&e)))?;
+    let xlsx = dir.join(format!("{stem}.xlsx"));
+    let bytes = crate::reports::xlsx::workbook(report).map_err(|e| failed(&xlsx, e.to_string()))?;
+    std::fs::write(&xlsx, bytes).map_err(|e| failed(&xlsx, crate::i18n::io_reason(&e)))?;
+    Ok(vec![csv, xlsx])
+}

@@ -56,6 +56,8 @@ pub struct App {
     printer: Option<Printer>,
     label_printer: Option<LabelPrinter>,
     stations: crate::print::stations::StationPrinters,
+    /// Where reports are written from the Bilans screen.
+    export_dir: PathBuf,
     scanner: ScanDetector,
     started: Instant,
     /// When the open screen last read again what other terminals change (µs since start).
@@ -91,6 +93,7 @@ impl App {
             scanner: ScanDetector::default(),
             started: Instant::now(),
             refreshed_at: 0,
+            export_dir: crate::paths::data_dir().join("bilans"),
             bell: false,
         };
         if app.refresh_place()? {
@@ -132,6 +135,12 @@ impl App {
             .as_mut()
             .map_or(0, LabelPrinter::shutdown);
         receipts + labels
+    }
+
+    /// Writes the Bilans screen's files into `dir` instead of the data folder's `bilans`.
+    pub fn with_export_dir(mut self, dir: PathBuf) -> App {
+        self.export_dir = dir;
+        self
     }
 
     /// Gives the app its printers.
@@ -312,6 +321,7 @@ impl App {
             printer: self.printer.as_ref(),
             label_printer: self.label_printer.as_ref(),
             stations: &self.stations,
+            export_dir: &self.export_dir,
         };
         work(self.view.as_mut(), &mut cx)
     }
@@ -368,6 +378,7 @@ impl App {
             printer: self.printer.as_ref(),
             label_printer: self.label_printer.as_ref(),
             stations: &self.stations,
+            export_dir: &self.export_dir,
         };
         let opened: ops::Result<Box<dyn View>> = match (&go, self.session.as_ref()) {
             (Go::Login(_), _) | (_, None) => {

@@ -23,6 +23,7 @@ const BINDINGS: &[Binding] = &[
     bind(KeyCode::Tab, Action::NextField, Some(Msg::KeyGrouping)),
     bind(KeyCode::F(2), Action::Add, Some(Msg::KeyOtherReport)),
     bind(KeyCode::F(3), Action::Edit, Some(Msg::KeyPeriodLength)),
+    bind(KeyCode::F(5), Action::Reprint, Some(Msg::KeyExportFiles)),
     keys::LIST[0],
     keys::LIST[1],
     keys::BACK,
@@ -176,6 +177,24 @@ impl ReportsView {
         lines
     }
 
+    /// F5: the report shown, as CSV and XLSX in the export folder.
+    fn save(&self, cx: &mut Cx) -> Effect {
+        let Some(report) = &self.report else {
+            return Effect::None;
+        };
+        let kind = match self.kind {
+            Kind::Takings => format!("ca-{}", self.by.code()),
+            Kind::Tonnage => "tonnages".to_owned(),
+            Kind::Targets => "objectifs".to_owned(),
+        };
+        let stem = format!("{kind}-{}-{}", report.from, report.to);
+        match ops::reports::save(report, cx.export_dir, &stem) {
+            // The names first: the folder is long and always the same.
+            Ok(_) => Effect::Info(Msg::ReportSaved.fill(&[&stem, &cx.export_dir.display()])),
+            Err(e) => Effect::Error(e.to_string()),
+        }
+    }
+
     /// The bars of the main table: its first money or weight column, a bar per row.
     fn bars(&self) -> Vec<(String, u64)> {
         let Some(section) = self.report.as_ref().and_then(|r| r.sections.first()) else {
@@ -266,6 +285,7 @@ impl View for ReportsView {
                 return Effect::None;
             }
             Action::Back => return Effect::GoTo(Go::Home),
+            Action::Reprint => return self.save(cx),
             _ => return Effect::None,
         }
         self.scroll = 0;

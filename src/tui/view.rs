@@ -24,6 +24,8 @@ pub struct Cx<'a> {
     pub label_printer: Option<&'a crate::print::LabelPrinter>,
     /// The café's station printers (the crêperie's, the bar's), those this machine has.
     pub stations: &'a crate::print::stations::StationPrinters,
+    /// Where the Bilans screen writes its files.
+    pub export_dir: &'a std::path::Path,
 }
 
 /// Where to go next.

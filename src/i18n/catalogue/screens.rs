@@ -79,6 +79,8 @@ macro_rules! rows_screens {
             KeyGrouping => "Regrouper", "Group by";
             KeyOtherReport => "CA / tonnages", "Takings / tonnage";
             KeyPeriodLength => "Jour / mois / année", "Day / month / year";
+            KeyExportFiles => "Fichiers", "Files";
+            ReportSaved => "{}.csv et .xlsx écrits dans {}", "{}.csv and .xlsx written to {}";
             ReportProvisionalShort => "provisoire", "provisional";
             ByDay => "Jour", "Day";
             ByWeek => "Semaine", "Week";

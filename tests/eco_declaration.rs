@@ -5,22 +5,12 @@
 
 mod common;
 
-use common::at;
-use pepite::ops::demo;
 use pepite::reports::Cell;
 use pepite::reports::eco::{Org, quarter};
 use pepite::storage::Store;
 
 fn demo_store() -> (Store, pepite::ops::Session) {
-    let mut store = Store::open_in_memory().expect("open");
-    demo::create(&mut store, at("08:00:00"), &common::key_dir()).expect("demo");
-    let claire = pepite::ops::auth::login_choices(&mut store)
-        .expect("users")
-        .into_iter()
-        .find(|u| u.name.as_str() == "Claire")
-        .expect("Claire");
-    let session = common::login(&mut store, claire.id, "1111", at("12:00:00")).expect("login");
-    (store, session)
+    common::demo_with_manager()
 }
 
 fn grams(cell: &Cell) -> i64 {

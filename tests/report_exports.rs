@@ -17,15 +17,6 @@ fn demo_store() -> Store {
     store
 }
 
-fn manager(store: &mut Store) -> pepite::ops::Session {
-    let claire = pepite::ops::auth::login_choices(store)
-        .expect("users")
-        .into_iter()
-        .find(|u| u.name.as_str() == "Claire")
-        .expect("Claire");
-    common::login(store, claire.id, "1111", at("12:00:00")).expect("login")
-}
-
 fn november() -> (chrono::NaiveDate, chrono::NaiveDate) {
     (
         "2026-11-01".parse().expect("date"),
@@ -35,8 +26,7 @@ fn november() -> (chrono::NaiveDate, chrono::NaiveDate) {
 
 #[test]
 fn takings_and_tonnage_as_csv_and_json_are_golden() {
-    let mut store = demo_store();
-    let session = manager(&mut store);
+    let (mut store, session) = common::demo_with_manager();
     let (from, to) = november();
     for by in [
         By::Day,
@@ -63,8 +53,7 @@ fn takings_and_tonnage_as_csv_and_json_are_golden() {
 
 #[test]
 fn the_xlsx_workbook_reads_back_to_the_same_figures() {
-    let mut store = demo_store();
-    let session = manager(&mut store);
+    let (mut store, session) = common::demo_with_manager();
     let (from, to) = november();
     for report in [
         pepite::ops::reports::takings(&mut store, &session, from, to, By::Category)

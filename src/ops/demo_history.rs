@@ -11,10 +11,10 @@ use crate::storage::{Store, Timestamp};
 use chrono::{Datelike, TimeDelta, Weekday};
 
 /// A small deterministic generator (an LCG): the demo needs variety, not randomness.
-struct Dice(u64);
+pub(super) struct Dice(pub(super) u64);
 
 impl Dice {
-    fn next(&mut self, below: u64) -> u64 {
+    pub(super) fn next(&mut self, below: u64) -> u64 {
         self.0 = self
             .0
             .wrapping_mul(6_364_136_223_846_793_005)

@@ -5,25 +5,13 @@
 //! functions as the bench, so the tonnage reports have something true to read.
 
 use super::Result;
+use super::demo_history::Dice;
 use crate::domain::{Destination, IntakeLine, OutboundKind, SiteId, Weight};
 use crate::storage::sorting::{self, Header, List, OutLine};
 use crate::storage::{Timestamp, Tx, categories};
 use chrono::{Datelike, TimeDelta, Weekday};
 
 const TOWNS: [&str; 4] = ["Arcueil", "Cachan", "Gentilly", "Villejuif"];
-
-/// A deterministic generator: the same `now`, the same history.
-struct Dice(u64);
-
-impl Dice {
-    fn next(&mut self, below: u64) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (self.0 >> 33) % below.max(1)
-    }
-}
 
 /// Writes the intakes and outbound flows of the `days` days before `now` at each of
 /// `sites`' benches.

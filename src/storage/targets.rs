@@ -44,6 +44,18 @@ pub fn set(tx: &Tx, year: i32, t: &Target) -> Result<()> {
     Ok(())
 }
 
+/// A [`Target`] from the columns site id, site name, grams collected, grams reused,
+/// takings.
+fn target_from_row(r: &rusqlite::Row) -> rusqlite::Result<Target> {
+    Ok(Target {
+        site_id: r.get(0)?,
+        site: r.get(1)?,
+        collected_g: r.get(2)?,
+        reused_g: r.get(3)?,
+        takings: Money::from_cents(r.get(4)?),
+    })
+}
+
 /// The targets of `year`, the structure's first.
 pub fn for_year(tx: &Tx, year: i32) -> Result<Vec<Target>> {
     let mut stmt = tx.conn().prepare_cached(
@@ -51,15 +63,7 @@ pub fn for_year(tx: &Tx, year: i32) -> Result<Vec<Target>> {
          FROM target t LEFT JOIN site s ON s.id = t.site_id
          WHERE t.year = ?1 ORDER BY t.site_id",
     )?;
-    let rows = stmt.query_map([year], |r| {
-        Ok(Target {
-            site_id: r.get(0)?,
-            site: r.get(1)?,
-            collected_g: r.get(2)?,
-            reused_g: r.get(3)?,
-            takings: Money::from_cents(r.get(4)?),
-        })
-    })?;
+    let rows = stmt.query_map([year], target_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -100,14 +104,6 @@ pub fn actuals(tx: &Tx, from: &str, to: &str) -> Result<Vec<Target>> {
         site = SITE_OF_TERMINAL
     );
     let mut stmt = tx.conn().prepare_cached(&sql)?;
-    let rows = stmt.query_map(params![from, to], |r| {
-        Ok(Target {
-            site_id: r.get(0)?,
-            site: r.get(1)?,
-            collected_g: r.get(2)?,
-            reused_g: r.get(3)?,
-            takings: Money::from_cents(r.get(4)?),
-        })
-    })?;
+    let rows = stmt.query_map(params![from, to], target_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

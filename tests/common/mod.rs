@@ -227,3 +227,17 @@ pub fn type_text(app: &mut pepite::tui::App, text: &str) {
         press(app, ratatui::crossterm::event::KeyCode::Char(c));
     }
 }
+
+/// The demo shop made at 08:00 on 24/11/2026, in memory, with Claire (the manager)
+/// logged in at noon.
+pub fn demo_with_manager() -> (Store, pepite::ops::Session) {
+    let mut store = Store::open_in_memory().expect("open");
+    pepite::ops::demo::create(&mut store, at("08:00:00"), &key_dir()).expect("demo");
+    let claire = pepite::ops::auth::login_choices(&mut store)
+        .expect("users")
+        .into_iter()
+        .find(|u| u.name.as_str() == "Claire")
+        .expect("Claire");
+    let session = login(&mut store, claire.id, "1111", at("12:00:00")).expect("login");
+    (store, session)
+}

@@ -156,6 +156,7 @@ pub fn build(
         from,
         to,
         provisional: false,
+        closed: false,
         sections: vec![
             Section {
                 title: Msg::EcoDeclaration,

@@ -16,6 +16,8 @@ fn header(report: &Report) -> String {
     );
     if report.provisional {
         text.push_str(&format!(" ({})", Msg::ReportProvisional.text()));
+    } else if report.closed {
+        text.push_str(&format!(" ({})", Msg::ReportClosed.text()));
     }
     text
 }

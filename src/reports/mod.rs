@@ -111,6 +111,8 @@ pub struct Report {
     pub to: NaiveDate,
     /// Some figures come from sessions no Z has closed yet: « provisoire ».
     pub provisional: bool,
+    /// Takings all from sessions their Z closed: the same totals as the Zs, said so.
+    pub closed: bool,
     pub sections: Vec<Section>,
 }
 

@@ -165,6 +165,16 @@ fn main_section(by: By, rows: &Rows) -> Section {
     }
 }
 
+/// Whether the figures hold any ticket at all (nothing sold closes nothing).
+fn has_tickets(rows: &Rows) -> bool {
+    match rows {
+        Rows::Grouped(rows) => rows.iter().any(|r| r.sales + r.refunds > 0),
+        Rows::Rates(rates) => !rates.is_empty(),
+        Rows::Payments(methods) => !methods.is_empty(),
+        Rows::Categories(categories) => !categories.is_empty(),
+    }
+}
+
 /// The takings report of `[from, to]` grouped `by`.
 pub fn build(from: NaiveDate, to: NaiveDate, by: By, data: &TakingsData) -> Report {
     let apart: Vec<Vec<Cell>> = APART
@@ -187,6 +197,7 @@ pub fn build(from: NaiveDate, to: NaiveDate, by: By, data: &TakingsData) -> Repo
         from,
         to,
         provisional: data.provisional,
+        closed: !data.provisional && has_tickets(&data.rows),
         sections: vec![
             main_section(by, &data.rows),
             Section {

@@ -106,6 +106,7 @@ pub fn build(year: i32, today: NaiveDate, targets: &[Target], actuals: &[Target]
         from,
         to,
         provisional: today < to,
+        closed: false,
         sections,
     }
 }

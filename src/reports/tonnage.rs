@@ -154,6 +154,7 @@ pub fn build(from: NaiveDate, to: NaiveDate, data: &TonnageData) -> Report {
         from,
         to,
         provisional: false,
+        closed: false,
         sections: vec![
             weighed_section(
                 Msg::TonnageByCategory,

@@ -323,6 +323,12 @@ impl View for ReportsView {
                 theme::error(),
             ));
         }
+        if self.report.as_ref().is_some_and(|r| r.closed) {
+            head_line.push(ratatui::text::Span::styled(
+                format!(" ({})", Msg::ReportClosedShort.text()),
+                theme::info(),
+            ));
+        }
         frame.render_widget(Paragraph::new(Line::from(head_line)), head);
         if self.kind == Kind::Targets {
             self.render_gauges(frame, chart);

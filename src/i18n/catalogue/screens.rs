@@ -82,6 +82,7 @@ macro_rules! rows_screens {
             KeyExportFiles => "Fichiers", "Files";
             ReportSaved => "{}.csv et .xlsx écrits dans {}", "{}.csv and .xlsx written to {}";
             ReportProvisionalShort => "provisoire", "provisional";
+            ReportClosedShort => "clôturé : totaux des Z", "closed: the Zs' totals";
             ByDay => "Jour", "Day";
             ByWeek => "Semaine", "Week";
             ByMonth => "Mois", "Month";

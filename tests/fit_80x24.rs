@@ -217,7 +217,8 @@ fn walk(problems: &mut Vec<String>) {
     check("login", &s);
     s.log_in("c", "1111");
     check("home (manager)", &s);
-    for mode in 3..=13 {
+    // 3 to 13: the lists; 15 to 17: the kitchen screen, the café's menu, the reports.
+    for mode in (3..=13).chain(15..=17) {
         let mut m = Screen::new();
         m.log_in("c", "1111");
         for _ in 1..mode {
@@ -313,8 +314,37 @@ fn walk(problems: &mut Vec<String>) {
     c.press(KeyCode::F(2));
     check("café: paying", &c);
     c.press(KeyCode::Esc);
+    c.press(KeyCode::F(6));
+    check("café: parts", &c);
+    c.human("3");
+    c.press(KeyCode::Enter);
+    check("café: paying a part", &c);
+    c.press(KeyCode::Esc);
+    c.press(KeyCode::F(7));
+    check("café: move", &c);
+    c.press(KeyCode::Esc);
     c.press(KeyCode::Esc);
     check("café: orders with one", &c);
+    c.press(KeyCode::Esc);
+    c.press(KeyCode::Down);
+    c.press(KeyCode::Enter);
+    check("kitchen", &c);
+
+    // The reports: takings by category, tonnage, targets.
+    let mut r = Screen::new();
+    r.log_in("c", "1111");
+    for _ in 0..30 {
+        r.press(KeyCode::Down);
+    }
+    r.press(KeyCode::Enter);
+    for _ in 0..9 {
+        r.press(KeyCode::Tab);
+    }
+    check("reports: by category", &r);
+    r.press(KeyCode::F(2));
+    check("reports: tonnage", &r);
+    r.press(KeyCode::F(2));
+    check("reports: targets", &r);
 
     // The sorting bench: intake, items from it, outbound.
     let mut b = Screen::new();

@@ -82,7 +82,7 @@ macro_rules! rows_screens {
             KeyExportFiles => "Fichiers", "Files";
             ReportSaved => "{}.csv et .xlsx écrits dans {}", "{}.csv and .xlsx written to {}";
             ReportProvisionalShort => "provisoire", "provisional";
-            ReportClosedShort => "clôturé : totaux des Z", "closed: the Zs' totals";
+            ReportClosedShort => "clôturé", "closed";
             ByDay => "Jour", "Day";
             ByWeek => "Semaine", "Week";
             ByMonth => "Mois", "Month";
@@ -169,7 +169,6 @@ macro_rules! rows_screens {
             AgeHalfYear => "3 à 6 mois", "3 to 6 months";
             AgeOlder => "plus de 6 mois", "over 6 months";
             ColSection => "Rubrique", "Section";
-            ColMinimum => "Min.", "Min.";
             ColVatClass => "Classe TVA", "VAT class";
             ColStation => "Poste", "Station";
             FormTitleAddProduct => "Nouveau produit", "New product";

@@ -56,7 +56,6 @@ impl Table for MenuTable {
             (Msg::ColName, Constraint::Fill(3)),
             (Msg::ColKey, Constraint::Length(6)),
             (Msg::ColPrice, Constraint::Length(9)),
-            (Msg::ColMinimum, Constraint::Length(8)),
             (Msg::ColVatClass, Constraint::Length(12)),
             (Msg::ColStation, Constraint::Length(9)),
             (Msg::ColState, Constraint::Length(9)),
@@ -75,8 +74,9 @@ impl Table for MenuTable {
                 vec![
                     p.name.to_string(),
                     p.shortcut.clone().unwrap_or_default(),
-                    p.price.to_string(),
-                    p.min_price.map(|m| m.to_string()).unwrap_or_default(),
+                    // A prix libre shows its minimum, what the till holds to.
+                    p.min_price
+                        .map_or_else(|| p.price.to_string(), |m| format!("≥{m}")),
                     class_name(p.vat_class).to_owned(),
                     station_name(p.station).to_owned(),
                     state_text(p.available),

@@ -866,6 +866,22 @@ fn a_table_pays_in_three_equal_parts_and_another_line_by_line_to_the_cent() {
         text.contains("Sur place") && text.contains("À emporter"),
         "{text}"
     );
+    // By product, the supplements fold into their product; the parts paid equally stay
+    // as the parts their tickets are; all of it adds up to the Z.
+    let day = zp["business_date"].as_str().expect("date").to_owned();
+    let products = store
+        .read(|tx| pepite::storage::reports::takings_by_category(tx, &day, &day))
+        .expect("by product");
+    assert!(
+        products.iter().all(|p| !p.0.contains(" (+")),
+        "{products:?}"
+    );
+    assert!(
+        products.iter().any(|p| p.1 && p.0 == "Galette complète"),
+        "{products:?}"
+    );
+    let ttc: i64 = products.iter().map(|p| p.2.cents()).sum();
+    assert_eq!(ttc, 4750, "{products:?}");
     let report = store
         .read(|tx| pepite::journal::verify::verify(tx, None, None, Some(&common::key_dir())))
         .expect("verify");

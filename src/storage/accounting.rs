@@ -59,11 +59,12 @@ pub fn closed_sessions(tx: &Tx, from: &str, to: &str) -> Result<Vec<ClosedSessio
         let span = params![session.terminal, after, z];
         session.sales = tx
             .conn()
-            .prepare_cached(
-                "SELECT ifnull(category, label), category IS NULL, vat_rate, sum(ttc)
+            .prepare_cached(&format!(
+                "SELECT {PRODUCT}, category IS NULL, vat_rate, sum(ttc)
                  FROM sale_line WHERE terminal = ?1 AND document_id > ?2 AND document_id < ?3
                  GROUP BY 1, 2, 3 ORDER BY 2, 1, 3",
-            )?
+                PRODUCT = super::reports::PRODUCT
+            ))?
             .query_map(span, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
             .collect::<rusqlite::Result<_>>()?;
         session.vat = tx

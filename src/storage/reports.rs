@@ -186,6 +186,13 @@ pub fn takings_by_payment(tx: &Tx, from: &str, to: &str) -> Result<Vec<(String, 
     Ok(rows)
 }
 
+/// A line's category, or for a café line (no category) its product: the label without
+/// the supplements the café adds in brackets (« Galette complète (+ œuf) » is a
+/// « Galette complète »).
+pub(super) const PRODUCT: &str = "CASE WHEN category IS NOT NULL THEN category
+          WHEN instr(label, ' (+') > 0 THEN substr(label, 1, instr(label, ' (+') - 1)
+          ELSE label END";
+
 /// `(category or product, is a café product, TTC, quantity, grams)`.
 pub type CategoryRow = (String, bool, Money, i64, i64);
 
@@ -195,12 +202,12 @@ pub type RecipientRow = (String, String, i64);
 /// Takings per shop category, or per café product (lines without a category), over
 /// `[from, to]`: `(category or product, is a product, TTC, quantity, grams)`.
 pub fn takings_by_category(tx: &Tx, from: &str, to: &str) -> Result<Vec<CategoryRow>> {
-    let mut stmt = tx.conn().prepare_cached(
-        "SELECT ifnull(category, label), category IS NULL, sum(ttc), sum(quantity),
+    let mut stmt = tx.conn().prepare_cached(&format!(
+        "SELECT {PRODUCT}, category IS NULL, sum(ttc), sum(quantity),
                 ifnull(sum(grams), 0)
          FROM sale_line WHERE business_date BETWEEN ?1 AND ?2
-         GROUP BY 2, 1 ORDER BY 3 DESC",
-    )?;
+         GROUP BY 2, 1 ORDER BY 3 DESC"
+    ))?;
     let rows = stmt.query_map(params![from, to], |r| {
         Ok((
             r.get(0)?,
@@ -368,12 +375,15 @@ pub fn takings_by_category_from_payloads(
     from: &str,
     to: &str,
 ) -> Result<Vec<(String, Money)>> {
-    let mut stmt = tx.conn().prepare_cached(
-        "SELECT ifnull(l.value ->> 'category', l.value ->> 'label'), sum(l.value ->> 'total')
+    let product = PRODUCT
+        .replace("category", "l.value ->> 'category'")
+        .replace("label", "l.value ->> 'label'");
+    let mut stmt = tx.conn().prepare_cached(&format!(
+        "SELECT {product}, sum(l.value ->> 'total')
          FROM document d, json_each(d.payload, '$.lines') l
          WHERE d.kind = 'ticket' AND d.training = 0 AND d.business_date BETWEEN ?1 AND ?2
-         GROUP BY 1 ORDER BY 2 DESC",
-    )?;
+         GROUP BY 1 ORDER BY 2 DESC"
+    ))?;
     let rows = stmt.query_map(params![from, to], |r| {
         Ok((r.get(0)?, Money::from_cents(r.get(1)?)))
     })?;

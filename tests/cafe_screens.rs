@@ -281,6 +281,17 @@ fn a_manager_keeps_the_menu_and_a_product_switched_off_is_refused_at_the_cafe() 
     // A new product, with a prix libre minimum above its price: refused, then right.
     press(&mut app, KeyCode::F(2));
     type_text(&mut app, "Galette du mois");
+    press(&mut app, KeyCode::Enter);
+    let no_price = screen(&app);
+    assert!(no_price.contains("Le prix est obligatoire"), "{no_price}");
+    assert!(
+        no_price.contains("Galette du mois"),
+        "nothing typed is lost: {no_price}"
+    );
+    // The form waits on the price; start again from the top.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::F(2));
+    type_text(&mut app, "Galette du mois");
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "Galettes");
     press(&mut app, KeyCode::Tab);

@@ -221,11 +221,6 @@ pub fn entry(number: usize, session: &ClosedSession, chart: &Chart) -> Entry {
     }
 }
 
-/// `1234,56`, no grouping: what the FEC asks.
-fn amount(cents: i64) -> String {
-    format!("{},{:02}", cents / 100, cents % 100)
-}
-
 /// The FEC of these entries: a header line and a line per entry line, tab-separated.
 pub fn fec(entries: &[Entry]) -> String {
     const HEAD: [&str; 18] = [
@@ -265,8 +260,9 @@ pub fn fec(entries: &[Entry]) -> String {
                 clean(&e.piece),
                 e.date.clone(),
                 clean(&l.label),
-                amount(l.debit),
-                amount(l.credit),
+                // `1234,56`, no grouping: what the FEC asks.
+                crate::domain::Money::from_cents(l.debit).plain(),
+                crate::domain::Money::from_cents(l.credit).plain(),
                 String::new(),
                 String::new(),
                 e.date.clone(),

@@ -56,12 +56,15 @@ pub fn closed_sessions(tx: &Tx, from: &str, to: &str) -> Result<Vec<ClosedSessio
         .collect::<rusqlite::Result<_>>()?;
     let mut out = Vec::with_capacity(heads.len());
     for (z, mut session, after) in heads {
-        let span = params![session.terminal, after, z];
+        // Every document of a session carries its date: with it, each query below is a probe
+        // of an index (terminal and date), not a scan of the terminal's whole history.
+        let span = params![session.terminal, after, z, session.business_date];
         session.sales = tx
             .conn()
             .prepare_cached(&format!(
                 "SELECT {PRODUCT}, category IS NULL, vat_rate, sum(ttc)
-                 FROM sale_line WHERE terminal = ?1 AND document_id > ?2 AND document_id < ?3
+                 FROM sale_line WHERE business_date = ?4 AND terminal = ?1
+                   AND document_id > ?2 AND document_id < ?3
                  GROUP BY 1, 2, 3 ORDER BY 2, 1, 3",
                 PRODUCT = super::reports::PRODUCT
             ))?
@@ -72,7 +75,7 @@ pub fn closed_sessions(tx: &Tx, from: &str, to: &str) -> Result<Vec<ClosedSessio
             .prepare_cached(
                 "SELECT v.value ->> 0, sum(v.value ->> 1), sum(v.value ->> 2), sum(v.value ->> 3)
                  FROM document d, json_each(d.vat) v
-                 WHERE d.terminal = ?1 AND d.id > ?2 AND d.id < ?3
+                 WHERE d.terminal = ?1 AND d.business_date = ?4 AND d.id > ?2 AND d.id < ?3
                    AND d.kind = 'ticket' AND d.training = 0
                  GROUP BY 1 ORDER BY 1 DESC",
             )?
@@ -83,7 +86,7 @@ pub fn closed_sessions(tx: &Tx, from: &str, to: &str) -> Result<Vec<ClosedSessio
             .prepare_cached(
                 "SELECT t.value ->> 0, t.value ->> 1, sum(t.value ->> 2)
                  FROM document d, json_each(d.tenders) t
-                 WHERE d.terminal = ?1 AND d.id > ?2 AND d.id < ?3
+                 WHERE d.terminal = ?1 AND d.business_date = ?4 AND d.id > ?2 AND d.id < ?3
                    AND d.kind = 'ticket' AND d.training = 0
                  GROUP BY 1, 2 ORDER BY 1, 2",
             )?
@@ -93,7 +96,8 @@ pub fn closed_sessions(tx: &Tx, from: &str, to: &str) -> Result<Vec<ClosedSessio
             .conn()
             .prepare_cached(
                 "SELECT ifnull(sum(change_given), 0) FROM document
-                 WHERE terminal = ?1 AND id > ?2 AND id < ?3 AND kind = 'ticket' AND training = 0",
+                 WHERE terminal = ?1 AND business_date = ?4 AND id > ?2 AND id < ?3
+                   AND kind = 'ticket' AND training = 0",
             )?
             .query_row(span, |r| r.get(0))?;
         if change != 0 {
@@ -108,7 +112,7 @@ pub fn closed_sessions(tx: &Tx, from: &str, to: &str) -> Result<Vec<ClosedSessio
             .prepare_cached(
                 "SELECT d.detail, t.value ->> 0, t.value ->> 1, sum(t.value ->> 2)
                  FROM document d, json_each(d.tenders) t
-                 WHERE d.terminal = ?1 AND d.id > ?2 AND d.id < ?3 AND d.kind = 'proof'
+                 WHERE d.terminal = ?1 AND d.business_date = ?4 AND d.id > ?2 AND d.id < ?3 AND d.kind = 'proof'
                    AND d.training = 0
                    AND d.detail IN ('membership_fee', 'donation', 'gift_voucher')
                  GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",

@@ -169,6 +169,7 @@ macro_rules! rows_screens {
             AgeHalfYear => "3 à 6 mois", "3 to 6 months";
             AgeOlder => "plus de 6 mois", "over 6 months";
             ColSection => "Rubrique", "Section";
+            ErrPriceEmpty => "Le prix est obligatoire (le prix conseillé, pour un prix libre)", "The price is required (the suggested price, for a free price)";
             ColVatClass => "Classe TVA", "VAT class";
             ColStation => "Poste", "Station";
             FormTitleAddProduct => "Nouveau produit", "New product";

@@ -154,7 +154,9 @@ impl Table for MenuTable {
             name: Name::parse(form.value(0)).map_err(|e| (0, e.to_string()))?,
             section: form.value(1).trim().to_owned(),
             shortcut: Some(form.value(2).trim().to_lowercase()).filter(|s| !s.is_empty()),
-            price: money_field(form.value(3), 3)?.unwrap_or(Money::ZERO),
+            // A product without a price is a slip of the keyboard, never a free one.
+            price: money_field(form.value(3), 3)?
+                .ok_or_else(|| (3, Msg::ErrPriceEmpty.text().to_owned()))?,
             min_price: money_field(form.value(4), 4)?,
             vat_class: VatClass::ALL
                 .get(form.choice(5))

@@ -119,6 +119,13 @@ fn by_name<'a>(words: &[&str], menu: &'a [Product]) -> Result<&'a Product, Strin
     }
 }
 
+/// The session, the journal's context and the installation key.
+pub(super) type JournalWrite = (
+    crate::ops::Session,
+    crate::journal::Context,
+    std::sync::Arc<crate::journal::InstallationKey>,
+);
+
 impl CafeView {
     pub(super) fn handle_order(&mut self, id: i64, action: Action, cx: &mut Cx) -> Effect {
         match action {
@@ -324,24 +331,22 @@ impl CafeView {
         }
     }
 
-    pub(super) fn context(
-        &self,
-        cx: &mut Cx,
-    ) -> crate::ops::Result<(crate::ops::Session, crate::journal::Context)> {
+    /// What writing to the journal from the café needs: the session, the journal's
+    /// context on this terminal, the installation key.
+    pub(super) fn context(cx: &mut Cx) -> crate::ops::Result<JournalWrite> {
         let session = Self::session(cx)?;
         let terminal = cx.terminal.cloned().ok_or(OpsError::NotInitialised)?;
         let ctx = crate::ops::till::context(cx.store, &session, &terminal, cx.now, false)?;
-        Ok((session, ctx))
+        let key = cx.key.cloned().ok_or(OpsError::Journal(
+            crate::journal::JournalError::NoInstallation,
+        ))?;
+        Ok((session, ctx, key))
     }
 
     /// F4: the bill before payment, a note in the journal, printed.
     fn bill(&mut self, id: i64, cx: &mut Cx) -> Effect {
-        let billed = self.context(cx).and_then(|(session, ctx)| {
-            let key = cx.key.cloned().ok_or(OpsError::Journal(
-                crate::journal::JournalError::NoInstallation,
-            ))?;
-            orders::bill(cx.store, &session, &key, &ctx, id)
-        });
+        let billed = Self::context(cx)
+            .and_then(|(session, ctx, key)| orders::bill(cx.store, &session, &key, &ctx, id));
         match billed {
             Err(e) => Effect::Error(e.to_string()),
             Ok(note) => {

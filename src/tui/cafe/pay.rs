@@ -6,7 +6,6 @@
 use super::{CafeView, Mode, label_of, print_document};
 use crate::domain::{Money, PaymentKind};
 use crate::i18n::Msg;
-use crate::ops::OpsError;
 use crate::ops::cafe::{self as orders, Portion};
 use crate::ops::till::Payment;
 use crate::ops::till::Scanned;
@@ -177,10 +176,7 @@ impl CafeView {
         payments: &[Payment],
         cx: &mut Cx,
     ) -> Effect {
-        let settled = self.context(cx).and_then(|(session, ctx)| {
-            let key = cx.key.cloned().ok_or(OpsError::Journal(
-                crate::journal::JournalError::NoInstallation,
-            ))?;
+        let settled = Self::context(cx).and_then(|(session, ctx, key)| {
             orders::settle(cx.store, &session, &key, &ctx, order, portion, payments)
         });
         let paid = match settled {

@@ -107,6 +107,7 @@ fn cart(case: &Case) -> Cart {
                 margin_scheme: false,
             })
             .collect(),
+        ..Cart::default()
     }
 }
 

@@ -153,11 +153,24 @@ impl CartLine {
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Cart {
     pub lines: Vec<CartLine>,
+    /// Membership fees and donations paid with the ticket (outside VAT and takings).
+    #[serde(default)]
+    pub contributions: Vec<super::Contribution>,
+    /// The member whose valid card was scanned: member prices apply.
+    #[serde(default)]
+    pub member: Option<i64>,
 }
 
 impl Cart {
     pub fn is_empty(&self) -> bool {
-        self.lines.is_empty()
+        self.lines.is_empty() && self.contributions.is_empty()
+    }
+
+    /// What the customer pays: the lines, the fees and the donations.
+    pub fn due(&self) -> Result<Money> {
+        self.contributions
+            .iter()
+            .try_fold(self.total()?, |sum, c| sum.checked_add(c.amount))
     }
 
     /// Adds a line; a labelled item already in the cart is refused.

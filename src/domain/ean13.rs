@@ -1,6 +1,7 @@
 //! In-store EAN-13 codes: prefix 2 is reserved for restricted circulation, so codes we
 //! make never collide with a manufacturer's. Items are `20` + a 10-digit serial, receipts
-//! `28` + their document's number in the journal, vouchers `29` + a 10-digit serial; the
+//! `28` + their document's number in the journal, vouchers `29` + a 10-digit serial,
+//! member cards `27` + the member's number; the
 //! 13th digit is the GS1 check digit.
 
 use super::{DomainError, Result};
@@ -16,6 +17,8 @@ pub enum CodeKind {
     /// A receipt, found again by scanning it (for a refund).
     Receipt,
     Voucher,
+    /// A member card: the serial is the member's number.
+    MemberCard,
 }
 
 impl CodeKind {
@@ -24,6 +27,7 @@ impl CodeKind {
             CodeKind::Item => "20",
             CodeKind::Receipt => "28",
             CodeKind::Voucher => "29",
+            CodeKind::MemberCard => "27",
         }
     }
 }
@@ -70,9 +74,14 @@ impl Ean13 {
 
     /// What an in-store code is for; `None` for a manufacturer's code.
     pub fn kind(&self) -> Option<CodeKind> {
-        [CodeKind::Item, CodeKind::Receipt, CodeKind::Voucher]
-            .into_iter()
-            .find(|k| self.0.starts_with(k.prefix()))
+        [
+            CodeKind::Item,
+            CodeKind::Receipt,
+            CodeKind::Voucher,
+            CodeKind::MemberCard,
+        ]
+        .into_iter()
+        .find(|k| self.0.starts_with(k.prefix()))
     }
 
     pub fn as_str(&self) -> &str {
@@ -122,7 +131,12 @@ mod tests {
     #[test]
     fn in_store_codes_carry_their_kind_and_a_good_check_digit() {
         for serial in [0, 1, 42, 9_999_999_999] {
-            for kind in [CodeKind::Item, CodeKind::Receipt, CodeKind::Voucher] {
+            for kind in [
+                CodeKind::Item,
+                CodeKind::Receipt,
+                CodeKind::Voucher,
+                CodeKind::MemberCard,
+            ] {
                 let code = Ean13::in_store(kind, serial).expect("code");
                 assert_eq!(Ean13::parse(code.as_str()), Ok(code.clone()));
                 assert_eq!(code.kind(), Some(kind));

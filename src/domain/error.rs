@@ -77,6 +77,19 @@ pub enum DomainError {
     },
     PriceRange(String),
     MarkdownRange,
+    MemberKind(String),
+    MemberValidity(String),
+    MemberFeeFixed {
+        offer: String,
+        fixed: super::Money,
+        typed: super::Money,
+    },
+    MemberFeeBelowMinimum {
+        offer: String,
+        min: super::Money,
+    },
+    ContributionAmount(super::Money),
+    ContributionUnpaid(String),
 }
 
 impl fmt::Display for DomainError {
@@ -131,6 +144,18 @@ impl fmt::Display for DomainError {
             } => Msg::ErrNetNotPositive.fill(&[gross, container, tare]),
             E::PriceRange(s) => Msg::ErrPriceRange.fill(&[s]),
             E::MarkdownRange => Msg::ErrMarkdownRange.text().to_owned(),
+            E::MemberKind(s) => Msg::ErrMemberKind.fill(&[s]),
+            E::MemberValidity(s) => Msg::ErrMemberValidity.fill(&[s]),
+            E::MemberFeeFixed {
+                offer,
+                fixed,
+                typed,
+            } => Msg::ErrMemberFeeFixed.fill(&[offer, fixed, typed]),
+            E::MemberFeeBelowMinimum { offer, min } => {
+                Msg::ErrMemberFeeBelowMinimum.fill(&[offer, min])
+            }
+            E::ContributionAmount(m) => Msg::ErrContributionAmount.fill(&[m]),
+            E::ContributionUnpaid(s) => Msg::ErrContributionUnpaid.fill(&[s]),
         };
         f.write_str(&text)
     }

@@ -7,10 +7,12 @@
 
 pub mod cafe;
 mod cart;
+mod contribution;
 mod ean13;
 mod error;
 mod ids;
 pub mod limits;
+pub mod member;
 mod money;
 mod name;
 mod pin;
@@ -18,12 +20,15 @@ mod role;
 pub mod scanner;
 mod sorting;
 mod structure;
+pub mod tax_receipt;
 mod ticket;
 mod till_entry;
 mod vat;
 mod weight;
+pub mod words;
 
 pub use cart::{Cart, CartLine, Discount};
+pub use contribution::{Allocation, Contribution, ContributionKind, Donor, allocate};
 pub use ean13::{CodeKind, Ean13};
 pub use error::DomainError;
 pub use ids::{CategoryId, PaymentMethodId, PointOfSaleId, SiteId, TerminalCode, UserId};

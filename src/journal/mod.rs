@@ -31,8 +31,8 @@ pub use document::{Context, DocKind, DocRef, series as document_series};
 pub use error::JournalError;
 pub use key::InstallationKey;
 pub use ticket::{
-    ProofKind, RefundNote, append_duplicate, append_note, append_proof, append_refund,
-    append_ticket,
+    ProofKind, RefundNote, append_duplicate, append_note, append_proof, append_proof_with,
+    append_refund, append_ticket,
 };
 
 /// The software name and version printed in every payload.

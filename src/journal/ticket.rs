@@ -281,16 +281,35 @@ pub fn append_proof(
     label: &str,
     tenders: &[Tender],
 ) -> Result<DocRef, JournalError> {
+    append_proof_with(tx, key, ctx, kind, label, tenders, &serde_json::Map::new())
+}
+
+/// Appends a payment proof that says more: a fee's member (by number, never by name)
+/// and the days it covers. `extra`'s fields join the payload.
+pub fn append_proof_with(
+    tx: &Tx,
+    key: &InstallationKey,
+    ctx: &Context,
+    kind: ProofKind,
+    label: &str,
+    tenders: &[Tender],
+    extra: &serde_json::Map<String, Value>,
+) -> Result<DocRef, JournalError> {
     let day = open_day(tx, key, ctx)?;
     let total = tenders
         .iter()
         .try_fold(Money::ZERO, |sum, t| sum.checked_add(t.amount))?;
-    let body = json!({
+    let mut body = json!({
         "proof": kind.code(),
         "label": label,
         "total": total.cents(),
         "payments": tenders_json(tenders),
     });
+    if let Value::Object(fields) = &mut body {
+        for (name, value) in extra {
+            fields.entry(name.clone()).or_insert_with(|| value.clone());
+        }
+    }
     document::append(
         tx,
         key,

@@ -104,6 +104,8 @@ pub enum OpsError {
         line: usize,
         problem: String,
     },
+    /// A refusal already said in words (the membership's rules).
+    Refused(String),
     Domain(DomainError),
     Storage(StorageError),
     Journal(crate::journal::JournalError),
@@ -179,6 +181,7 @@ impl fmt::Display for OpsError {
             E::ReasonRequired => Msg::ErrReasonRequired.text().to_owned(),
             E::AlreadyCorrected(newer) => Msg::ErrAlreadyCorrected.fill(&[newer]),
             E::FileLine { line, problem } => Msg::ErrFileLine.fill(&[line, problem]),
+            E::Refused(text) => text.clone(),
             E::Domain(error) => error.to_string(),
             E::Storage(error) => error.to_string(),
             E::Journal(error) => error.to_string(),

@@ -20,6 +20,7 @@ mod error;
 pub mod grid;
 pub mod journal;
 pub mod key;
+pub mod members;
 pub mod menu;
 pub mod places;
 pub mod printing;
@@ -29,6 +30,7 @@ mod session;
 pub mod setup;
 pub mod sorting;
 pub mod stock;
+pub mod tax_receipts;
 pub mod till;
 pub mod users;
 

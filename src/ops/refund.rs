@@ -312,6 +312,9 @@ pub fn refund(
         Ok::<_, OpsError>(Sale {
             doc,
             total,
+            due: total,
+            has_ticket: true,
+            proofs: Vec::new(),
             change: Money::ZERO,
             voucher,
             receipt_required: true,

@@ -284,8 +284,16 @@ pub struct Payment {
 /// A validated ticket, ready to print.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Sale {
+    /// The ticket; the first fee's or donation's proof when the ticket had no line.
     pub doc: DocRef,
+    /// The lines' total (takings).
     pub total: Money,
+    /// What the customer paid for: lines, fees and donations.
+    pub due: Money,
+    /// Whether `doc` is a ticket (lines were sold).
+    pub has_ticket: bool,
+    /// The proofs of the fees and donations, in the cart's order.
+    pub proofs: Vec<DocRef>,
     /// Cash to give back.
     pub change: Money,
     /// A voucher issued (change or refund): its code and amount.
@@ -377,7 +385,9 @@ pub(super) fn spend_vouchers(tx: &Tx, payments: &[Payment], doc: &DocRef) -> Res
 }
 
 /// Validates the cart: writes the ticket, marks its items sold, records the weights,
-/// spends the vouchers and issues one for the change if asked — all or nothing.
+/// spends the vouchers and issues one for the change if asked; writes each fee and
+/// donation as a payment proof with its share of the payments (outside VAT and takings,
+/// inside the cash count) — all or nothing.
 pub fn sell(
     store: &mut Store,
     session: &Session,
@@ -389,11 +399,18 @@ pub fn sell(
 ) -> Result<Sale> {
     require_till(session)?;
     check_sale(cart, payments)?;
+    if cart.is_empty() {
+        return Err(crate::domain::DomainError::TicketEmpty.into());
+    }
+    let has_lines = !cart.lines.is_empty();
     let total = cart.total()?;
+    let due = cart.due()?;
     let paid: Money = payments.iter().map(|p| p.amount).sum();
-    let mut tenders: Vec<Tender> = payments.iter().map(tender_of).collect();
-    let to_voucher = if change_as_voucher && paid > total {
-        let amount = paid.checked_sub(total)?;
+    let all: Vec<Tender> = payments.iter().map(tender_of).collect();
+    let shared = crate::domain::allocate(&cart.contributions, &all, has_lines)?;
+    let mut tenders = shared.ticket;
+    let to_voucher = if change_as_voucher && has_lines && paid > due {
+        let amount = paid.checked_sub(due)?;
         tenders.push(Tender {
             method: PaymentKind::Voucher.default_label(),
             kind: PaymentKind::Voucher,
@@ -404,36 +421,64 @@ pub fn sell(
         None
     };
     // What the journal will record as change, from the same rule it applies.
-    let change = crate::domain::settle(&cart.sale_lines(), &tenders)?.change;
+    let change = if has_lines {
+        crate::domain::settle(&cart.sale_lines(), &tenders)?.change
+    } else {
+        if paid < due {
+            return Err(crate::domain::DomainError::TicketUnderpaid { due, paid }.into());
+        }
+        paid.checked_sub(due)?
+    };
     let sale = super::journal::write_anchored(store, key, ctx, |tx| {
         check_vouchers(tx, payments)?;
-        let doc = journal::append_ticket(tx, key, ctx, &cart.sale_lines(), &tenders, None)?;
-        if !ctx.training {
-            for (id, _) in cart.lines.iter().filter_map(|l| l.item.as_ref()) {
-                items::move_status(
-                    tx,
-                    *id,
-                    ItemStatus::InStock,
-                    ItemStatus::Sold,
-                    Some(doc.id),
-                    ctx.at,
-                )?;
+        let mut ticket = None;
+        if has_lines {
+            let doc = journal::append_ticket(tx, key, ctx, &cart.sale_lines(), &tenders, None)?;
+            if !ctx.training {
+                for (id, _) in cart.lines.iter().filter_map(|l| l.item.as_ref()) {
+                    items::move_status(
+                        tx,
+                        *id,
+                        ItemStatus::InStock,
+                        ItemStatus::Sold,
+                        Some(doc.id),
+                        ctx.at,
+                    )?;
+                }
+                record_weights(tx, &doc, &cart.lines)?;
+                spend_vouchers(tx, payments, &doc)?;
             }
-            record_weights(tx, &doc, &cart.lines)?;
-            spend_vouchers(tx, payments, &doc)?;
+            ticket = Some(doc);
         }
-        let voucher = match to_voucher {
-            Some(amount) if !ctx.training => {
-                Some((issue_voucher(tx, &doc, amount, ctx.at)?, amount))
+        let proofs = super::members::append_contributions(
+            tx,
+            key,
+            ctx,
+            &cart.contributions,
+            &shared.contributions,
+        )?;
+        let voucher = match (&ticket, to_voucher) {
+            (Some(doc), Some(amount)) if !ctx.training => {
+                Some((issue_voucher(tx, doc, amount, ctx.at)?, amount))
             }
             _ => None,
         };
+        let doc = match ticket {
+            Some(doc) => doc,
+            None => proofs
+                .first()
+                .cloned()
+                .ok_or(crate::domain::DomainError::TicketEmpty)?,
+        };
         Ok::<_, OpsError>(Sale {
             total,
+            due,
             change,
             voucher,
             receipt_required: cart.needs_receipt(),
             doc,
+            has_ticket: has_lines,
+            proofs,
         })
     })?;
     tracing::info!(series = %sale.doc.series, number = sale.doc.number, total = sale.total.cents(), "ticket");

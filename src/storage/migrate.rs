@@ -81,6 +81,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0018_eco_organisations.sql",
         include_str!("../../migrations/0018_eco_organisations.sql"),
     ),
+    (
+        "0019_members.sql",
+        include_str!("../../migrations/0019_members.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

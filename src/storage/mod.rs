@@ -19,6 +19,8 @@ pub mod items;
 pub mod journal;
 mod journal_figures;
 pub mod kitchen;
+pub mod member_lists;
+pub mod members;
 mod migrate;
 pub mod payment_methods;
 pub mod points_of_sale;
@@ -142,6 +144,9 @@ impl Store {
 
     fn finish_open(conn: Connection, path: Option<PathBuf>) -> Result<Store> {
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Whatever is deleted or overwritten is zeroed on the page: an erased member's
+        // name does not linger in free space (the register holds personal data).
+        conn.pragma_update(None, "secure_delete", "ON")?;
         // The sale path alone uses more distinct statements than rusqlite's default 16.
         conn.set_prepared_statement_cache_capacity(64);
         // Query-planner stability: plans never depend on the values bound to a statement.

@@ -128,3 +128,39 @@ pub fn list_sites(tx: &Tx) -> Result<Vec<Site>> {
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// What the tax receipts need of the structure: whether it is d'intérêt général, its
+/// purpose (« Objet ») and who signs.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReceiptSettings {
+    pub general_interest: bool,
+    pub purpose: String,
+    pub signatory: String,
+}
+
+pub fn receipt_settings(tx: &Tx) -> Result<ReceiptSettings> {
+    Ok(tx
+        .conn()
+        .query_row(
+            "SELECT general_interest, purpose, receipt_signatory FROM structure WHERE id = 1",
+            [],
+            |r| {
+                Ok(ReceiptSettings {
+                    general_interest: r.get(0)?,
+                    purpose: r.get(1)?,
+                    signatory: r.get(2)?,
+                })
+            },
+        )
+        .optional()?
+        .unwrap_or_default())
+}
+
+pub fn set_receipt_settings(tx: &Tx, s: &ReceiptSettings) -> Result<()> {
+    let changed = tx.conn().execute(
+        "UPDATE structure SET general_interest = ?1, purpose = ?2, receipt_signatory = ?3
+         WHERE id = 1",
+        rusqlite::params![s.general_interest, s.purpose, s.signatory],
+    )?;
+    super::found(changed, crate::i18n::Msg::ThingStructure)
+}

@@ -6,7 +6,7 @@
 
 macro_rules! rows_screens {
     ($($acc:tt)*) => {
-        catalogue! {
+        rows_members! {
             $($acc)*
             ErrBarcodeFormat => "« {} » n'est pas un code-barres EAN-13 (13 chiffres)", "“{}” is not an EAN-13 barcode (13 digits)";
             ErrBarcodeChecksum => "« {} » : la clé du code-barres est fausse (code mal lu ?)", "“{}”: the barcode's check digit is wrong (misread?)";

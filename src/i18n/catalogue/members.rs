@@ -1,0 +1,131 @@
+//! Catalogue rows (see [`super`]): the membership and the gifts: the register, the fee
+//! offers, member cards, donations, tax receipts (Cerfa 11580), their lists and imports.
+//!
+//! A part of one table: its macro adds its rows to those it is given and hands them on
+//! to the next part, the last to `catalogue!`, so the table stays one enum in one order.
+
+macro_rules! rows_members {
+    ($($acc:tt)*) => {
+        catalogue! {
+            $($acc)*
+            MemberKindIndividuel => "individuel", "individual";
+            MemberKindFamille => "famille", "family";
+            MemberKindSolidaire => "solidaire", "solidarity";
+            MemberKindBienfaiteur => "bienfaiteur", "benefactor";
+            MemberKindPersonneMorale => "personne morale", "organisation";
+            MemberValidUntil => "adhérent jusqu'au {}", "member until {}";
+            MemberExpiredOn => "adhésion expirée le {}", "membership expired on {}";
+            MemberNeverPaid => "aucune adhésion payée", "no fee ever paid";
+            ThingMember => "Adhérent", "Member";
+            ThingStructure => "Structure", "Structure";
+            ThingOffer => "Formule d'adhésion", "Membership offer";
+            ThingDonation => "Don", "Donation";
+            ThingReceipt => "Reçu fiscal", "Tax receipt";
+            ErrMemberKind => "« {} » n'est pas un type d'adhérent : individuel, famille, solidaire, bienfaiteur ou personne morale", "“{}” is not a kind of member: individuel, famille, solidaire, bienfaiteur or personne morale";
+            ErrMemberValidity => "Validité « {} » inconnue : année civile, 12 mois ou saison (avec son mois)", "Unknown validity “{}”: calendar year, 12 months or season (with its month)";
+            ErrMemberFeeFixed => "« {} » coûte {} : pas {}", "“{}” costs {}, not {}";
+            ErrMemberFeeBelowMinimum => "« {} » est à prix libre : {} au moins", "“{}” is pay-what-you-can: at least {}";
+            ErrContributionAmount => "Montant {} refusé : une adhésion ou un don se paie plus de 0 €", "Amount {} refused: a fee or a donation is more than 0 €";
+            ErrContributionUnpaid => "« {} » : un avoir ne paie ni une adhésion ni un don — ajoutez un autre moyen de paiement", "“{}”: a voucher pays neither a fee nor a donation — add another payment";
+            ErrMemberNameNeeded => "Nom ou organisme : l'un des deux est obligatoire", "Name or organisation: one of the two is required";
+            ErrMemberEmail => "« {} » n'est pas une adresse e-mail", "“{}” is not an email address";
+            ErrMemberErased => "L'adhérent n° {} a été effacé", "Member No. {} was erased";
+            ErrCardUnknown => "Carte {} : aucun adhérent n° {}", "Card {}: no member No. {}";
+            ErrDonationTooLarge => "Don de {} refusé : {} au plus à une caisse", "Donation of {} refused: at most {} at a till";
+            ErrNotGeneralInterest => "Pas de reçu fiscal : la structure n'est pas déclarée d'intérêt général (réglages de la structure)", "No tax receipt: the structure is not declared of general interest (structure settings)";
+            ErrReceiptDonorNeeded => "Reçu fiscal : le nom et l'adresse du donateur sont obligatoires", "Tax receipt: the donor's name and address are required";
+            ErrReceiptAlready => "Ce don a déjà son reçu fiscal (n° {}) : réimprimez-le en duplicata", "This donation already has its tax receipt (No. {}): reprint it as a duplicate";
+            ErrReceiptNothing => "Aucun don sans reçu pour l'adhérent n° {} en {}", "No donation without a receipt for member No. {} in {}";
+            ErrEraseKeptReceipts => "Effacement refusé : l'adhérent n° {} a des reçus fiscaux à conserver six ans (LPF art. L102 B) — possible à partir du {}", "Erasure refused: member No. {} has tax receipts to keep six years — possible from {}";
+            ErrEraseCheckpoint => "Adhérent effacé, mais d'autres postes lisent la base : les anciennes pages seront écrasées à leur prochaine fermeture", "Member erased, but other terminals are reading: the old pages go at their next close";
+            ErrImportColumn => "Ligne {} : colonne « {} » absente (colonnes lues : {})", "Line {}: column “{}” missing (columns read: {})";
+            ErrImportLine => "Ligne {} : {}", "Line {}: {}";
+            ErrImportDate => "date « {} » illisible (JJ/MM/AAAA ou AAAA-MM-JJ)", "unreadable date “{}” (DD/MM/YYYY or YYYY-MM-DD)";
+            ErrImportFormat => "Format de fichier inconnu : ni un export HelloAsso ni un export Paheko (colonnes : {})", "Unknown file format: neither a HelloAsso nor a Paheko export (columns: {})";
+            MemberCreated => "Adhérent n° {} créé : {}", "Member No. {} created: {}";
+            MemberSaved => "Adhérent n° {} enregistré", "Member No. {} saved";
+            MemberDuplicates => "Attention : déjà au registre ? {}", "Careful: already registered? {}";
+            MemberFeeAdded => "{} ajoutée au ticket : {} (jusqu'au {})", "{} added to the ticket: {} (until {})";
+            MemberDonationAdded => "Don de {} ajouté au ticket", "Donation of {} added to the ticket";
+            MemberCardScanned => "Carte n° {} : {}", "Card No. {}: {}";
+            MemberCardRenew => "Carte n° {} : {} — Ctrl+A pour renouveler", "Card No. {}: {} — Ctrl+A to renew";
+            MemberPricesApplied => "Prix adhérent : {} ligne(s) mise(s) à jour", "Member prices: {} line(s) updated";
+            MemberTicketLine => "Adhésion {} — n° {}", "Membership {} — No. {}";
+            MemberDonationLine => "Don", "Donation";
+            MemberDonationLineOf => "Don — adhérent n° {}", "Donation — member No. {}";
+            KeyMembership => "Adhésion", "Membership";
+            KeyDonation => "Don", "Donation";
+            KeyNewMember => "Nouvel adhérent", "New member";
+            KeyOffers => "Formules", "Offers";
+            KeyCard => "Carte", "Card";
+            KeyConsent => "Consentement", "Consent";
+            KeyReceipt => "Reçu fiscal", "Tax receipt";
+            FormTitleMembership => "Adhésion : qui ?", "Membership: who?";
+            FormTitleDonation => "Don", "Donation";
+            FormTitleMember => "Adhérent", "Member";
+            FormTitleOffer => "Formule d'adhésion", "Membership offer";
+            FormMemberFind => "N°, nom ou e-mail (vide : nouveau)", "No., name or email (empty: new)";
+            FormLastName => "Nom (ou organisme)", "Name (or organisation)";
+            FormFirstName => "Prénom", "First name";
+            FormTown => "Commune", "Town";
+            FormOffer => "Formule", "Offer";
+            FormAmountFree => "Montant (prix libre)", "Amount (pay what you can)";
+            FormDonor => "Donateur : n° d'adhérent ou nom", "Donor: member No. or name";
+            FormDonorAddress => "Adresse (pour le reçu)", "Address (for the receipt)";
+            FormEmail => "E-mail", "Email";
+            FormPhone => "Téléphone", "Phone";
+            FormNotes => "Notes", "Notes";
+            FormValidity => "Validité (annee, 12mois, saison:9)", "Validity (year, 12months, season:9)";
+            TitleMembers => "Adhérents", "Members";
+            ColMemberNumber => "N°", "No.";
+            ColMemberName => "Nom", "Name";
+            ColUntil => "Jusqu'au", "Until";
+            ColRegistered => "Inscrits", "Registered";
+            ColCurrent => "À jour", "Current";
+            ColYear => "Année", "Year";
+            ColNew => "Nouveaux", "New";
+            ColRenewed => "Renouvelés", "Renewed";
+            ColFees => "Cotisations", "Fees";
+            ColDonations => "Dons", "Donations";
+            ColEmail => "E-mail", "Email";
+            ColConsent => "Accord contact", "Contact consent";
+            ColLastFee => "Dernière cotisation", "Last fee";
+            MembersSearchHint => "Tapez un nom, un n° ou scannez une carte", "Type a name, a number or scan a card";
+            MembersNone => "Aucun adhérent trouvé", "No member found";
+            CardTitle => "CARTE D'ADHÉRENT", "MEMBER CARD";
+            CardNumber => "Adhérent n° {}", "Member No. {}";
+            CardValid => "Valable jusqu'au {}", "Valid until {}";
+            ReceiptTitle => "Reçu au titre des dons à certains organismes d'intérêt général", "Receipt for donations to certain organisations of general interest";
+            ReceiptArticles => "Articles 200, 238 bis et 978 du code général des impôts (CGI)", "Articles 200, 238 bis and 978 of the French tax code (CGI)";
+            ReceiptCerfa => "Modèle Cerfa n° 11580", "Cerfa form No. 11580";
+            ReceiptNumber => "Numéro d'ordre du reçu : {}", "Receipt serial number: {}";
+            ReceiptBeneficiary => "Bénéficiaire des versements", "Beneficiary of the payments";
+            ReceiptName => "Nom ou dénomination : {}", "Name: {}";
+            ReceiptAddress => "Adresse : {}", "Address: {}";
+            ReceiptPurpose => "Objet : {}", "Purpose: {}";
+            ReceiptStatus => "Œuvre ou organisme d'intérêt général", "Organisation of general interest";
+            ReceiptDonor => "Donateur", "Donor";
+            ReceiptAcknowledges => "Le bénéficiaire reconnaît avoir reçu au titre des dons et versements ouvrant droit à réduction d'impôt, la somme de :", "The beneficiary acknowledges receiving, as donations entitling to a tax reduction, the sum of:";
+            ReceiptAmount => "{} euros", "{} euros";
+            ReceiptInWords => "Somme en toutes lettres : {}", "Sum in words: {}";
+            ReceiptDate => "Date du versement ou du don : {}", "Date of the payment or donation: {}";
+            ReceiptDates => "Dons versés du {} au {} (reçu récapitulatif annuel)", "Donations paid from {} to {} (yearly summary receipt)";
+            ReceiptCertifies => "Le bénéficiaire certifie sur l'honneur que les dons et versements qu'il reçoit ouvrent droit à la réduction d'impôt prévue à l'article {} du CGI", "The beneficiary certifies on honour that the donations it receives entitle to the tax reduction of article {} of the CGI";
+            ReceiptForm => "Forme du don : déclaration de don manuel", "Form of the donation: manual donation";
+            ReceiptNature => "Nature du don : numéraire", "Nature of the donation: cash money";
+            ReceiptMethod => "Mode de versement : {}", "Method of payment: {}";
+            ReceiptMethodCash => "remise d'espèces", "cash";
+            ReceiptMethodCheque => "chèque", "cheque";
+            ReceiptMethodCard => "virement, prélèvement, carte bancaire", "transfer, direct debit, card";
+            ReceiptSigned => "Fait le {}. Signature : {}", "Done on {}. Signature: {}";
+            ReceiptDuplicate => "DUPLICATA n° {}", "DUPLICATE No. {}";
+            ReceiptIssued => "Reçu fiscal n° {} émis : {}", "Tax receipt No. {} issued: {}";
+            CliMemberList => "{} adhérent(s)", "{} member(s)";
+            CliMemberImported => "Import : {} adhérent(s) ajouté(s), {} cotisation(s), {} déjà importé(s), {} doublon(s) signalé(s)", "Import: {} member(s) added, {} fee(s), {} already imported, {} possible duplicate(s)";
+            CliMemberDuplicate => "  doublon possible ligne {} : {} (déjà n° {})", "  possible duplicate line {}: {} (already No. {})";
+            CliMemberExported => "Données de l'adhérent n° {} écrites dans {}", "Member No. {}'s data written to {}";
+            CliMemberErased => "Adhérent n° {} effacé : registre anonymisé, journal intact", "Member No. {} erased: register anonymised, journal intact";
+            CliOfferSaved => "Formule « {} » enregistrée", "Offer “{}” saved";
+        }
+    };
+}

@@ -60,7 +60,9 @@ CREATE TABLE membership (
     valid_from     TEXT NOT NULL,
     valid_until    TEXT NOT NULL CHECK (valid_until >= valid_from),
     document_id    INTEGER REFERENCES document (id),
-    source         TEXT NOT NULL DEFAULT 'till' CHECK (source IN ('till', 'import'))
+    source         TEXT NOT NULL DEFAULT 'till' CHECK (source IN ('till', 'import')),
+    -- An imported fee's origin (« helloasso:12345 »): a second import skips it.
+    import_key     TEXT UNIQUE
 );
 CREATE INDEX membership_member ON membership (member_number, valid_until);
 CREATE INDEX membership_until ON membership (valid_until);

@@ -20,6 +20,8 @@ mod error;
 pub mod grid;
 pub mod journal;
 pub mod key;
+pub mod member_data;
+pub mod member_import;
 pub mod members;
 pub mod menu;
 pub mod places;

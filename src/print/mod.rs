@@ -4,6 +4,7 @@
 //!
 //! Nothing here knows the terminal or SQL: slips are built from journal payloads.
 
+pub mod a4;
 pub mod codepage;
 pub mod document;
 mod error;
@@ -11,6 +12,7 @@ pub mod escpos;
 pub mod inspect;
 pub mod kitchen;
 pub mod label;
+pub mod member_card;
 pub mod pdf;
 pub mod profile;
 pub mod queue;
@@ -18,6 +20,7 @@ pub mod receipt;
 mod slip_payload;
 pub mod stations;
 pub mod target;
+pub mod tax_receipt;
 
 pub use codepage::CodePage;
 pub use document::Slip;

@@ -140,10 +140,11 @@ pub fn get(tx: &Tx, number: i64) -> Result<Member> {
         .map_err(|e| StorageError::missing(e, Msg::ThingMember))
 }
 
-/// Whether a member was imported under `key` already.
+/// Whether a member or a fee was imported under `key` already.
 pub fn imported(tx: &Tx, key: &str) -> Result<bool> {
     Ok(tx.conn().query_row(
-        "SELECT EXISTS (SELECT 1 FROM member WHERE import_key = ?1)",
+        "SELECT EXISTS (SELECT 1 FROM member WHERE import_key = ?1)
+             OR EXISTS (SELECT 1 FROM membership WHERE import_key = ?1)",
         [key],
         |r| r.get(0),
     )?)
@@ -223,10 +224,15 @@ pub struct Fee {
 }
 
 pub fn add_fee(tx: &Tx, fee: &Fee) -> Result<()> {
+    add_fee_keyed(tx, fee, None)
+}
+
+/// Adds a fee imported from another tool under `import_key`.
+pub fn add_fee_keyed(tx: &Tx, fee: &Fee, import_key: Option<&str>) -> Result<()> {
     tx.conn().execute(
         "INSERT INTO membership (member_number, offer_label, amount, paid_on, valid_from,
-             valid_until, document_id, source)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+             valid_until, document_id, source, import_key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![
             fee.member,
             fee.offer,
@@ -239,7 +245,8 @@ pub fn add_fee(tx: &Tx, fee: &Fee) -> Result<()> {
                 "till"
             } else {
                 "import"
-            }
+            },
+            import_key
         ],
     )?;
     Ok(())
@@ -513,15 +520,28 @@ pub fn count_reprint(tx: &Tx, id: i64) -> Result<i64> {
     Ok(receipt(tx, id)?.reprints)
 }
 
-/// Member `number`'s receipts issued on or after `since` (ISO date): those the law
-/// keeps (six years) block an erasure.
-pub fn receipts_since(tx: &Tx, number: i64, since: &str) -> Result<i64> {
+/// When member `number`'s latest tax receipt was issued: the law keeps it six years,
+/// and the donor's name with it.
+pub fn last_receipt(tx: &Tx, number: i64) -> Result<Option<String>> {
     Ok(tx.conn().query_row(
-        "SELECT count(DISTINCT r.id) FROM tax_receipt r JOIN donation d ON d.receipt_id = r.id
-         WHERE d.member_number = ?1 AND r.issued_at >= ?2",
-        params![number, since],
+        "SELECT max(r.issued_at) FROM tax_receipt r JOIN donation d ON d.receipt_id = r.id
+         WHERE d.member_number = ?1",
+        [number],
         |r| r.get(0),
     )?)
+}
+
+/// Member `number`'s tax receipts, as issued.
+pub fn receipts_of(tx: &Tx, number: i64) -> Result<Vec<Receipt>> {
+    let ids: Vec<i64> = tx
+        .conn()
+        .prepare_cached(
+            "SELECT DISTINCT receipt_id FROM donation
+             WHERE member_number = ?1 AND receipt_id IS NOT NULL ORDER BY receipt_id",
+        )?
+        .query_map([number], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    ids.into_iter().map(|id| receipt(tx, id)).collect()
 }
 
 /// Anonymises member `number`: every personal field emptied, the row kept (its number

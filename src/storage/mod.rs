@@ -224,6 +224,18 @@ impl Store {
         Ok(value)
     }
 
+    /// Copies the WAL into the database file and empties it (after an erasure: the old
+    /// pages must not linger in the WAL). `false` when another connection's reading kept
+    /// part of it.
+    pub fn checkpoint(&mut self) -> Result<bool> {
+        let (busy, log, done): (i64, i64, i64) =
+            self.conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })?;
+        Ok(busy == 0 && log == done)
+    }
+
     /// Runs `work` on a consistent snapshot.
     pub fn read<T, E>(&mut self, work: impl FnOnce(&Tx) -> Result<T, E>) -> Result<T, E>
     where

@@ -1,0 +1,197 @@
+//! A4 pages as PDF through krilla, the one PDF crate of pépite: text in the embedded
+//! DejaVu Sans Condensed (regular and bold, Bitstream Vera licence, `fonts/LICENSE`),
+//! subset into the file with its Unicode map so the text can be searched and read back;
+//! rules, boxes and EAN-13 bars as filled rectangles. Positions in millimetres from the
+//! top-left corner (layout, not money: floating point is fine here).
+
+use super::PrintError;
+use crate::i18n::Msg;
+use krilla::Document;
+use krilla::geom::{PathBuilder, Point, Rect};
+use krilla::page::PageSettings;
+use krilla::paint::Fill;
+use krilla::surface::Surface;
+use krilla::text::{Font, TextDirection};
+
+static REGULAR: &[u8] = include_bytes!("fonts/DejaVuSansCondensed.ttf");
+static BOLD: &[u8] = include_bytes!("fonts/DejaVuSansCondensed-Bold.ttf");
+
+pub const A4_W_MM: f32 = 210.0;
+pub const A4_H_MM: f32 = 297.0;
+
+fn pt(mm: f32) -> f32 {
+    mm * 72.0 / 25.4
+}
+
+fn font(data: &'static [u8]) -> Result<Font, PrintError> {
+    Font::new(data.into(), 0)
+        .ok_or_else(|| PrintError::Render(Msg::ErrPrintRender.fill(&[&"font"])))
+}
+
+/// What one page holds, drawn in order.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Mark {
+    /// Text at (x, y) mm (y: the baseline), size in points, bold or not.
+    Text {
+        x: f32,
+        y: f32,
+        size: f32,
+        bold: bool,
+        text: String,
+    },
+    /// A filled rectangle (x, y, w, h) in mm.
+    Fill { x: f32, y: f32, w: f32, h: f32 },
+}
+
+/// A page being laid out.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Page {
+    pub marks: Vec<Mark>,
+}
+
+impl Page {
+    pub fn text(&mut self, x: f32, y: f32, size: f32, text: impl Into<String>) -> &mut Self {
+        self.marks.push(Mark::Text {
+            x,
+            y,
+            size,
+            bold: false,
+            text: text.into(),
+        });
+        self
+    }
+
+    pub fn bold(&mut self, x: f32, y: f32, size: f32, text: impl Into<String>) -> &mut Self {
+        self.marks.push(Mark::Text {
+            x,
+            y,
+            size,
+            bold: true,
+            text: text.into(),
+        });
+        self
+    }
+
+    /// Text wrapped to `width` characters, one line every `leading` mm; returns the y
+    /// below the last line.
+    pub fn paragraph(
+        &mut self,
+        x: f32,
+        y: f32,
+        size: f32,
+        width: usize,
+        leading: f32,
+        text: &str,
+    ) -> f32 {
+        let mut y = y;
+        for line in super::document::wrap(text, width) {
+            self.text(x, y, size, line);
+            y += leading;
+        }
+        y
+    }
+
+    pub fn fill(&mut self, x: f32, y: f32, w: f32, h: f32) -> &mut Self {
+        self.marks.push(Mark::Fill { x, y, w, h });
+        self
+    }
+
+    /// A horizontal rule.
+    pub fn rule(&mut self, x: f32, y: f32, w: f32) -> &mut Self {
+        self.fill(x, y, w, 0.25)
+    }
+
+    /// The four sides of a box.
+    pub fn frame(&mut self, x: f32, y: f32, w: f32, h: f32) -> &mut Self {
+        let t = 0.25;
+        self.fill(x, y, w, t)
+            .fill(x, y + h - t, w, t)
+            .fill(x, y, t, h)
+            .fill(x + w - t, y, t, h)
+    }
+
+    /// An EAN-13 at (x, y) mm: its bars `module` mm wide and `height` mm high, its
+    /// digits below.
+    pub fn ean13(
+        &mut self,
+        x: f32,
+        y: f32,
+        module: f32,
+        height: f32,
+        code: &str,
+    ) -> Result<&mut Self, PrintError> {
+        let bars = super::label::modules(code)?;
+        let mut run_start: Option<usize> = None;
+        for (i, on) in bars.iter().chain(std::iter::once(&false)).enumerate() {
+            match (on, run_start) {
+                (true, None) => run_start = Some(i),
+                (false, Some(start)) => {
+                    self.fill(
+                        x + start as f32 * module,
+                        y,
+                        (i - start) as f32 * module,
+                        height,
+                    );
+                    run_start = None;
+                }
+                _ => {}
+            }
+        }
+        self.text(x + 2.0, y + height + 3.5, 9.0, code.to_owned());
+        Ok(self)
+    }
+}
+
+/// The PDF of `pages`, A4 each.
+pub fn render(pages: &[Page]) -> Result<Vec<u8>, PrintError> {
+    let regular = font(REGULAR)?;
+    let bold = font(BOLD)?;
+    let mut document = Document::new();
+    let settings = PageSettings::from_wh(pt(A4_W_MM), pt(A4_H_MM))
+        .ok_or_else(|| PrintError::Render(Msg::ErrPrintRender.fill(&[&"A4"])))?;
+    for page in pages {
+        let mut pdf_page = document.start_page_with(settings.clone());
+        let mut surface = pdf_page.surface();
+        surface.set_fill(Some(Fill::default()));
+        for mark in &page.marks {
+            draw(&mut surface, mark, &regular, &bold);
+        }
+        surface.finish();
+        pdf_page.finish();
+    }
+    document
+        .finish()
+        .map_err(|e| PrintError::Render(Msg::ErrPrintRender.fill(&[&format!("{e:?}")])))
+}
+
+fn draw(surface: &mut Surface, mark: &Mark, regular: &Font, bold: &Font) {
+    match mark {
+        Mark::Text {
+            x,
+            y,
+            size,
+            bold: is_bold,
+            text,
+        } => surface.draw_text(
+            Point::from_xy(pt(*x), pt(*y)),
+            if *is_bold {
+                bold.clone()
+            } else {
+                regular.clone()
+            },
+            *size,
+            text,
+            false,
+            TextDirection::Auto,
+        ),
+        Mark::Fill { x, y, w, h } => {
+            let mut builder = PathBuilder::new();
+            if let Some(rect) = Rect::from_xywh(pt(*x), pt(*y), pt(*w), pt(*h)) {
+                builder.push_rect(rect);
+            }
+            if let Some(path) = builder.finish() {
+                surface.draw_path(&path);
+            }
+        }
+    }
+}

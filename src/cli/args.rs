@@ -148,6 +148,9 @@ pub enum Command {
     /// Grille de prix en CSV (séparateur « ; ») : import (demande un encadrant) ou export.
     #[command(subcommand)]
     Grid(GridCommand),
+    /// Les adhérents : liste, import CSV (HelloAsso, Paheko), export des données d'un adhérent, effacement (RGPD), formules, reçus fiscaux, cartes.
+    #[command(subcommand)]
+    Member(MemberCommand),
     /// La carte du café en CSV (séparateur « ; ») : import (demande un encadrant) ou export.
     #[command(subcommand)]
     Menu(MenuCommand),
@@ -214,8 +217,8 @@ pub enum Command {
     },
     /// Bilans : chiffre d'affaires ou tonnages d'une période, en tableau, CSV ou JSON (demande un encadrant).
     Report {
-        /// takings (chiffre d'affaires), tonnage (tonnages), targets (objectifs de l'année de --to) ou eco (déclaration trimestrielle, avec --org et --quarter).
-        #[arg(value_parser = ["takings", "tonnage", "targets", "eco"])]
+        /// takings (chiffre d'affaires), tonnage (tonnages), targets (objectifs de l'année de --to), members (adhérents, cotisations et dons) ou eco (déclaration trimestrielle, avec --org et --quarter).
+        #[arg(value_parser = ["takings", "tonnage", "targets", "members", "eco"])]
         report: String,
         /// L'éco-organisme : ecomaison, refashion ou ecologic (avec eco).
         #[arg(long, value_parser = ["ecomaison", "refashion", "ecologic"])]
@@ -355,6 +358,86 @@ pub enum GridCommand {
     },
     /// Exporte la grille en CSV.
     Export { file: PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MemberCommand {
+    /// Liste le registre (ou ceux trouvés par un nom, un n°, un e-mail).
+    List {
+        /// Début de nom, n° ou e-mail.
+        words: Option<String>,
+    },
+    /// Importe un CSV (export HelloAsso des adhésions ou export Paheko des membres) : tout ou rien, sans doublon (demande un encadrant).
+    Import {
+        file: PathBuf,
+        #[command(flatten)]
+        auth: ManagerAuth,
+    },
+    /// Écrit tout ce que pépite sait d'un adhérent dans un fichier JSON (demande un encadrant).
+    Export {
+        number: i64,
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        auth: ManagerAuth,
+    },
+    /// Efface un adhérent : registre anonymisé, journal intact (demande un encadrant).
+    Erase {
+        number: i64,
+        #[command(flatten)]
+        auth: ManagerAuth,
+    },
+    /// Ajoute ou change une formule d'adhésion (demande un encadrant).
+    Offer {
+        /// Son libellé, ex. « Individuelle ».
+        label: String,
+        /// Montant fixe (ex. 10) ; sans lui, prix libre.
+        #[arg(long)]
+        amount: Option<String>,
+        /// Minimum du prix libre.
+        #[arg(long, default_value = "0")]
+        min: String,
+        /// year (année civile), 12months (12 mois) ou season:M (saison à partir du mois M).
+        #[arg(long, default_value = "year")]
+        validity: String,
+        #[command(flatten)]
+        auth: ManagerAuth,
+    },
+    /// Réglages des reçus fiscaux : intérêt général, objet, signataire (demande un encadrant).
+    Settings {
+        /// oui ou non.
+        #[arg(long = "interet-general")]
+        general_interest: String,
+        /// L'objet de la structure, tel que le reçu l'imprime.
+        #[arg(long = "objet", default_value = "")]
+        purpose: String,
+        /// Nom et qualité du signataire.
+        #[arg(long = "signataire", default_value = "")]
+        signatory: String,
+        #[command(flatten)]
+        auth: ManagerAuth,
+    },
+    /// Reçu fiscal en PDF : un duplicata (--year et --number) ou le reçu annuel d'un adhérent (--member et --year) (demande un encadrant).
+    Receipt {
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        number: Option<i64>,
+        #[arg(long)]
+        member: Option<i64>,
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        auth: ManagerAuth,
+    },
+    /// Cartes d'adhérent en PDF (planche A4 de 10) (demande un encadrant).
+    Cards {
+        numbers: Vec<i64>,
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        auth: ManagerAuth,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -10,6 +10,7 @@ mod french;
 mod key;
 mod labels;
 mod logging;
+mod member;
 mod report;
 mod user;
 
@@ -190,6 +191,7 @@ pub fn main() -> anyhow::Result<ExitCode> {
         }
         Some(Command::Grid(command)) => labels::grid(&mut open(&db)?, command)?,
         Some(Command::Menu(command)) => labels::menu(&mut open(&db)?, command)?,
+        Some(Command::Member(command)) => member::run(&mut open(&db)?, command)?,
         Some(Command::Export {
             ref format,
             from,

@@ -43,6 +43,7 @@ pub fn run(store: &mut Store, request: &Request, auth: &ManagerAuth) -> anyhow::
     let report = match request.report {
         "tonnage" => crate::ops::reports::tonnage(store, &session, from, to)?,
         "targets" => crate::ops::reports::targets(store, &session, to.year(), today)?,
+        "members" => crate::ops::reports::members(store, &session, from, to)?,
         "eco" => {
             let code = request.org.unwrap_or_default();
             let org = crate::reports::eco::Org::from_code(code)

@@ -193,6 +193,7 @@ pub fn create_scaled(
         )?;
         // The café-crêperie's menu, read from its CSV like any manager's import.
         super::menu::write_entries(tx, &super::menu::parse_csv(super::menu::DEMO_CSV)?)?;
+        super::demo_members::write(tx, now)?;
         for user in USERS {
             let hash = &auth::hash_pin(&Pin::parse(user.pin)?, Some(&key))?;
             let roles: Roles = user.roles.iter().copied().collect();

@@ -12,6 +12,7 @@ pub mod cafe;
 pub mod categories;
 pub mod demo;
 mod demo_history;
+mod demo_members;
 mod demo_shop;
 mod demo_sorting;
 mod drafts;

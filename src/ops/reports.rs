@@ -274,3 +274,35 @@ pub fn save(report: &Report, dir: &std::path::Path, stem: &str) -> Result<Vec<st
     std::fs::write(&xlsx, bytes).map_err(|e| failed(&xlsx, crate::i18n::io_reason(&e)))?;
     Ok(vec![csv, xlsx])
 }
+
+/// The membership's report over `[from, to]` (income by month in it; the rest as of
+/// `to`): managers only.
+pub fn members(
+    store: &mut Store,
+    session: &Session,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Report> {
+    use crate::storage::member_lists::{self as lists, Grouping};
+    session.require(Role::Manager)?;
+    let day = to.to_string();
+    let soon = to
+        .checked_add_days(chrono::Days::new(30))
+        .unwrap_or(to)
+        .to_string();
+    let three_years = to
+        .checked_sub_months(chrono::Months::new(36))
+        .unwrap_or(to)
+        .to_string();
+    let data = store.read(|tx| {
+        Ok::<_, crate::storage::StorageError>(crate::reports::members::MembersData {
+            by_kind: lists::by(tx, Grouping::Kind, &day)?,
+            by_town: lists::by(tx, Grouping::Town, &day)?,
+            years: lists::new_and_renewed(tx)?,
+            ending: lists::ending(tx, &day, &soon)?,
+            income: lists::income(tx, &from.to_string(), &day)?,
+            idle: lists::idle_since(tx, &three_years)?,
+        })
+    })?;
+    Ok(crate::reports::members::build(from, to, &data))
+}

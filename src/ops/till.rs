@@ -243,12 +243,28 @@ pub fn sellable_line(
     quantity: i64,
     weight: Option<Weight>,
 ) -> Result<CartLine> {
+    member_line(sellable, price, quantity, weight, false)
+}
+
+/// [`sellable_line`] for a ticket with a valid member card on it (`member`): a category
+/// with a member price takes it, its usual price kept beside.
+pub fn member_line(
+    sellable: &Sellable,
+    price: Option<Money>,
+    quantity: i64,
+    weight: Option<Weight>,
+    member: bool,
+) -> Result<CartLine> {
+    let member_price = sellable
+        .member_price
+        .filter(|m| member && price.is_none() && sellable.price.is_none_or(|p| *m < p));
     let unit_price = price
+        .or(member_price)
         .or(sellable.price)
         .ok_or_else(|| OpsError::PriceNeeded(sellable.name.clone()))?;
     let original_price = sellable
         .price
-        .filter(|p| price.is_some() && *p != unit_price);
+        .filter(|p| (price.is_some() || member_price.is_some()) && *p != unit_price);
     Ok(CartLine {
         label: sellable.name.clone(),
         category: Some(sellable.category.clone()),
@@ -397,7 +413,16 @@ pub fn sell(
     payments: &[Payment],
     change_as_voucher: bool,
 ) -> Result<Sale> {
-    require_till(session)?;
+    // Fees and donations alone are taken at any till, the café's too.
+    if cart.lines.is_empty() {
+        session.require_any(&[
+            crate::domain::Role::Cashier,
+            crate::domain::Role::Cafe,
+            crate::domain::Role::Manager,
+        ])?;
+    } else {
+        require_till(session)?;
+    }
     check_sale(cart, payments)?;
     if cart.is_empty() {
         return Err(crate::domain::DomainError::TicketEmpty.into());
@@ -544,4 +569,32 @@ pub fn x_report(store: &mut Store, ctx: &Context) -> Result<(PeriodFigures, Stri
         }
     }
     Ok((figures, json.to_string()))
+}
+
+/// A valid member card scanned on `cart`: its category lines whose category has a member
+/// price take it (a price typed by hand stays); returns how many changed.
+pub fn apply_member_prices(cart: &mut Cart, sellables: &[Sellable], member: i64) -> Result<usize> {
+    cart.member = Some(member);
+    let mut changed = 0;
+    for index in 0..cart.lines.len() {
+        let line = &cart.lines[index];
+        if line.item.is_some() || line.original_price.is_some() {
+            continue;
+        }
+        let Some(price) = sellables
+            .iter()
+            .find(|s| {
+                s.entry_id.is_none()
+                    && Some(s.category_id.0) == line.category_id
+                    && s.name == line.label
+            })
+            .and_then(|s| s.member_price)
+            .filter(|p| *p < line.unit_price)
+        else {
+            continue;
+        };
+        cart.set_price(index, price)?;
+        changed += 1;
+    }
+    Ok(changed)
 }

@@ -6,6 +6,7 @@
 pub mod accounting;
 pub mod eco;
 pub mod export;
+pub mod members;
 pub mod takings;
 pub mod targets;
 pub mod tonnage;

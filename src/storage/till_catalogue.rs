@@ -21,6 +21,8 @@ pub struct Sellable {
     pub guarantee: bool,
     /// Sold under the margin scheme for second-hand goods (no VAT shown).
     pub margin_scheme: bool,
+    /// A category's price for a member whose valid card is on the ticket.
+    pub member_price: Option<Money>,
 }
 
 fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Sellable> {
@@ -39,16 +41,17 @@ fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Sellable> {
         vat_rate: VatRate::from_basis_points(r.get(7)?).map_err(|e| bad_value(7, e))?,
         guarantee: r.get(8)?,
         margin_scheme: r.get::<_, String>(11)? == "margin",
+        member_price: r.get::<_, Option<i64>>(12)?.map(Money::from_cents),
     })
 }
 
 const SELLABLES: &str = "
     SELECT NULL, c.id, c.name, c.name, c.default_price, c.unit_weight_g, c.shortcut, c.vat_bp,
-           c.guarantee, c.position, 0, c.vat_scheme
+           c.guarantee, c.position, 0, c.vat_scheme, c.member_price
     FROM category c WHERE c.active = 1
     UNION ALL
     SELECT e.id, c.id, c.name, e.name, e.price, ifnull(e.unit_weight_g, c.unit_weight_g),
-           e.shortcut, c.vat_bp, c.guarantee, c.position, 1, c.vat_scheme
+           e.shortcut, c.vat_bp, c.guarantee, c.position, 1, c.vat_scheme, NULL
     FROM price_entry e JOIN category c ON c.id = e.category_id
     WHERE e.active = 1 AND c.active = 1";
 

@@ -76,6 +76,12 @@ macro_rules! rows_members {
             FormPhone => "Téléphone", "Phone";
             FormNotes => "Notes", "Notes";
             FormValidity => "Validité (annee, 12mois, saison:9)", "Validity (year, 12months, season:9)";
+            SectionMembersByKind => "Adhérents par type", "Members by kind";
+            SectionMembersByTown => "Adhérents par commune", "Members by town";
+            SectionMembersYears => "Nouveaux et renouvelés par année", "New and renewed per year";
+            SectionMembersEnding => "Adhésions qui finissent dans les 30 jours", "Memberships ending within 30 days";
+            SectionMembersIncome => "Cotisations et dons par mois (hors chiffre d'affaires)", "Fees and donations by month (not takings)";
+            SectionMembersIdle => "Sans cotisation depuis trois ans (à nettoyer)", "No fee for three years (to clean up)";
             TitleMembers => "Adhérents", "Members";
             ColMemberNumber => "N°", "No.";
             ColMemberName => "Nom", "Name";
@@ -125,6 +131,8 @@ macro_rules! rows_members {
             CliMemberDuplicate => "  doublon possible ligne {} : {} (déjà n° {})", "  possible duplicate line {}: {} (already No. {})";
             CliMemberExported => "Données de l'adhérent n° {} écrites dans {}", "Member No. {}'s data written to {}";
             CliMemberErased => "Adhérent n° {} effacé : registre anonymisé, journal intact", "Member No. {} erased: register anonymised, journal intact";
+            SavedSettings => "Réglages enregistrés", "Settings saved";
+            CliReceiptWhich => "Dites quel reçu : --number N (duplicata) ou --member N (reçu annuel)", "Say which receipt: --number N (duplicate) or --member N (yearly receipt)";
             CliOfferSaved => "Formule « {} » enregistrée", "Offer “{}” saved";
         }
     };

@@ -138,6 +138,12 @@ pub fn add_line(
         if request.quantity < 1 {
             return Err(crate::domain::DomainError::TenderSign.into());
         }
+        // A member's card scanned on the order: the product's member price.
+        let member_price = match crate::storage::members::order_member(tx, order)? {
+            Some(_) => crate::storage::members::product_member_price(tx, product.id)?
+                .filter(|p| *p < product.price),
+            None => None,
+        };
         let base = match (product.min_price, request.price) {
             (Some(minimum), Some(price)) if price < minimum => {
                 return Err(OpsError::BelowMinimum {
@@ -146,7 +152,7 @@ pub fn add_line(
                 });
             }
             (Some(_), Some(price)) => price,
-            _ => product.price,
+            _ => member_price.unwrap_or(product.price),
         };
         let offered = cafe::supplements(tx, product.id)?;
         let mut unit_price = base;
@@ -264,4 +270,28 @@ pub fn mode_name(mode: ServiceMode) -> &'static str {
         ServiceMode::OnSite => Msg::ModeOnSite.text(),
         ServiceMode::Takeaway => Msg::ModeTakeaway.text(),
     }
+}
+
+/// A member card scanned on order `order`: where the member stands, and — when their
+/// membership is valid — the order's lines not yet paid at member price (how many
+/// changed). An expired card changes nothing: the renewal is offered.
+pub fn scan_member(
+    store: &mut Store,
+    session: &Session,
+    order: i64,
+    code: &str,
+    today: chrono::NaiveDate,
+) -> Result<(
+    crate::storage::members::Member,
+    crate::domain::member::Standing,
+    usize,
+)> {
+    require_cafe(session)?;
+    let (member, standing) = crate::ops::members::scan_card(store, code, today)?;
+    if !standing.is_valid() {
+        return Ok((member, standing, 0));
+    }
+    let changed =
+        store.write(|tx| crate::storage::members::set_order_member(tx, order, member.number))?;
+    Ok((member, standing, changed))
 }

@@ -549,3 +549,13 @@ pub fn each_event<E: From<StorageError>>(
     }
     Ok(())
 }
+
+/// Every document as stored (id, payload, hash), in order: what an erasure must leave
+/// byte for byte as it was.
+pub fn all_payloads(tx: &Tx) -> Result<Vec<(i64, String, String)>> {
+    let mut stmt = tx
+        .conn()
+        .prepare("SELECT id, payload, hash FROM document ORDER BY id")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -276,7 +276,7 @@ fn erasing_a_member_leaves_no_trace_and_the_journal_intact() {
     };
     till::sell(&mut store, &karim, &key, &ctx, &cart, &[pay], false).expect("fee");
     let journal_before = store
-        .read(|tx| pepite::storage::journal::all_payloads(tx))
+        .read(pepite::storage::journal::all_payloads)
         .expect("journal");
     assert!(
         contains(&files(&path), "Zyxwabcd"),
@@ -306,7 +306,7 @@ fn erasing_a_member_leaves_no_trace_and_the_journal_intact() {
         assert!(!contains(&bytes, trace), "« {trace} » is still in the file");
     }
     let journal_after = store
-        .read(|tx| pepite::storage::journal::all_payloads(tx))
+        .read(pepite::storage::journal::all_payloads)
         .expect("journal");
     assert_eq!(journal_before, journal_after, "the journal is untouched");
     let verified = ops::journal::verify(&mut store, &key_dir(), None, None, on(day, "11:00:00"))

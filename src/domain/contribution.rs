@@ -150,6 +150,7 @@ mod tests {
     fn shares_payments_between_fees_and_ticket() {
         use PaymentKind::{Card, Cash, Cheque, Voucher};
         // (contributions, tenders, has lines, fee shares, ticket's share)
+        #[allow(clippy::type_complexity)]
         let cases: Vec<(
             Vec<i64>,
             Vec<Tender>,

@@ -19,8 +19,18 @@ const OFFERS: [(&str, Option<i64>, i64, Validity); 5] = [
     ("Personne morale", Some(5000), 0, Validity::TwelveMonths),
 ];
 
-/// (name, first name, town, kind, email, years ago of the last fee — `None`: never).
-const MEMBERS: [(&str, &str, &str, &str, Option<&str>, Option<i32>); 10] = [
+/// A demo member: name, first name, town, kind, email, years ago of the last fee
+/// (`None`: never).
+type DemoMember = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    Option<i32>,
+);
+
+const MEMBERS: [DemoMember; 10] = [
     (
         "Martin",
         "Louise",

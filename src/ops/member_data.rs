@@ -15,7 +15,7 @@ use chrono::Months;
 /// Everything held on member `number`: the register row, fees, donations, receipts.
 pub fn export(store: &mut Store, session: &Session, number: i64) -> Result<serde_json::Value> {
     session.require(Role::Manager)?;
-    Ok(store.read(|tx| {
+    store.read(|tx| {
         let member = store_members::get(tx, number)?;
         let fees = store_members::fees_of(tx, number)?;
         let donations = store_members::donations_of(tx, number, None)?;
@@ -29,7 +29,7 @@ pub fn export(store: &mut Store, session: &Session, number: i64) -> Result<serde
             "donations": donations,
             "tax_receipts": receipts,
         }))
-    })?)
+    })
 }
 
 /// Erases member `number`. `Ok(false)`: erased, but another terminal was reading and

@@ -40,6 +40,9 @@ pub enum Action {
     ChangeAsVoucher,
     Yes,
     No,
+    // Fees and donations.
+    Membership,
+    Donation,
 }
 
 /// A key, the action it triggers, and the label shown in the help bar (`None` hides it,

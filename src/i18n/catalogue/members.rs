@@ -71,6 +71,7 @@ macro_rules! rows_members {
             FormOffer => "Formule", "Offer";
             FormAmountFree => "Montant (prix libre)", "Amount (pay what you can)";
             FormDonor => "Donateur : n° d'adhérent ou nom", "Donor: member No. or name";
+            FormDonationAmount => "Montant du don", "Amount given";
             FormDonorAddress => "Adresse (pour le reçu)", "Address (for the receipt)";
             FormEmail => "E-mail", "Email";
             FormPhone => "Téléphone", "Phone";

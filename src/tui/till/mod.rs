@@ -7,6 +7,7 @@
 
 mod big;
 mod count;
+mod member;
 mod movement;
 mod pay;
 mod refund;
@@ -79,6 +80,18 @@ const TRAINING: Binding = Binding {
     action: Action::Toggle,
     label: Some(Msg::KeyTraining),
 };
+const MEMBERSHIP: Binding = Binding {
+    code: KeyCode::Char('a'),
+    modifiers: KeyModifiers::CONTROL,
+    action: Action::Membership,
+    label: Some(Msg::KeyMembership),
+};
+const DONATION: Binding = Binding {
+    code: KeyCode::Char('d'),
+    modifiers: KeyModifiers::CONTROL,
+    action: Action::Donation,
+    label: Some(Msg::KeyDonation),
+};
 const DRAWER: Binding = Binding {
     code: KeyCode::Char('t'),
     modifiers: KeyModifiers::CONTROL,
@@ -138,6 +151,8 @@ enum Mode {
     RefundLines(refund::Choice),
     Report(report::XView),
     Closing(report::Closing),
+    /// « Adhésion » or « Don »: a fee or a donation joins the ticket.
+    Member(member::MemberForm),
 }
 
 pub struct TillView {
@@ -300,6 +315,7 @@ impl TillView {
             Mode::RefundLines(_) => self.handle_refund_lines(action, cx),
             Mode::Report(_) => self.handle_report(action, cx),
             Mode::Closing(_) => self.handle_closing(action, cx),
+            Mode::Member(_) => self.handle_member(action, cx),
         }
     }
 
@@ -351,6 +367,8 @@ impl View for TillView {
                 REFUND,
                 X_REPORT,
                 Z_CLOSE,
+                MEMBERSHIP,
+                DONATION,
                 DRAWER,
                 TRAINING,
             ],
@@ -374,6 +392,9 @@ impl View for TillView {
             ],
             Mode::Report(_) => vec![PRINT, ESC_BACK],
             Mode::Closing(_) => vec![NEXT_FIELD, UP, DOWN, ERASE, CONFIRM, ESC_CANCEL],
+            Mode::Member(_) => vec![
+                ENTER_OK, NEXT_FIELD, UP, DOWN, LEFT, RIGHT, ERASE, CONFIRM, ESC_CANCEL,
+            ],
         }
     }
 
@@ -402,6 +423,10 @@ impl View for TillView {
             Mode::RefundLines(choice) => choice.render(frame, area),
             Mode::Report(x) => x.render(frame, area),
             Mode::Closing(closing) => closing.render(frame, area),
+            Mode::Member(member::MemberForm::Fee(form, _) | member::MemberForm::Donation(form)) => {
+                self.render_selling(frame, area);
+                form.render(frame, area);
+            }
         }
     }
 

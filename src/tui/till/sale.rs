@@ -11,6 +11,11 @@ use crate::ops::till::{self, Scanned};
 
 impl TillView {
     pub(super) fn add_code(&mut self, code: &str, quantity: i64, cx: &mut Cx) -> Effect {
+        if crate::domain::Ean13::parse(code)
+            .is_ok_and(|c| c.kind() == Some(crate::domain::CodeKind::MemberCard))
+        {
+            return self.member_card(code, cx);
+        }
         match till::scan(cx.store, code, cx.now) {
             Ok(Scanned::Item(line)) => {
                 if quantity != 1 {
@@ -35,7 +40,7 @@ impl TillView {
                 })
             }
             // A voucher scanned on a ticket pays it: straight to payment, the voucher in.
-            Ok(Scanned::Voucher { code, .. }) if !self.cart.is_empty() => match self.cart.total() {
+            Ok(Scanned::Voucher { code, .. }) if !self.cart.is_empty() => match self.cart.due() {
                 Ok(total) => {
                     self.input.clear();
                     self.mode = Mode::Paying(pay::Pay::new(total));
@@ -225,13 +230,15 @@ impl TillView {
                 if self.cart.is_empty() {
                     return Effect::Error(Msg::ErrTicketEmpty.text().to_owned());
                 }
-                return effect_of(self.cart.total().map_err(OpsError::from), |total| {
+                return effect_of(self.cart.due().map_err(OpsError::from), |total| {
                     self.input.clear();
                     self.mode = Mode::Paying(pay::Pay::new(total));
                     Effect::None
                 });
             }
             Action::Reprint => return self.reprint_last(cx),
+            Action::Membership => return self.open_fee(cx, ""),
+            Action::Donation => return self.open_donation(),
             Action::Toggle => {
                 if !self.cart.is_empty() || !self.parked.is_empty() {
                     return Effect::Error(Msg::TillFinishTicketsFirst.text().to_owned());

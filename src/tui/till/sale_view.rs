@@ -49,6 +49,20 @@ impl TillView {
                 }
                 ListItem::new(Line::from(spans))
             })
+            .chain(self.cart.contributions.iter().map(|c| {
+                // Fees and donations: outside VAT and takings, paid with the ticket.
+                ListItem::new(Line::from(Span::styled(
+                    format!(
+                        "{:>2} {:<26.26} {:>3} {:>10} {:>10}",
+                        "+",
+                        c.label,
+                        1,
+                        c.amount.to_string(),
+                        c.amount.to_string()
+                    ),
+                    theme::dim(),
+                )))
+            }))
             .collect()
     }
 
@@ -94,7 +108,7 @@ impl TillView {
                 &mut state,
             );
         }
-        let total = self.cart.total().unwrap_or(Money::ZERO);
+        let total = self.cart.due().unwrap_or(Money::ZERO);
         let [typed, figures] =
             Layout::horizontal([Constraint::Min(20), Constraint::Length(30)]).areas(input_area);
         let block = Block::bordered().title(format!(" {} ", Msg::TillInputTitle.text()));

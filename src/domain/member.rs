@@ -97,9 +97,10 @@ impl Validity {
             Validity::CalendarYear => {
                 NaiveDate::from_ymd_opt(start.year(), 12, 31).unwrap_or(start)
             }
+            // The day before, a year on: 29/02/2024 runs to 28/02/2025.
             Validity::TwelveMonths => start
-                .checked_add_months(Months::new(12))
-                .and_then(|d| d.pred_opt())
+                .pred_opt()
+                .and_then(|d| d.checked_add_months(Months::new(12)))
                 .unwrap_or(start),
             Validity::Season(month) => {
                 let year = if start.month() >= month {

@@ -100,25 +100,10 @@ fn the_tax_receipt_pdf_holds_every_mention() {
     assert!(text.contains("DUPLICATA n° 2"));
 }
 
-fn login(
-    store: &mut Store,
-    name: &str,
-    pin: &str,
-    now: pepite::storage::Timestamp,
-) -> ops::Session {
-    let user = ops::auth::login_choices(store)
-        .expect("users")
-        .into_iter()
-        .find(|u| u.name.as_str() == name)
-        .expect("user");
-    let key = ops::journal::load_key(store, &key_dir()).expect("key");
-    ops::auth::login_at(store, user.id, pin, now, Some(key), "caisse-1").expect("login")
-}
-
 /// A donation with its receipt, at `till` (one till per day: no Z needed between).
 fn give(store: &mut Store, member: i64, cents: i64, day: &str, till_code: &str) -> ReceiptContent {
     let key = ops::journal::load_key(store, &key_dir()).expect("key");
-    let karim = login(store, "Aïcha", "5555", on(day, "09:00:00"));
+    let karim = common::login_as(store, "Aïcha", "5555", on(day, "09:00:00"));
     let terminal = TerminalCode::parse(till_code).expect("terminal");
     let ctx = till::context(store, &karim, &terminal, on(day, "09:01:00"), false).expect("ctx");
     let mut gift = members::donation(Some(member), None, Money::from_cents(cents)).expect("gift");
@@ -158,13 +143,13 @@ fn receipts_are_numbered_per_year_without_a_gap() {
         ["2026-0001", "2026-0002", "2027-0001", "2027-0002"]
     );
     // A receipt younger than six years keeps the donor's name: no erasure yet.
-    let claire = login(&mut store, "Claire", "1111", on("2027-01-06", "08:00:00"));
+    let claire = common::login_as(&mut store, "Claire", "1111", on("2027-01-06", "08:00:00"));
     let refused =
         ops::member_data::erase(&mut store, &claire, louise, on("2027-01-06", "09:00:00"));
     assert!(refused.expect_err("kept").to_string().contains("six ans"));
     // And the database itself refuses to change an issued receipt.
     let changed = store.write(|tx| {
-        pepite::storage::members::count_reprint(tx, 1)?;
+        pepite::storage::donations::count_reprint(tx, 1)?;
         Ok::<_, pepite::storage::StorageError>(())
     });
     assert!(changed.is_ok(), "only the reprint counter moves");
@@ -230,7 +215,7 @@ fn erasing_a_member_leaves_no_trace_and_the_journal_intact() {
     let mut store = Store::open(&path).expect("open");
     let day = "2026-11-24";
     ops::demo::create(&mut store, on(day, "08:00:00"), &key_dir()).expect("demo");
-    let claire = login(&mut store, "Claire", "1111", on(day, "08:30:00"));
+    let claire = common::login_as(&mut store, "Claire", "1111", on(day, "08:30:00"));
     let (number, _) = members::register(
         &mut store,
         &claire,
@@ -252,7 +237,7 @@ fn erasing_a_member_leaves_no_trace_and_the_journal_intact() {
     members::update(&mut store, &claire, m).expect("update");
     // A fee at the till: the journal names the member by number.
     let key = ops::journal::load_key(&mut store, &key_dir()).expect("key");
-    let karim = login(&mut store, "Karim", "2222", on(day, "09:30:00"));
+    let karim = common::login_as(&mut store, "Karim", "2222", on(day, "09:30:00"));
     let terminal = TerminalCode::parse("caisse-1").expect("terminal");
     let ctx =
         till::context(&mut store, &karim, &terminal, on(day, "09:31:00"), false).expect("ctx");

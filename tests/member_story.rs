@@ -11,20 +11,10 @@ use pepite::domain::member::{Standing, card_code};
 use pepite::domain::{Cart, Donor, Money, PaymentKind, TerminalCode};
 use pepite::journal::CashCount;
 use pepite::ops::till::{self, Payment};
-use pepite::ops::{self, Session, members, tax_receipts};
+use pepite::ops::{self, members, tax_receipts};
 use pepite::storage::Store;
 use pepite::storage::members::Member;
 use serde_json::Value;
-
-fn login(store: &mut Store, name: &str, pin: &str, now: pepite::storage::Timestamp) -> Session {
-    let user = ops::auth::login_choices(store)
-        .expect("users")
-        .into_iter()
-        .find(|u| u.name.as_str() == name)
-        .expect("user");
-    let key = ops::journal::load_key(store, &key_dir()).expect("key");
-    ops::auth::login_at(store, user.id, pin, now, Some(key), "caisse-1").expect("login")
-}
 
 fn pay(kind: PaymentKind, cents: i64) -> Payment {
     Payment {
@@ -57,8 +47,8 @@ fn members_fees_and_donations_add_up_outside_the_takings() {
     let cafe = TerminalCode::parse("cafe-1").expect("terminal");
     let today = at("12:00:00").date_naive();
 
-    let claire = login(&mut store, "Claire", "1111", at("08:30:00"));
-    let karim = login(&mut store, "Karim", "2222", at("09:00:00"));
+    let claire = common::login_as(&mut store, "Claire", "1111", at("08:30:00"));
+    let karim = common::login_as(&mut store, "Karim", "2222", at("09:00:00"));
     let ctx = till::context(&mut store, &karim, &shop, at("09:01:00"), false).expect("ctx");
     till::open_day(
         &mut store,
@@ -180,7 +170,7 @@ fn members_fees_and_donations_add_up_outside_the_takings() {
     assert!(!alone.has_ticket);
 
     // 4. At the café: Moussa's fee, paid by cheque.
-    let lea = login(&mut store, "Lucas", "4444", at("11:00:00"));
+    let lea = common::login_as(&mut store, "Lucas", "4444", at("11:00:00"));
     let cafe_ctx = till::context(&mut store, &lea, &cafe, at("11:01:00"), false).expect("ctx");
     let mut at_cafe = Cart::default();
     at_cafe
@@ -252,6 +242,22 @@ fn members_fees_and_donations_add_up_outside_the_takings() {
         1
     );
     assert_eq!(member_cart.total().expect("total"), Money::from_cents(200));
+    // A line added after the card takes the member price too; without the card, not.
+    let after = till::member_line(books, None, 2, None, true).expect("line");
+    assert_eq!(
+        (
+            after.unit_price.cents(),
+            after.original_price.map(Money::cents)
+        ),
+        (50, Some(100))
+    );
+    assert_eq!(
+        till::member_line(books, None, 2, None, false)
+            .expect("line")
+            .unit_price
+            .cents(),
+        100
+    );
     let books_sale = till::sell(
         &mut store,
         &karim,

@@ -87,7 +87,7 @@ const MEMBERS: [DemoMember; 10] = [
 
 pub fn write(tx: &Tx, now: Timestamp) -> Result<()> {
     for (label, amount, min, validity) in OFFERS {
-        store_members::save_offer(
+        crate::storage::member_offers::save_offer(
             tx,
             &Offer {
                 id: 0,
@@ -109,8 +109,16 @@ pub fn write(tx: &Tx, now: Timestamp) -> Result<()> {
             signatory: "Claire, présidente".into(),
         },
     )?;
-    store_members::set_category_member_price(tx, "Livres", Some(Money::from_cents(50)))?;
-    store_members::set_product_member_price(tx, "Café", Some(Money::from_cents(100)))?;
+    crate::storage::member_prices::set_category_member_price(
+        tx,
+        "Livres",
+        Some(Money::from_cents(50)),
+    )?;
+    crate::storage::member_prices::set_product_member_price(
+        tx,
+        "Café",
+        Some(Money::from_cents(100)),
+    )?;
     let year = now.year();
     let at = now.to_rfc3339();
     for (last, first, town, kind, email, paid) in MEMBERS {

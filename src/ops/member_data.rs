@@ -18,8 +18,8 @@ pub fn export(store: &mut Store, session: &Session, number: i64) -> Result<serde
     store.read(|tx| {
         let member = store_members::get(tx, number)?;
         let fees = store_members::fees_of(tx, number)?;
-        let donations = store_members::donations_of(tx, number, None)?;
-        let receipts: Vec<serde_json::Value> = store_members::receipts_of(tx, number)?
+        let donations = crate::storage::donations::donations_of(tx, number, None)?;
+        let receipts: Vec<serde_json::Value> = crate::storage::donations::receipts_of(tx, number)?
             .into_iter()
             .map(|r| serde_json::from_str(&r.content).unwrap_or(serde_json::Value::Null))
             .collect();
@@ -37,7 +37,7 @@ pub fn export(store: &mut Store, session: &Session, number: i64) -> Result<serde
 pub fn erase(store: &mut Store, session: &Session, number: i64, now: Timestamp) -> Result<bool> {
     session.require(Role::Manager)?;
     store.write(|tx| {
-        if let Some(issued) = store_members::last_receipt(tx, number)?
+        if let Some(issued) = crate::storage::donations::last_receipt(tx, number)?
             && let Some(at) = crate::storage::parse_timestamp(&issued)
             && let Some(free) = at.date_naive().checked_add_months(Months::new(72))
             && free > now.date_naive()

@@ -10,7 +10,8 @@ use crate::domain::{
 };
 use crate::i18n::Msg;
 use crate::journal::{self, Context, DocRef, InstallationKey, ProofKind};
-use crate::storage::members::{self as store_members, Donation, Fee, Member};
+use crate::storage::donations::Donation;
+use crate::storage::members::{self as store_members, Fee, Member};
 use crate::storage::{Store, Timestamp, Tx};
 use chrono::NaiveDate;
 
@@ -128,7 +129,7 @@ pub(crate) fn parse_day(text: &str) -> Option<NaiveDate> {
 
 /// The fee offers; `active_only` for a till.
 pub fn offers(store: &mut Store, active_only: bool) -> Result<Vec<Offer>> {
-    let all = store.read(store_members::offers)?;
+    let all = store.read(crate::storage::member_offers::offers)?;
     Ok(all
         .into_iter()
         .filter(|o| o.active || !active_only)
@@ -144,7 +145,7 @@ pub fn save_offer(store: &mut Store, session: &Session, offer: &Offer) -> Result
     if let Some(amount) = offer.amount {
         limits::check_amount(&offer.label, amount, limits::MAX_TICKET)?;
     }
-    Ok(store.write(|tx| store_members::save_offer(tx, offer))?)
+    Ok(store.write(|tx| crate::storage::member_offers::save_offer(tx, offer))?)
 }
 
 /// A fee of `offer` for member `number`, paid on `today`, ready for the ticket: its
@@ -292,7 +293,7 @@ fn record(
                 method_kind: method.code().to_owned(),
                 receipt_id: None,
             };
-            donation.id = store_members::add_donation(tx, &donation)?;
+            donation.id = crate::storage::donations::add_donation(tx, &donation)?;
             if c.receipt {
                 super::tax_receipts::issue_in(tx, &[donation], false, at)?;
             }

@@ -8,7 +8,8 @@ use super::{OpsError, Result, Session};
 use crate::domain::Role;
 use crate::domain::tax_receipt::{Method, ReceiptContent, article};
 use crate::i18n::Msg;
-use crate::storage::members::{self as store_members, Donation, Receipt};
+use crate::storage::donations::{Donation, Receipt};
+use crate::storage::members as store_members;
 use crate::storage::structure::{self, ReceiptSettings};
 use crate::storage::{Store, Timestamp, Tx};
 use chrono::Datelike;
@@ -66,9 +67,9 @@ pub(crate) fn issue_in(
         .ok_or_else(|| OpsError::Refused(Msg::ErrReceiptDonorNeeded.text().to_owned()))?;
     for d in donations {
         if let Some(id) = d.receipt_id {
-            let r = store_members::receipt(tx, id)?;
+            let r = crate::storage::donations::receipt(tx, id)?;
             return Err(OpsError::Refused(
-                Msg::ErrReceiptAlready.fill(&[&format!("{}-{:04}", r.year, r.number)]),
+                Msg::ErrReceiptAlready.fill(&[&r.reference()]),
             ));
         }
     }
@@ -115,7 +116,7 @@ pub(crate) fn issue_in(
         signatory: settings.signatory,
     }
     .with_words();
-    let receipt = store_members::issue_receipt(
+    let receipt = crate::storage::donations::issue_receipt(
         tx,
         year,
         if yearly { "yearly" } else { "single" },
@@ -130,7 +131,7 @@ pub(crate) fn issue_in(
         },
     )?;
     let ids: Vec<i64> = donations.iter().map(|d| d.id).collect();
-    store_members::set_receipt(tx, &ids, receipt.id)?;
+    crate::storage::donations::set_receipt(tx, &ids, receipt.id)?;
     Ok(receipt)
 }
 
@@ -151,7 +152,7 @@ pub fn issue_for_proof(
     session.require_any(&[Role::Cashier, Role::Cafe, Role::Manager])?;
     let receipt = store.write(|tx| {
         let doc = crate::storage::journal::find_document(tx, series, number)?;
-        let donation = store_members::donation_of_document(tx, doc.id)?.ok_or(
+        let donation = crate::storage::donations::donation_of_document(tx, doc.id)?.ok_or(
             OpsError::Refused(Msg::ErrReceiptDonorNeeded.text().to_owned()),
         )?;
         issue_in(tx, &[donation], false, now)
@@ -169,7 +170,7 @@ pub fn issue_yearly(
 ) -> Result<ReceiptContent> {
     session.require(Role::Manager)?;
     let receipt = store.write(|tx| {
-        let open: Vec<Donation> = store_members::donations_of(tx, member, Some(year))?
+        let open: Vec<Donation> = crate::storage::donations::donations_of(tx, member, Some(year))?
             .into_iter()
             .filter(|d| d.receipt_id.is_none())
             .collect();
@@ -193,8 +194,8 @@ pub fn reprint(
 ) -> Result<(ReceiptContent, i64)> {
     session.require_any(&[Role::Cashier, Role::Cafe, Role::Manager])?;
     let (receipt, nth) = store.write(|tx| {
-        let r = store_members::receipt_numbered(tx, year, number)?;
-        let nth = store_members::count_reprint(tx, r.id)?;
+        let r = crate::storage::donations::receipt_numbered(tx, year, number)?;
+        let nth = crate::storage::donations::count_reprint(tx, r.id)?;
         Ok::<_, OpsError>((r, nth))
     })?;
     Ok((content(&receipt)?, nth))
@@ -203,11 +204,11 @@ pub fn reprint(
 /// The receipt of the donation written by proof `doc_id`, if it has one.
 pub fn of_proof(store: &mut Store, doc_id: i64) -> Result<Option<ReceiptContent>> {
     let receipt = store.read(|tx| {
-        let Some(d) = store_members::donation_of_document(tx, doc_id)? else {
+        let Some(d) = crate::storage::donations::donation_of_document(tx, doc_id)? else {
             return Ok::<_, OpsError>(None);
         };
         d.receipt_id
-            .map(|id| store_members::receipt(tx, id))
+            .map(|id| crate::storage::donations::receipt(tx, id))
             .transpose()
             .map_err(OpsError::from)
     })?;

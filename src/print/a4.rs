@@ -24,8 +24,7 @@ fn pt(mm: f32) -> f32 {
 }
 
 fn font(data: &'static [u8]) -> Result<Font, PrintError> {
-    Font::new(data.into(), 0)
-        .ok_or_else(|| PrintError::Render(Msg::ErrPrintRender.fill(&[&"font"])))
+    Font::new(data.into(), 0).ok_or_else(|| PrintError::Render(Msg::ErrPdfFont.text().to_owned()))
 }
 
 /// What one page holds, drawn in order.
@@ -148,7 +147,7 @@ pub fn render(pages: &[Page]) -> Result<Vec<u8>, PrintError> {
     let bold = font(BOLD)?;
     let mut document = Document::new();
     let settings = PageSettings::from_wh(pt(A4_W_MM), pt(A4_H_MM))
-        .ok_or_else(|| PrintError::Render(Msg::ErrPrintRender.fill(&[&"A4"])))?;
+        .ok_or_else(|| PrintError::Render(Msg::ErrPdfPage.text().to_owned()))?;
     for page in pages {
         let mut pdf_page = document.start_page_with(settings.clone());
         let mut surface = pdf_page.surface();

@@ -38,11 +38,14 @@ fn mentions(r: &ReceiptContent, duplicate: Option<i64>) -> Vec<(bool, String)> {
         (false, Msg::ReceiptAddress.fill(&[&r.beneficiary_address])),
     ]);
     if !r.beneficiary_siret.is_empty() {
-        out.push((false, format!("SIRET : {}", r.beneficiary_siret)));
+        out.push((false, Msg::ReceiptSiret.fill(&[&r.beneficiary_siret])));
     }
     out.extend([
         (false, Msg::ReceiptPurpose.fill(&[&r.purpose])),
-        (false, format!("[X] {}", Msg::ReceiptStatus.text())),
+        (
+            false,
+            Msg::ReceiptChecked.fill(&[&Msg::ReceiptStatus.text()]),
+        ),
         (true, Msg::ReceiptDonor.text().to_owned()),
         (false, Msg::ReceiptName.fill(&[&r.donor_name])),
         (false, Msg::ReceiptAddress.fill(&[&r.donor_address])),

@@ -1,12 +1,12 @@
-//! The member register, the fee offers, the fees paid and the donations: every SQL
-//! statement on them. Personal data lives in `member` (and a non-member donor's name on
-//! its donation) only, so an erasure is a few rows to anonymise.
+//! The member register and the fees paid: every SQL statement on them. Personal data
+//! lives in `member` (and a non-member donor's name on its donation, see
+//! [`super::donations`]) only, so an erasure is a few rows to anonymise.
 
 use super::{Result, StorageError, Tx, found};
-use crate::domain::member::{MemberKind, Offer, Validity};
+use crate::domain::member::MemberKind;
 use crate::domain::{Money, search_key};
 use crate::i18n::Msg;
-use rusqlite::{OptionalExtension, params};
+use rusqlite::params;
 
 /// A member as the register holds them.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
@@ -155,27 +155,32 @@ pub fn imported(tx: &Tx, key: &str) -> Result<bool> {
 pub fn search(tx: &Tx, words: &str, limit: usize) -> Result<Vec<Member>> {
     let words = words.trim();
     let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-    let (filter, value): (&str, String) = if let Ok(number) = words.parse::<i64>() {
-        ("m.number = ?1", number.to_string())
+    // A prefix is a range of the folded key: read through its index whatever the value
+    // (a GLOB or LIKE prefix is not, when plans do not depend on bound values).
+    let (filter, value, upper): (&str, String, String) = if let Ok(number) = words.parse::<i64>() {
+        // (`?3` is the prefix's upper bound, empty here: one statement, three values.)
+        (
+            "m.number = ?1 AND ?3 = ''",
+            number.to_string(),
+            String::new(),
+        )
     } else if words.contains('@') {
-        ("lower(m.email) = lower(?1)", words.to_owned())
+        (
+            "lower(m.email) = lower(?1) AND ?3 = ''",
+            words.to_owned(),
+            String::new(),
+        )
     } else {
-        // GLOB is case-sensitive, so SQLite reads the prefix through the index.
-        let escaped: String = search_key(words)
-            .chars()
-            .flat_map(|c| match c {
-                '*' | '?' | '[' => vec!['[', c, ']'],
-                c => vec![c],
-            })
-            .collect();
-        ("m.search_key GLOB ?1 || '*'", escaped)
+        let key = search_key(words);
+        let upper = format!("{key}\u{10FFFF}");
+        ("m.search_key >= ?1 AND m.search_key < ?3", key, upper)
     };
     let mut stmt = tx.conn().prepare_cached(&format!(
         "SELECT {COLUMNS} FROM member m
          WHERE {filter} AND m.erased_at IS NULL
          ORDER BY m.search_key, m.number LIMIT ?2"
     ))?;
-    let rows = stmt.query_map(params![value, limit], member_from_row)?;
+    let rows = stmt.query_map(params![value, limit, upper], member_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -273,277 +278,6 @@ pub fn fees_of(tx: &Tx, number: i64) -> Result<Vec<Fee>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn offer_from_row(r: &rusqlite::Row) -> rusqlite::Result<Offer> {
-    let validity: String = r.get(4)?;
-    let month: Option<u32> = r.get(5)?;
-    Ok(Offer {
-        id: r.get(0)?,
-        label: r.get(1)?,
-        amount: r.get::<_, Option<i64>>(2)?.map(Money::from_cents),
-        min_amount: Money::from_cents(r.get(3)?),
-        validity: Validity::from_code(&validity, month).map_err(|e| super::bad_value(4, e))?,
-        active: r.get(6)?,
-    })
-}
-
-/// The fee offers, in their order.
-pub fn offers(tx: &Tx) -> Result<Vec<Offer>> {
-    let mut stmt = tx.conn().prepare_cached(
-        "SELECT id, label, amount, min_amount, validity, season_month, active
-         FROM membership_offer ORDER BY position, id",
-    )?;
-    let rows = stmt.query_map([], offer_from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// Adds an offer (id 0) or changes one.
-pub fn save_offer(tx: &Tx, offer: &Offer) -> Result<i64> {
-    let month = match offer.validity {
-        Validity::Season(m) => Some(m),
-        _ => None,
-    };
-    let values = params![
-        offer.label,
-        offer.amount.map(Money::cents),
-        offer.min_amount.cents(),
-        offer.validity.code(),
-        month,
-        offer.active
-    ];
-    if offer.id == 0 {
-        tx.conn()
-            .execute(
-                "INSERT INTO membership_offer (label, amount, min_amount, validity, season_month,
-                     active, position)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6,
-                         (SELECT ifnull(max(position), 0) + 1 FROM membership_offer))",
-                values,
-            )
-            .map_err(|e| StorageError::unique(e, &offer.label))?;
-        return Ok(tx.conn().last_insert_rowid());
-    }
-    let changed = tx
-        .conn()
-        .execute(
-            "UPDATE membership_offer SET label = ?1, amount = ?2, min_amount = ?3,
-                 validity = ?4, season_month = ?5, active = ?6
-             WHERE id = ?7",
-            params![
-                offer.label,
-                offer.amount.map(Money::cents),
-                offer.min_amount.cents(),
-                offer.validity.code(),
-                month,
-                offer.active,
-                offer.id
-            ],
-        )
-        .map_err(|e| StorageError::unique(e, &offer.label))?;
-    found(changed, Msg::ThingOffer)?;
-    Ok(offer.id)
-}
-
-/// A donation of money as recorded beside its proof.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct Donation {
-    pub id: i64,
-    pub document_id: i64,
-    pub member: Option<i64>,
-    pub donor_name: String,
-    pub donor_address: String,
-    pub amount: Money,
-    pub day: String,
-    pub method_kind: String,
-    pub receipt_id: Option<i64>,
-}
-
-pub fn add_donation(tx: &Tx, d: &Donation) -> Result<i64> {
-    tx.conn().execute(
-        "INSERT INTO donation (document_id, member_number, donor_name, donor_address, amount,
-             day, method_kind)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![
-            d.document_id,
-            d.member,
-            d.donor_name,
-            d.donor_address,
-            d.amount.cents(),
-            d.day,
-            d.method_kind
-        ],
-    )?;
-    Ok(tx.conn().last_insert_rowid())
-}
-
-const DONATION_COLUMNS: &str = "id, document_id, member_number, donor_name, donor_address,
-    amount, day, method_kind, receipt_id";
-
-fn donation_from_row(r: &rusqlite::Row) -> rusqlite::Result<Donation> {
-    Ok(Donation {
-        id: r.get(0)?,
-        document_id: r.get(1)?,
-        member: r.get(2)?,
-        donor_name: r.get(3)?,
-        donor_address: r.get(4)?,
-        amount: Money::from_cents(r.get(5)?),
-        day: r.get(6)?,
-        method_kind: r.get(7)?,
-        receipt_id: r.get(8)?,
-    })
-}
-
-pub fn donation(tx: &Tx, id: i64) -> Result<Donation> {
-    tx.conn()
-        .query_row(
-            &format!("SELECT {DONATION_COLUMNS} FROM donation WHERE id = ?1"),
-            [id],
-            donation_from_row,
-        )
-        .map_err(|e| StorageError::missing(e, Msg::ThingDonation))
-}
-
-/// The donation recorded beside proof `document_id`.
-pub fn donation_of_document(tx: &Tx, document_id: i64) -> Result<Option<Donation>> {
-    Ok(tx
-        .conn()
-        .query_row(
-            &format!("SELECT {DONATION_COLUMNS} FROM donation WHERE document_id = ?1"),
-            [document_id],
-            donation_from_row,
-        )
-        .optional()?)
-}
-
-/// Member `number`'s donations of `year` (all of them when `None`), oldest first.
-pub fn donations_of(tx: &Tx, number: i64, year: Option<i32>) -> Result<Vec<Donation>> {
-    let mut stmt = tx.conn().prepare_cached(&format!(
-        "SELECT {DONATION_COLUMNS} FROM donation
-         WHERE member_number = ?1 AND (?2 IS NULL OR substr(day, 1, 4) = printf('%04d', ?2))
-         ORDER BY day, id"
-    ))?;
-    let rows = stmt.query_map(params![number, year], donation_from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// Ties donations to the receipt that covers them.
-pub fn set_receipt(tx: &Tx, donations: &[i64], receipt: i64) -> Result<()> {
-    let mut stmt = tx.conn().prepare_cached(
-        "UPDATE donation SET receipt_id = ?2 WHERE id = ?1 AND receipt_id IS NULL",
-    )?;
-    for id in donations {
-        found(stmt.execute(params![id, receipt])?, Msg::ThingDonation)?;
-    }
-    Ok(())
-}
-
-/// A tax receipt as issued.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Receipt {
-    pub id: i64,
-    pub year: i32,
-    pub number: i64,
-    pub kind: String,
-    pub amount: Money,
-    pub issued_at: String,
-    pub content: String,
-    pub reprints: i64,
-}
-
-/// Issues receipt number *next* of `year`: the numbering has no gap because the number
-/// is read and written in the same write transaction (and is unique per year).
-pub fn issue_receipt(
-    tx: &Tx,
-    year: i32,
-    kind: &str,
-    amount: Money,
-    at: &str,
-    content: &dyn Fn(i64) -> String,
-) -> Result<Receipt> {
-    let number: i64 = tx.conn().query_row(
-        "SELECT ifnull(max(number), 0) + 1 FROM tax_receipt WHERE year = ?1",
-        [year],
-        |r| r.get(0),
-    )?;
-    let text = content(number);
-    tx.conn().execute(
-        "INSERT INTO tax_receipt (year, number, kind, amount, issued_at, content)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![year, number, kind, amount.cents(), at, text],
-    )?;
-    receipt(tx, tx.conn().last_insert_rowid())
-}
-
-pub fn receipt(tx: &Tx, id: i64) -> Result<Receipt> {
-    tx.conn()
-        .query_row(
-            "SELECT id, year, number, kind, amount, issued_at, content, reprints
-             FROM tax_receipt WHERE id = ?1",
-            [id],
-            |r| {
-                Ok(Receipt {
-                    id: r.get(0)?,
-                    year: r.get(1)?,
-                    number: r.get(2)?,
-                    kind: r.get(3)?,
-                    amount: Money::from_cents(r.get(4)?),
-                    issued_at: r.get(5)?,
-                    content: r.get(6)?,
-                    reprints: r.get(7)?,
-                })
-            },
-        )
-        .map_err(|e| StorageError::missing(e, Msg::ThingReceipt))
-}
-
-/// The receipt n° `number` of `year`.
-pub fn receipt_numbered(tx: &Tx, year: i32, number: i64) -> Result<Receipt> {
-    let id: i64 = tx
-        .conn()
-        .query_row(
-            "SELECT id FROM tax_receipt WHERE year = ?1 AND number = ?2",
-            params![year, number],
-            |r| r.get(0),
-        )
-        .map_err(|e| StorageError::missing(e, Msg::ThingReceipt))?;
-    receipt(tx, id)
-}
-
-/// Counts a reprint (a duplicate); returns its number among the duplicates.
-pub fn count_reprint(tx: &Tx, id: i64) -> Result<i64> {
-    found(
-        tx.conn().execute(
-            "UPDATE tax_receipt SET reprints = reprints + 1 WHERE id = ?1",
-            [id],
-        )?,
-        Msg::ThingReceipt,
-    )?;
-    Ok(receipt(tx, id)?.reprints)
-}
-
-/// When member `number`'s latest tax receipt was issued: the law keeps it six years,
-/// and the donor's name with it.
-pub fn last_receipt(tx: &Tx, number: i64) -> Result<Option<String>> {
-    Ok(tx.conn().query_row(
-        "SELECT max(r.issued_at) FROM tax_receipt r JOIN donation d ON d.receipt_id = r.id
-         WHERE d.member_number = ?1",
-        [number],
-        |r| r.get(0),
-    )?)
-}
-
-/// Member `number`'s tax receipts, as issued.
-pub fn receipts_of(tx: &Tx, number: i64) -> Result<Vec<Receipt>> {
-    let ids: Vec<i64> = tx
-        .conn()
-        .prepare_cached(
-            "SELECT DISTINCT receipt_id FROM donation
-             WHERE member_number = ?1 AND receipt_id IS NOT NULL ORDER BY receipt_id",
-        )?
-        .query_map([number], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    ids.into_iter().map(|id| receipt(tx, id)).collect()
-}
-
 /// Anonymises member `number`: every personal field emptied, the row kept (its number
 /// stays taken and the fees, which the journal's proofs name by number, stay counted).
 pub fn erase(tx: &Tx, number: i64, at: &str) -> Result<()> {
@@ -560,71 +294,4 @@ pub fn erase(tx: &Tx, number: i64, at: &str) -> Result<()> {
         [number],
     )?;
     Ok(())
-}
-
-/// Sets (or, `None`, takes off) the member price of shop category `name`.
-pub fn set_category_member_price(tx: &Tx, name: &str, price: Option<Money>) -> Result<()> {
-    let changed = tx.conn().execute(
-        "UPDATE category SET member_price = ?2 WHERE name = ?1",
-        params![name, price.map(Money::cents)],
-    )?;
-    found(changed, Msg::ThingCategory)
-}
-
-/// Sets (or takes off) the member price of café product `name`.
-pub fn set_product_member_price(tx: &Tx, name: &str, price: Option<Money>) -> Result<()> {
-    let changed = tx.conn().execute(
-        "UPDATE menu_product SET member_price = ?2 WHERE name = ?1",
-        params![name, price.map(Money::cents)],
-    )?;
-    found(changed, Msg::ThingProduct)
-}
-
-/// The member on café order `order`, if a card was scanned on it.
-pub fn order_member(tx: &Tx, order: i64) -> Result<Option<i64>> {
-    Ok(tx
-        .conn()
-        .query_row(
-            "SELECT member_number FROM cafe_order WHERE id = ?1",
-            [order],
-            |r| r.get(0),
-        )
-        .optional()?
-        .flatten())
-}
-
-/// Puts member `number` on café order `order` and gives its lines not yet paid the
-/// member price of their product (their supplements kept); returns the lines changed.
-pub fn set_order_member(tx: &Tx, order: i64, number: i64) -> Result<usize> {
-    found(
-        tx.conn().execute(
-            "UPDATE cafe_order SET member_number = ?2 WHERE id = ?1 AND closed_at IS NULL",
-            params![order, number],
-        )?,
-        Msg::ThingOrder,
-    )?;
-    Ok(tx.conn().execute(
-        "UPDATE cafe_order_line
-            SET unit_price = unit_price - p.price + p.member_price
-           FROM menu_product p
-          WHERE cafe_order_line.order_id = ?1 AND p.id = cafe_order_line.product_id
-            AND p.member_price IS NOT NULL AND p.member_price < p.price
-            AND cafe_order_line.paid_by IS NULL AND cafe_order_line.cancelled_at IS NULL
-            AND cafe_order_line.unit_price >= p.price",
-        [order],
-    )?)
-}
-
-/// The member price of café product `product`.
-pub fn product_member_price(tx: &Tx, product: i64) -> Result<Option<Money>> {
-    Ok(tx
-        .conn()
-        .query_row(
-            "SELECT member_price FROM menu_product WHERE id = ?1",
-            [product],
-            |r| r.get::<_, Option<i64>>(0),
-        )
-        .optional()?
-        .flatten()
-        .map(Money::from_cents))
 }

@@ -241,3 +241,14 @@ pub fn demo_with_manager() -> (Store, pepite::ops::Session) {
     let session = login(&mut store, claire.id, "1111", at("12:00:00")).expect("login");
     (store, session)
 }
+
+/// A session of the demo's user `name`, logged in with `pin` at `now` on caisse-1.
+pub fn login_as(store: &mut Store, name: &str, pin: &str, now: Timestamp) -> pepite::ops::Session {
+    let user = pepite::ops::auth::login_choices(store)
+        .expect("users")
+        .into_iter()
+        .find(|u| u.name.as_str() == name)
+        .expect("user");
+    let key = pepite::ops::journal::load_key(store, &key_dir()).expect("key");
+    pepite::ops::auth::login_at(store, user.id, pin, now, Some(key), "caisse-1").expect("login")
+}

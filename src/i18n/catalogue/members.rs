@@ -132,6 +132,13 @@ macro_rules! rows_members {
             CliMemberDuplicate => "  doublon possible ligne {} : {} (déjà n° {})", "  possible duplicate line {}: {} (already No. {})";
             CliMemberExported => "Données de l'adhérent n° {} écrites dans {}", "Member No. {}'s data written to {}";
             CliMemberErased => "Adhérent n° {} effacé : registre anonymisé, journal intact", "Member No. {} erased: register anonymised, journal intact";
+            OfferFree => "{} (dès {})", "{} (from {})";
+            MemberChoice => "n° {} {}", "No. {} {}";
+            ReceiptSiret => "SIRET : {}", "SIRET: {}";
+            ReceiptChecked => "[X] {}", "[X] {}";
+            ErrFeeIncomplete => "Adhésion incomplète : adhérent, formule et dates sont nécessaires", "Incomplete membership: member, offer and dates are needed";
+            ErrPdfFont => "PDF impossible : la police intégrée est illisible", "Cannot make the PDF: the embedded font is unreadable";
+            ErrPdfPage => "PDF impossible : format de page refusé", "Cannot make the PDF: page size refused";
             SavedSettings => "Réglages enregistrés", "Settings saved";
             CliReceiptWhich => "Dites quel reçu : --number N (duplicata) ou --member N (reçu annuel)", "Say which receipt: --number N (duplicate) or --member N (yearly receipt)";
             CliOfferSaved => "Formule « {} » enregistrée", "Offer “{}” saved";

@@ -139,8 +139,8 @@ pub fn add_line(
             return Err(crate::domain::DomainError::TenderSign.into());
         }
         // A member's card scanned on the order: the product's member price.
-        let member_price = match crate::storage::members::order_member(tx, order)? {
-            Some(_) => crate::storage::members::product_member_price(tx, product.id)?
+        let member_price = match crate::storage::member_prices::order_member(tx, order)? {
+            Some(_) => crate::storage::member_prices::product_member_price(tx, product.id)?
                 .filter(|p| *p < product.price),
             None => None,
         };
@@ -291,7 +291,7 @@ pub fn scan_member(
     if !standing.is_valid() {
         return Ok((member, standing, 0));
     }
-    let changed =
-        store.write(|tx| crate::storage::members::set_order_member(tx, order, member.number))?;
+    let changed = store
+        .write(|tx| crate::storage::member_prices::set_order_member(tx, order, member.number))?;
     Ok((member, standing, changed))
 }

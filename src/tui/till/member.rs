@@ -33,7 +33,7 @@ impl TillView {
             .iter()
             .map(|o| match o.amount {
                 Some(a) => format!("{} {a}", o.label),
-                None => format!("{} ({} min.)", o.label, o.min_amount),
+                None => Msg::OfferFree.fill(&[&o.label, &o.min_amount]),
             })
             .collect();
         let form = Form::new(
@@ -176,7 +176,7 @@ fn fee(
                 let list: Vec<String> = many
                     .iter()
                     .take(4)
-                    .map(|m| format!("n° {} {}", m.number, m.display_name()))
+                    .map(|m| Msg::MemberChoice.fill(&[&m.number, &m.display_name()]))
                     .collect();
                 return Err((FIND, OpsError::Refused(list.join(" · "))));
             }

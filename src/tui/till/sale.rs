@@ -60,7 +60,9 @@ impl TillView {
         let Some(sellable) = self.sellables.get(index) else {
             return Effect::None;
         };
-        let line = till::sellable_line(sellable, entry.price, entry.quantity, entry.weight);
+        // A valid member card on the ticket: the category's member price.
+        let member = self.cart.member.is_some();
+        let line = till::member_line(sellable, entry.price, entry.quantity, entry.weight, member);
         effect_of(line, |line| {
             let text =
                 Msg::TillAddedQuantity.fill(&[&line.quantity, &line.label, &line.unit_price]);

@@ -266,9 +266,11 @@ fn a_manager_keeps_the_menu_and_a_product_switched_off_is_refused_at_the_cafe() 
     press(&mut app, KeyCode::Enter);
     type_text(&mut app, "1111");
     press(&mut app, KeyCode::Enter);
+    // The café's menu, above the member register and the reports.
     for _ in 0..30 {
         press(&mut app, KeyCode::Down);
     }
+    press(&mut app, KeyCode::Up);
     press(&mut app, KeyCode::Up);
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.screen_title(), "Carte du café");
@@ -328,7 +330,7 @@ fn a_manager_keeps_the_menu_and_a_product_switched_off_is_refused_at_the_cafe() 
     for _ in 0..30 {
         press(&mut app, KeyCode::Down);
     }
-    for _ in 0..3 {
+    for _ in 0..4 {
         press(&mut app, KeyCode::Up);
     }
     press(&mut app, KeyCode::Enter);
@@ -342,5 +344,83 @@ fn a_manager_keeps_the_menu_and_a_product_switched_off_is_refused_at_the_cafe() 
     assert!(
         refused.contains("Bière pression") && refused.contains("⚠"),
         "{refused}"
+    );
+}
+
+fn ctrl(app: &mut App, c: char) {
+    use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
+    app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
+
+#[test]
+fn a_member_card_gives_the_member_price_and_fees_and_donations_are_taken_at_the_cafe() {
+    let mut app = cafe_app();
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::F(2));
+    type_text(&mut app, "7");
+    press(&mut app, KeyCode::Enter);
+    add_lines(&mut app, &["2*k"]);
+    assert!(screen(&app).contains("à payer 3,00 €"), "{}", screen(&app));
+    // Louise Martin's card (member n° 1, paid for 2026): the coffee at its member price.
+    let card = pepite::domain::member::card_code(1).expect("code");
+    add_lines(&mut app, &[card.as_str()]);
+    let priced = screen(&app);
+    assert!(
+        priced.contains("Carte n° 1 : adhérent jusqu'au 31/12/2026"),
+        "{priced}"
+    );
+    assert!(priced.contains("à payer 2,00 €"), "{priced}");
+    // An unknown card is said, and adds nothing.
+    let unknown = pepite::domain::member::card_code(9999).expect("code");
+    add_lines(&mut app, &[unknown.as_str()]);
+    assert!(
+        screen(&app).contains("aucun adhérent n° 9999"),
+        "{}",
+        screen(&app)
+    );
+    press(&mut app, KeyCode::Esc);
+
+    // « Adhésion » from the list: member n° 1, the first offer, taken in cash.
+    ctrl(&mut app, 'a');
+    type_text(&mut app, "1");
+    press(&mut app, KeyCode::F(2));
+    let taking = screen(&app);
+    assert!(
+        taking.contains("Adhésion n° 1 Individuelle  10,00 €"),
+        "{taking}"
+    );
+    insta::assert_snapshot!("cafe_fee_taking", taking);
+    press(&mut app, KeyCode::Enter);
+    let taken = screen(&app);
+    assert!(
+        taken
+            .contains("Adhésion n° 1 Individuelle : 10,00 € encaissé par Espèces — caisse-1/P n° "),
+        "{taken}"
+    );
+
+    // « Don » with a tax receipt needs the donor's name and address.
+    ctrl(&mut app, 'd');
+    type_text(&mut app, "Jean Dupont");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "20");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::F(2));
+    assert!(
+        screen(&app).contains("le nom et l'adresse du donateur sont obligatoires"),
+        "{}",
+        screen(&app)
+    );
+    // The refusal went back to the donor's field; the address is the next one.
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "3 rue des Lilas 94110 Arcueil");
+    press(&mut app, KeyCode::F(2));
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Enter);
+    let given = screen(&app);
+    assert!(
+        given.contains("Don : 20,00 € encaissé par Carte bancaire — caisse-1/P n° "),
+        "{given}"
     );
 }

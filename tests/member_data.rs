@@ -166,24 +166,7 @@ fn the_card_code_scans() {
         code: code.to_string(),
     };
     // The bars, as modules, decoded back by a barcode reader.
-    let modules = pepite::print::label::modules(code.as_str()).expect("modules");
-    let scale = 3;
-    let (width, height) = ((modules.len() + 20) * scale, 60);
-    let mut pixels = vec![255u8; width * height];
-    for (i, on) in modules.iter().enumerate() {
-        if *on {
-            for y in 0..height {
-                for x in 0..scale {
-                    pixels[y * width + (i + 10) * scale + x] = 0;
-                }
-            }
-        }
-    }
-    let source = rxing::Luma8LuminanceSource::new(pixels, width as u32, height as u32);
-    let mut bitmap = rxing::BinaryBitmap::new(rxing::common::HybridBinarizer::new(source));
-    let mut reader = rxing::MultiFormatReader::default();
-    let found = rxing::Reader::decode(&mut reader, &mut bitmap).expect("decodes");
-    assert_eq!(found.getText(), code.as_str());
+    assert_eq!(common::scan_bars(code.as_str()), code.as_str());
     assert!(
         pepite::print::member_card::sheet(&[card])
             .expect("pdf")

@@ -189,9 +189,9 @@ fn the_print_queue_lists_waiting_jobs_and_discards_one() {
     for _ in 0..20 {
         press(&mut app, KeyCode::Down);
     }
-    // The print spool is just above the café, the kitchen screen, the menu and the
-    // reports, the last modes.
-    for _ in 0..4 {
+    // The print spool is just above the café, the kitchen screen, the menu, the member
+    // register and the reports, the last modes.
+    for _ in 0..5 {
         press(&mut app, KeyCode::Up);
     }
     press(&mut app, KeyCode::Enter);
@@ -288,4 +288,48 @@ fn an_item_s_label_is_printed_again_from_the_stock_list() {
     drop(app);
     let pdf = std::fs::read(&labels).expect("the label went to the printer");
     assert!(pdf.starts_with(b"%PDF"));
+}
+
+#[test]
+fn the_member_register_searches_shows_the_fees_and_flags_a_duplicate() {
+    let mut app = demo_app();
+    type_text(&mut app, "c");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "1111");
+    press(&mut app, KeyCode::Enter);
+    for _ in 1..17 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen_title(), "Adhérents");
+    insta::assert_snapshot!("members_latest", screen(&app));
+    // A search by the start of a name; the selected member's fees under the list.
+    press(&mut app, KeyCode::F(5));
+    type_text(&mut app, "mart");
+    press(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!("members_search", screen(&app));
+    // The same name in the same town: saved, and flagged.
+    press(&mut app, KeyCode::F(2));
+    type_text(&mut app, "Martin");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Louise");
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    type_text(&mut app, "Arcueil");
+    press(&mut app, KeyCode::Enter);
+    let text = screen(&app);
+    assert!(
+        text.contains("doublon possible : n° 1 Martin Louise"),
+        "{text}"
+    );
+    // F4 flips the consent of the selected (new) member.
+    assert!(text.contains("accord contact : non"), "{text}");
+    press(&mut app, KeyCode::F(4));
+    assert!(screen(&app).contains("accord contact : oui"));
+    // A search that finds nobody says so, on the form.
+    press(&mut app, KeyCode::F(5));
+    type_text(&mut app, "zzz");
+    press(&mut app, KeyCode::Enter);
+    assert!(screen(&app).contains("Aucun adhérent trouvé"));
 }

@@ -5,11 +5,11 @@
 use super::args::MemberCommand;
 use super::user::manager_session;
 use crate::clock;
+use crate::domain::Money;
 use crate::domain::member::{Offer, Validity};
-use crate::domain::{Money, member};
 use crate::i18n::Msg;
 use crate::ops::{member_data, member_import, members, tax_receipts};
-use crate::print::member_card::{self, Card};
+use crate::print::member_card;
 use crate::storage::Store;
 use std::path::Path;
 use std::process::ExitCode;
@@ -32,27 +32,6 @@ fn validity(text: &str) -> anyhow::Result<Validity> {
             Some(m) => Validity::from_code("season", m.parse().ok())?,
             None => Validity::from_code(&t, None)?,
         },
-    })
-}
-
-/// The card of member `number` as the register holds it.
-pub fn card_of(store: &mut Store, number: i64) -> anyhow::Result<Card> {
-    let m = members::get(store, number)?;
-    let structure = store
-        .read(crate::storage::structure::get)?
-        .map(|s| s.identity.name.to_string())
-        .unwrap_or_default();
-    Ok(Card {
-        structure,
-        name: m.display_name(),
-        number,
-        valid_until: m
-            .valid_until
-            .as_deref()
-            .and_then(members::parse_day)
-            .map(|d| d.format("%d/%m/%Y").to_string())
-            .unwrap_or_default(),
-        code: member::card_code(number)?.to_string(),
     })
 }
 
@@ -184,8 +163,8 @@ pub fn run(store: &mut Store, command: MemberCommand) -> anyhow::Result<ExitCode
             let _session = manager_session(store, &auth)?;
             let cards = numbers
                 .iter()
-                .map(|n| card_of(store, *n))
-                .collect::<anyhow::Result<Vec<_>>>()?;
+                .map(|n| members::card(store, *n))
+                .collect::<Result<Vec<_>, _>>()?;
             write(&out, &member_card::sheet(&cards)?)?;
             println!("{}", Msg::CliReportWritten.fill(&[&out.display()]));
         }

@@ -28,7 +28,7 @@ pub struct Contribution {
     /// The member, by number: the journal never holds a name.
     pub member: Option<i64>,
     pub amount: Money,
-    /// What the ticket shows: « Adhésion Individuelle — n° 12 », « Don ».
+    /// What the ticket shows: « Adhésion n° 12 Individuelle », « Don ».
     pub label: String,
     /// A fee: its offer's label and the days it covers (ISO dates).
     #[serde(default)]

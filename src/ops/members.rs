@@ -105,6 +105,40 @@ pub fn find(store: &mut Store, words: &str) -> Result<Vec<Member>> {
     Ok(store.read(|tx| store_members::search(tx, words, 50))?)
 }
 
+/// The register's opening list: the `limit` members registered last.
+pub fn latest(store: &mut Store, limit: usize) -> Result<Vec<Member>> {
+    Ok(store.read(|tx| store_members::latest(tx, limit))?)
+}
+
+/// The fees member `number` paid, oldest first.
+pub fn fees_of(store: &mut Store, number: i64) -> Result<Vec<Fee>> {
+    Ok(store.read(|tx| store_members::fees_of(tx, number))?)
+}
+
+/// What member `number`'s card says, as the register holds it now.
+pub fn card(store: &mut Store, number: i64) -> Result<crate::print::member_card::Card> {
+    let m = get(store, number)?;
+    if m.erased {
+        return Err(OpsError::Refused(Msg::ErrMemberErased.fill(&[&number])));
+    }
+    let structure = store
+        .read(crate::storage::structure::get)?
+        .map(|s| s.identity.name.to_string())
+        .unwrap_or_default();
+    Ok(crate::print::member_card::Card {
+        structure,
+        name: m.display_name(),
+        number,
+        valid_until: m
+            .valid_until
+            .as_deref()
+            .and_then(parse_day)
+            .map(|d| d.format("%d/%m/%Y").to_string())
+            .unwrap_or_default(),
+        code: member::card_code(number)?.to_string(),
+    })
+}
+
 /// A member card scanned: the member and where they stand on `today`.
 pub fn scan_card(store: &mut Store, code: &str, today: NaiveDate) -> Result<(Member, Standing)> {
     let code = Ean13::parse(code)?;
@@ -170,7 +204,7 @@ pub fn fee(
         kind: ContributionKind::Fee,
         member: Some(number),
         amount,
-        label: Msg::MemberTicketLine.fill(&[&offer.label, &number]),
+        label: Msg::MemberTicketLine.fill(&[&number, &offer.label]),
         offer: Some(offer.label.clone()),
         valid_from: Some(from.to_string()),
         valid_until: Some(until.to_string()),

@@ -206,6 +206,17 @@ pub fn all(tx: &Tx) -> Result<Vec<Member>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The `limit` members registered last, newest first (the register's opening list).
+pub fn latest(tx: &Tx, limit: usize) -> Result<Vec<Member>> {
+    let mut stmt = tx.conn().prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM member m WHERE m.erased_at IS NULL
+         ORDER BY m.number DESC LIMIT ?1"
+    ))?;
+    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    let rows = stmt.query_map([limit], member_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// The last day of member `number`'s latest membership.
 pub fn valid_until(tx: &Tx, number: i64) -> Result<Option<String>> {
     Ok(tx.conn().query_row(

@@ -416,6 +416,9 @@ impl App {
             (Go::SortingLists, Some(_)) => {
                 TableView::open(SortingListsTable::default(), &mut cx).map(boxed)
             }
+            (Go::Members, Some(_)) => {
+                TableView::open(super::admin::members::MembersTable::default(), &mut cx).map(boxed)
+            }
             (Go::Items, Some(_)) => TableView::open(ItemsTable::default(), &mut cx).map(boxed),
             (Go::PrintJobs, Some(_)) => {
                 TableView::open(super::admin::print_jobs::PrintJobsTable::default(), &mut cx)

@@ -37,6 +37,7 @@ const MODES: &[(Msg, Go, &[Role])] = &[
     (Msg::ModeCafe, Go::Cafe, &[Role::Cafe, Role::Manager]),
     (Msg::ModeKitchen, Go::Kitchen, &[Role::Cafe, Role::Manager]),
     (Msg::ModeMenu, Go::Menu, &[Role::Manager]),
+    (Msg::ModeMembers, Go::Members, &[Role::Manager]),
     (Msg::ModeReports, Go::Reports, &[Role::Manager]),
 ];
 

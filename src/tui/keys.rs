@@ -43,6 +43,8 @@ pub enum Action {
     // Fees and donations.
     Membership,
     Donation,
+    MemberCard,
+    Search,
 }
 
 /// A key, the action it triggers, and the label shown in the help bar (`None` hides it,
@@ -100,6 +102,20 @@ pub const EDIT: Binding = bind(KeyCode::F(3), Action::Edit, Some(Msg::KeyEdit));
 pub const ENABLE: Binding = bind(KeyCode::F(4), Action::Enable, Some(Msg::KeyEnable));
 pub const RESET_PIN: Binding = bind(KeyCode::F(5), Action::ResetPin, Some(Msg::KeyResetPin));
 pub const LOGOUT: Binding = bind(KeyCode::F(10), Action::Logout, Some(Msg::KeyLogout));
+/// « Adhésion » at any till.
+pub const MEMBERSHIP: Binding = Binding {
+    code: KeyCode::Char('a'),
+    modifiers: KeyModifiers::CONTROL,
+    action: Action::Membership,
+    label: Some(Msg::KeyMembership),
+};
+/// « Don » at any till.
+pub const DONATION: Binding = Binding {
+    code: KeyCode::Char('d'),
+    modifiers: KeyModifiers::CONTROL,
+    action: Action::Donation,
+    label: Some(Msg::KeyDonation),
+};
 pub const ERASE: Binding = bind(KeyCode::Backspace, Action::Erase, None);
 
 /// The action for `key` among `bindings`; an unclaimed printable character is `Input`.

@@ -13,6 +13,7 @@ mod form;
 mod home;
 pub mod keys;
 mod login;
+mod member_forms;
 mod reports;
 mod setup;
 mod sorting;

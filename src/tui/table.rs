@@ -10,9 +10,9 @@ use crate::domain::Role;
 use crate::i18n::Msg;
 use crate::ops::{self, OpsError, Session};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Row, Table as TableWidget, TableState};
+use ratatui::widgets::{Block, Paragraph, Row, Table as TableWidget, TableState, Wrap};
 
 /// Why a form is open.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,6 +20,15 @@ pub enum Intent {
     Add,
     Edit,
     ResetPin,
+    /// A search over the whole list (the member register's).
+    Search,
+}
+
+impl Intent {
+    /// Whether the form is about the selected row.
+    fn on_row(self) -> bool {
+        matches!(self, Intent::Edit | Intent::ResetPin)
+    }
 }
 
 /// A refused form: the field to go back to and the message.
@@ -63,6 +72,11 @@ pub trait Table {
     ) -> Option<Result<String, String>> {
         None
     }
+    /// Lines about the selected row shown under the table (a member's fees); none by
+    /// default.
+    fn detail(&self, _row: usize) -> Vec<String> {
+        Vec::new()
+    }
     /// Whether saving a row of this table may change the status line's place.
     fn changes_place(&self) -> bool {
         false
@@ -91,7 +105,7 @@ impl<T: Table> TableView<T> {
     }
 
     fn open_form(&mut self, intent: Intent) {
-        let row = (intent != Intent::Add).then_some(self.selected);
+        let row = intent.on_row().then_some(self.selected);
         if row.is_some_and(|r| r >= self.table.rows().len()) {
             return;
         }
@@ -146,7 +160,7 @@ impl<T: Table> View for TableView<T> {
                     Effect::None
                 }
                 FormEvent::Submit => {
-                    let row = (intent != Intent::Add).then_some(self.selected);
+                    let row = intent.on_row().then_some(self.selected);
                     let snapshot = form.clone();
                     match self.table.submit(intent, row, &snapshot, cx) {
                         Ok(message) => {
@@ -176,6 +190,7 @@ impl<T: Table> View for TableView<T> {
             Action::Add => self.open_form(Intent::Add),
             Action::Edit | Action::Submit => self.open_form(Intent::Edit),
             Action::ResetPin => self.open_form(Intent::ResetPin),
+            Action::Search => self.open_form(Intent::Search),
             Action::Enable
                 if self.selected < count
                     && self
@@ -204,6 +219,24 @@ impl<T: Table> View for TableView<T> {
     }
 
     fn render(&self, frame: &mut Frame, area: Rect) {
+        let detail = self.table.detail(self.selected);
+        let full = area;
+        let (area, below) = if detail.is_empty() {
+            (area, None)
+        } else {
+            let lines = u16::try_from(detail.len()).unwrap_or(u16::MAX).min(6) + 2;
+            let [top, bottom] =
+                Layout::vertical([Constraint::Min(5), Constraint::Length(lines)]).areas(area);
+            (top, Some(bottom))
+        };
+        if let Some(bottom) = below {
+            frame.render_widget(
+                Paragraph::new(detail.into_iter().map(Line::from).collect::<Vec<_>>())
+                    .wrap(Wrap { trim: false })
+                    .block(Block::bordered()),
+                bottom,
+            );
+        }
         let columns = self.table.columns();
         let header =
             Row::new(columns.iter().map(|(m, _)| m.text().to_owned())).style(theme::title());
@@ -236,7 +269,7 @@ impl<T: Table> View for TableView<T> {
             &mut state,
         );
         if let Some((_, form)) = &self.form {
-            form.render(frame, area);
+            form.render(frame, full);
         }
     }
 }

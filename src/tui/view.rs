@@ -51,6 +51,7 @@ pub enum Go {
     SortingLists,
     Items,
     PrintJobs,
+    Members,
 }
 
 /// What a screen asks of the app after a key.

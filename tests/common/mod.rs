@@ -252,3 +252,29 @@ pub fn login_as(store: &mut Store, name: &str, pin: &str, now: Timestamp) -> pep
     let key = pepite::ops::journal::load_key(store, &key_dir()).expect("key");
     pepite::ops::auth::login_at(store, user.id, pin, now, Some(key), "caisse-1").expect("login")
 }
+
+/// An EAN-13 `code` drawn as bars (from pépite's own modules, three pixels each, with
+/// quiet zones) and read back by a barcode reader (rxing, a port of ZXing): what a
+/// scanner would read.
+pub fn scan_bars(code: &str) -> String {
+    let modules = pepite::print::label::modules(code).expect("modules");
+    let scale = 3;
+    let (width, height) = ((modules.len() + 20) * scale, 60);
+    let mut pixels = vec![255u8; width * height];
+    for (i, on) in modules.iter().enumerate() {
+        if *on {
+            for y in 0..height {
+                for x in 0..scale {
+                    pixels[y * width + (i + 10) * scale + x] = 0;
+                }
+            }
+        }
+    }
+    let source = rxing::Luma8LuminanceSource::new(pixels, width as u32, height as u32);
+    let mut bitmap = rxing::BinaryBitmap::new(rxing::common::HybridBinarizer::new(source));
+    let mut reader = rxing::MultiFormatReader::default();
+    rxing::Reader::decode(&mut reader, &mut bitmap)
+        .expect("the bars decode")
+        .getText()
+        .to_owned()
+}

@@ -75,6 +75,7 @@ macro_rules! rows_screens {
             ModeKitchen => "Écran cuisine", "Kitchen screen";
             ModeMenu => "Carte du café", "Café menu";
             ModeReports => "Bilans", "Reports";
+            ModeMembers => "Adhérents", "Members";
             KeyPeriod => "Période", "Period";
             KeyGrouping => "Regrouper", "Group by";
             KeyOtherReport => "CA / tonnages", "Takings / tonnage";

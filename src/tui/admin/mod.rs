@@ -3,6 +3,7 @@
 pub mod categories;
 pub mod items;
 pub mod markdown;
+pub mod members;
 pub mod menu;
 pub mod payment_methods;
 pub mod points_of_sale;

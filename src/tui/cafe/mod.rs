@@ -6,6 +6,7 @@
 //! terminal sees it, a crash loses nothing.
 
 mod kitchen;
+mod member;
 mod order;
 mod pay;
 
@@ -46,6 +47,10 @@ enum Mode {
     /// The number of equal parts being typed.
     Parts(i64),
     Paying(Paying),
+    /// « Adhésion » or « Don » being filled in.
+    Member(super::member_forms::MemberForm),
+    /// A fee or a donation waiting for its payment method.
+    Taking(member::Taking),
 }
 
 pub struct CafeView {
@@ -103,7 +108,7 @@ impl CafeView {
         match &self.mode {
             Mode::Order(id) | Mode::Move(id) | Mode::Parts(id) => Some(*id),
             Mode::Paying(p) => Some(p.order),
-            Mode::List | Mode::NewOrder => None,
+            Mode::List | Mode::NewOrder | Mode::Member(_) | Mode::Taking(_) => None,
         }
     }
 
@@ -188,6 +193,8 @@ impl CafeView {
                     Some(problem) => Effect::Error(problem),
                 };
             }
+            Action::Membership => return self.open_fee(cx, ""),
+            Action::Donation => return self.open_donation(),
             Action::Back => return Effect::GoTo(Go::Home),
             _ => {}
         }
@@ -339,12 +346,16 @@ impl View for CafeView {
                 keys::LIST[1],
                 NEW,
                 PRINT_TICKET,
+                keys::MEMBERSHIP,
+                keys::DONATION,
                 keys::BACK,
             ],
             Mode::NewOrder => vec![VALIDATE, SERVICE, ERASE, CANCEL],
             Mode::Move(_) | Mode::Parts(_) => vec![VALIDATE, ERASE, CANCEL],
             Mode::Order(_) => order::BINDINGS.to_vec(),
             Mode::Paying(_) => pay::BINDINGS.to_vec(),
+            Mode::Member(_) => member::FORM_BINDINGS.to_vec(),
+            Mode::Taking(_) => member::TAKING_BINDINGS.to_vec(),
         }
     }
 
@@ -362,6 +373,8 @@ impl View for CafeView {
                 self.handle_prompt(action, cx, move |view, cx| view.split_in(id, cx))
             }
             Mode::Paying(_) => self.handle_paying(action, cx),
+            Mode::Member(_) => self.handle_member(action, cx),
+            Mode::Taking(_) => self.handle_taking(action, cx),
         }
     }
 
@@ -391,6 +404,11 @@ impl View for CafeView {
             Mode::Move(_) => self.render_prompt(Msg::CafeMovePrompt, frame, area),
             Mode::Parts(_) => self.render_prompt(Msg::CafePartsPrompt, frame, area),
             Mode::Paying(paying) => self.render_paying(paying, frame, area),
+            Mode::Member(form) => {
+                self.render_list(frame, area);
+                form.render(frame, area);
+            }
+            Mode::Taking(taking) => self.render_taking(taking, frame, area),
         }
     }
 }

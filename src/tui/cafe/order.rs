@@ -177,6 +177,10 @@ impl CafeView {
     }
 
     fn add(&mut self, id: i64, cx: &mut Cx) -> Effect {
+        let typed = self.input.clone();
+        if let Some(effect) = self.member_card(id, &typed, cx) {
+            return effect;
+        }
         let added = parse_line(&self.input, &self.menu).and_then(|request| {
             Self::session(cx)
                 .and_then(|s| orders::add_line(cx.store, &s, id, &request, cx.now))

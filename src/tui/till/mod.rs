@@ -74,24 +74,14 @@ const AS_VOUCHER: Binding = key(KeyCode::F(5), Action::ChangeAsVoucher, Msg::Key
 const REFUND_PAY: Binding = key(KeyCode::F(5), Action::ChangeAsVoucher, Msg::KeyRefundPay);
 const YES: Binding = key(KeyCode::Char('o'), Action::Yes, Msg::KeyYesPrint);
 const NO: Binding = key(KeyCode::Char('n'), Action::No, Msg::KeyNoReceipt);
+const CARD: Binding = key(KeyCode::Char('c'), Action::MemberCard, Msg::KeyCard);
 const TRAINING: Binding = Binding {
     code: KeyCode::Char('e'),
     modifiers: KeyModifiers::CONTROL,
     action: Action::Toggle,
     label: Some(Msg::KeyTraining),
 };
-const MEMBERSHIP: Binding = Binding {
-    code: KeyCode::Char('a'),
-    modifiers: KeyModifiers::CONTROL,
-    action: Action::Membership,
-    label: Some(Msg::KeyMembership),
-};
-const DONATION: Binding = Binding {
-    code: KeyCode::Char('d'),
-    modifiers: KeyModifiers::CONTROL,
-    action: Action::Donation,
-    label: Some(Msg::KeyDonation),
-};
+use super::keys::{DONATION, MEMBERSHIP};
 const DRAWER: Binding = Binding {
     code: KeyCode::Char('t'),
     modifiers: KeyModifiers::CONTROL,
@@ -126,6 +116,8 @@ enum Purpose {
 #[derive(Clone, Debug)]
 struct Done {
     sale: Sale,
+    /// The members whose fee was on the ticket: their cards can be printed now.
+    members: Vec<i64>,
 }
 
 enum Mode {
@@ -152,7 +144,7 @@ enum Mode {
     Report(report::XView),
     Closing(report::Closing),
     /// « Adhésion » or « Don »: a fee or a donation joins the ticket.
-    Member(member::MemberForm),
+    Member(super::member_forms::MemberForm),
 }
 
 pub struct TillView {
@@ -378,12 +370,17 @@ impl View for TillView {
             Mode::Paying(_) => vec![
                 ENTER_ADD, LEFT, RIGHT, ERASE, REMOVE, CONFIRM, AS_VOUCHER, ESC_BACK,
             ],
-            Mode::Done(_) => vec![
-                YES,
-                NO,
-                hidden(KeyCode::Enter, Action::No),
-                hidden(KeyCode::Esc, Action::No),
-            ],
+            Mode::Done(done) => {
+                let mut keys = vec![YES, NO];
+                if !done.members.is_empty() {
+                    keys.push(CARD);
+                }
+                keys.extend([
+                    hidden(KeyCode::Enter, Action::No),
+                    hidden(KeyCode::Esc, Action::No),
+                ]);
+                keys
+            }
             Mode::Authorise(_) => vec![ENTER_OK, LEFT, RIGHT, ERASE, ESC_CANCEL],
             Mode::Movement(_) => vec![NEXT_FIELD, LEFT, RIGHT, ERASE, CONFIRM, ESC_CANCEL],
             Mode::RefundFind => vec![ENTER_OK, ERASE, ESC_CANCEL],
@@ -423,7 +420,7 @@ impl View for TillView {
             Mode::RefundLines(choice) => choice.render(frame, area),
             Mode::Report(x) => x.render(frame, area),
             Mode::Closing(closing) => closing.render(frame, area),
-            Mode::Member(member::MemberForm::Fee(form, _) | member::MemberForm::Donation(form)) => {
+            Mode::Member(form) => {
                 self.render_selling(frame, area);
                 form.render(frame, area);
             }

@@ -7,7 +7,7 @@ use super::super::keys::Action;
 use super::super::theme;
 use super::super::view::{Cx, Effect};
 use super::{Done, Mode, TillView, big, effect_of};
-use crate::domain::{Cart, Money, PaymentKind};
+use crate::domain::{Cart, ContributionKind, Money, PaymentKind};
 use crate::i18n::Msg;
 use crate::ops::till::{self, Payment, Scanned};
 use crate::print::Slip;
@@ -154,6 +154,13 @@ impl TillView {
             )
         });
         let cash = pay.payments.iter().any(|p| p.kind == PaymentKind::Cash);
+        let members: Vec<i64> = self
+            .cart
+            .contributions
+            .iter()
+            .filter(|c| c.kind == ContributionKind::Fee)
+            .filter_map(|c| c.member)
+            .collect();
         effect_of(result, |sale| {
             self.cart = Cart::default();
             self.selected = 0;
@@ -170,12 +177,23 @@ impl TillView {
             if let Some((code, amount)) = &sale.voucher {
                 problems.extend(Self::print_voucher(cx, &sale.doc, code, *amount));
             }
+            // A tax receipt asked for with a donation goes to the donor at once.
+            for proof in &sale.proofs {
+                match crate::ops::tax_receipts::of_proof(cx.store, proof.id) {
+                    Ok(Some(receipt)) => {
+                        let slip = crate::print::tax_receipt::slip(&receipt, None);
+                        problems.extend(Self::print(cx, &receipt.reference(), &slip));
+                    }
+                    Ok(None) => {}
+                    Err(e) => problems.push(e.to_string()),
+                }
+            }
             let auto = sale.receipt_required;
             if auto {
                 problems.extend(Self::print_document(cx, &sale.doc.series, sale.doc.number));
             }
             let text = Msg::TillSold.fill(&[&sale.doc.series, &sale.doc.number, &sale.total]);
-            self.mode = Mode::Done(Done { sale });
+            self.mode = Mode::Done(Done { sale, members });
             match problems.first() {
                 Some(problem) => Effect::Error(problem.clone()),
                 None if auto => Effect::Info(format!("{text} {}", Msg::TillReceiptAuto.text())),
@@ -204,6 +222,26 @@ impl TillView {
             Action::Yes | Action::No => {
                 self.mode = Mode::Selling;
                 Effect::None
+            }
+            // The card of each member whose fee was paid; the receipt question stays.
+            Action::MemberCard => {
+                let Mode::Done(done) = &self.mode else {
+                    return Effect::None;
+                };
+                let numbers = done.members.clone();
+                let mut printed = Vec::new();
+                for number in numbers {
+                    let card = match crate::ops::members::card(cx.store, number) {
+                        Ok(card) => card,
+                        Err(e) => return Effect::Error(e.to_string()),
+                    };
+                    let slip = crate::print::member_card::slip(&card);
+                    if let Some(problem) = Self::print(cx, &card.code, &slip) {
+                        return Effect::Error(problem);
+                    }
+                    printed.push(number.to_string());
+                }
+                Effect::Info(Msg::CardPrinted.fill(&[&printed.join(", ")]))
             }
             _ => Effect::None,
         }

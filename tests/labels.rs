@@ -8,6 +8,7 @@ mod common;
 
 use chrono::NaiveDate;
 use pepite::domain::Money;
+use pepite::print::a4::{Mark, Page};
 use pepite::print::label::{self, Label, LabelFormat};
 use pepite::print::pdf::{self, BARS_MM, MODULE_MM};
 use pepite::print::{Profile, inspect};
@@ -72,23 +73,19 @@ fn read(luma: Vec<u8>, width: u32, height: u32) -> String {
     .to_owned()
 }
 
-/// The bars each label of a PDF page draws, as module runs: rectangles `x y w h re f`
-/// whose height is the bars', grouped by their `y`.
-fn pdf_bars(pdf: &[u8], label_w_mm: f64) -> Vec<Vec<bool>> {
-    let text = String::from_utf8_lossy(pdf);
-    let bars_pt = format!("{:.3}", BARS_MM * 72.0 / 25.4);
-    let module_pt = MODULE_MM * 72.0 / 25.4;
-    let mut rows: BTreeMap<(String, i64), Vec<(f64, f64)>> = BTreeMap::new();
-    for line in text.lines() {
-        let parts: Vec<&str> = line.split_whitespace().collect();
-        if parts.len() == 6 && parts[4] == "re" && parts[5] == "f" && parts[3] == bars_pt {
-            let x: f64 = parts[0].parse().expect("x");
-            let w: f64 = parts[2].parse().expect("w");
+/// The bars each label of a page draws, as module runs: the filled rectangles as high as
+/// the bars, grouped by their top and by column.
+fn page_bars(page: &Page, label_w_mm: f32) -> Vec<Vec<bool>> {
+    let mut rows: BTreeMap<(i64, i64), Vec<(f32, f32)>> = BTreeMap::new();
+    for mark in &page.marks {
+        if let Mark::Fill { x, y, w, h } = mark
+            && (*h - BARS_MM).abs() < 1e-3
+        {
             // A label's bars share `y`; labels side by side are told apart by column.
-            let column = (x / (label_w_mm * 72.0 / 25.4)) as i64;
-            rows.entry((parts[1].to_owned(), column))
+            let column = (*x / label_w_mm) as i64;
+            rows.entry(((*y * 100.0) as i64, column))
                 .or_default()
-                .push((x, w));
+                .push((*x, *w));
         }
     }
     rows.into_values()
@@ -97,8 +94,8 @@ fn pdf_bars(pdf: &[u8], label_w_mm: f64) -> Vec<Vec<bool>> {
             let start = bars[0].0;
             let mut modules = vec![false; 95];
             for (x, w) in bars {
-                let first = ((x - start) / module_pt).round() as usize;
-                let count = (w / module_pt).round() as usize;
+                let first = ((x - start) / MODULE_MM).round() as usize;
+                let count = (w / MODULE_MM).round() as usize;
                 for m in modules.iter_mut().skip(first).take(count) {
                     *m = true;
                 }
@@ -108,11 +105,44 @@ fn pdf_bars(pdf: &[u8], label_w_mm: f64) -> Vec<Vec<bool>> {
         .collect()
 }
 
+/// A page's marks as lines of text, for a snapshot.
+fn marks_text(pages: &[Page]) -> String {
+    let mut out = String::new();
+    for (n, page) in pages.iter().enumerate() {
+        out.push_str(&format!("page {}\n", n + 1));
+        for mark in &page.marks {
+            let line = match mark {
+                Mark::Text {
+                    x,
+                    y,
+                    size,
+                    bold,
+                    text,
+                } => {
+                    format!(
+                        "text {x:.2} {y:.2} {size}{} {text}",
+                        if *bold { " bold" } else { "" }
+                    )
+                }
+                Mark::Fill { x, y, w, h } => format!("fill {x:.3} {y:.3} {w:.3} {h:.3}"),
+                Mark::Colour { x, y, w, h, rgb } => {
+                    format!("colour {x:.2} {y:.2} {w:.2} {h:.2} {rgb:?}")
+                }
+            };
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
 #[test]
 fn pdf_sheets_draw_bars_that_scan() {
     let labels = labels();
-    let bytes = pdf::sheets(&labels, &pdf::Sheet::named("3x8").expect("sheet"), 0).expect("pdf");
-    let bars = pdf_bars(&bytes, 70.0);
+    let sheet = pdf::Sheet::named("3x8").expect("sheet");
+    let pages = pdf::pages(&labels, &sheet, 0).expect("pages");
+    assert_eq!(pages.len(), 1);
+    let bars = page_bars(&pages[0], 70.0);
     assert_eq!(bars.len(), labels.len());
     let mut read_back: Vec<String> = bars
         .iter()
@@ -125,11 +155,15 @@ fn pdf_sheets_draw_bars_that_scan() {
     let mut codes: Vec<String> = labels.iter().map(|l| l.code.clone()).collect();
     codes.sort();
     assert_eq!(read_back, codes);
-    insta::assert_snapshot!("labels_pdf_3x8", String::from_utf8_lossy(&bytes));
+    insta::assert_snapshot!("labels_pdf_3x8", marks_text(&pages));
+    let bytes = pdf::sheets(&labels, &sheet, 0).expect("pdf");
+    assert!(bytes.starts_with(b"%PDF-"));
     // A partly used sheet: start at the fifth cell of 2 × 7; 13 labels fill two pages.
     let many: Vec<Label> = (0..13).map(|i| labels[i % 3].clone()).collect();
-    let two = pdf::sheets(&many, &pdf::Sheet::named("2x7").expect("sheet"), 4).expect("pdf");
-    assert!(String::from_utf8_lossy(&two).contains("/Count 2"));
+    let two = pdf::pages(&many, &pdf::Sheet::named("2x7").expect("sheet"), 4).expect("pages");
+    assert_eq!(two.len(), 2);
+    assert_eq!(page_bars(&two[0], 99.0).len(), 10);
+    assert_eq!(page_bars(&two[1], 99.0).len(), 3);
     assert!(pdf::sheets(&many, &pdf::Sheet::named("2x7").expect("sheet"), 14).is_err());
     assert!(pdf::Sheet::named("4x10").is_err());
 }

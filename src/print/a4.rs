@@ -40,6 +40,20 @@ pub enum Mark {
     },
     /// A filled rectangle (x, y, w, h) in mm.
     Fill { x: f32, y: f32, w: f32, h: f32 },
+    /// A rectangle filled with an RGB colour (a label's week band, a chart's bar).
+    Colour {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        rgb: [u8; 3],
+    },
+}
+
+/// The width in mm of `text` at `size` points, near enough to right-align figures: the
+/// font's digits, spaces and commas are about 0,57 em wide (DejaVu Sans Condensed).
+pub fn width_mm(text: &str, size: f32) -> f32 {
+    text.chars().count() as f32 * size * 0.57 * 25.4 / 72.0
 }
 
 /// A page being laid out.
@@ -90,6 +104,18 @@ impl Page {
         y
     }
 
+    /// Text whose right end is at `right` mm.
+    pub fn right(&mut self, right: f32, y: f32, size: f32, text: impl Into<String>) -> &mut Self {
+        let text = text.into();
+        let x = right - width_mm(&text, size);
+        self.text(x, y, size, text)
+    }
+
+    pub fn colour(&mut self, x: f32, y: f32, w: f32, h: f32, rgb: [u8; 3]) -> &mut Self {
+        self.marks.push(Mark::Colour { x, y, w, h, rgb });
+        self
+    }
+
     pub fn fill(&mut self, x: f32, y: f32, w: f32, h: f32) -> &mut Self {
         self.marks.push(Mark::Fill { x, y, w, h });
         self
@@ -109,9 +135,9 @@ impl Page {
             .fill(x + w - t, y, t, h)
     }
 
-    /// An EAN-13 at (x, y) mm: its bars `module` mm wide and `height` mm high, its
-    /// digits below.
-    pub fn ean13(
+    /// The bars of EAN-13 `code`, their top-left corner at (x, y) mm, each module
+    /// `module` mm wide and `height` mm high.
+    pub fn bars(
         &mut self,
         x: f32,
         y: f32,
@@ -136,6 +162,20 @@ impl Page {
                 _ => {}
             }
         }
+        Ok(self)
+    }
+
+    /// An EAN-13 at (x, y) mm: its bars `module` mm wide and `height` mm high, its
+    /// digits below.
+    pub fn ean13(
+        &mut self,
+        x: f32,
+        y: f32,
+        module: f32,
+        height: f32,
+        code: &str,
+    ) -> Result<&mut Self, PrintError> {
+        self.bars(x, y, module, height, code)?;
         self.text(x + 2.0, y + height + 3.5, 9.0, code.to_owned());
         Ok(self)
     }
@@ -183,14 +223,25 @@ fn draw(surface: &mut Surface, mark: &Mark, regular: &Font, bold: &Font) {
             false,
             TextDirection::Auto,
         ),
-        Mark::Fill { x, y, w, h } => {
-            let mut builder = PathBuilder::new();
-            if let Some(rect) = Rect::from_xywh(pt(*x), pt(*y), pt(*w), pt(*h)) {
-                builder.push_rect(rect);
-            }
-            if let Some(path) = builder.finish() {
-                surface.draw_path(&path);
-            }
+        Mark::Fill { x, y, w, h } => rectangle(surface, *x, *y, *w, *h),
+        Mark::Colour { x, y, w, h, rgb } => {
+            let [r, g, b] = *rgb;
+            surface.set_fill(Some(Fill {
+                paint: krilla::color::rgb::Color::new(r, g, b).into(),
+                ..Fill::default()
+            }));
+            rectangle(surface, *x, *y, *w, *h);
+            surface.set_fill(Some(Fill::default()));
         }
+    }
+}
+
+fn rectangle(surface: &mut Surface, x: f32, y: f32, w: f32, h: f32) {
+    let mut builder = PathBuilder::new();
+    if let Some(rect) = Rect::from_xywh(pt(x), pt(y), pt(w), pt(h)) {
+        builder.push_rect(rect);
+    }
+    if let Some(path) = builder.finish() {
+        surface.draw_path(&path);
     }
 }

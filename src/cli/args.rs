@@ -217,8 +217,8 @@ pub enum Command {
     },
     /// Bilans : chiffre d'affaires ou tonnages d'une période, en tableau, CSV ou JSON (demande un encadrant).
     Report {
-        /// takings (chiffre d'affaires), tonnage (tonnages), targets (objectifs de l'année de --to), members (adhérents, cotisations et dons) ou eco (déclaration trimestrielle, avec --org et --quarter).
-        #[arg(value_parser = ["takings", "tonnage", "targets", "members", "eco"])]
+        /// takings (chiffre d'affaires), tonnage (tonnages), targets (objectifs de l'année de --to), members (adhérents, cotisations et dons), eco (déclaration trimestrielle, avec --org et --quarter) ou month (bilan du mois de --to pour le bureau, en PDF, avec --out).
+        #[arg(value_parser = ["takings", "tonnage", "targets", "members", "eco", "month"])]
         report: String,
         /// L'éco-organisme : ecomaison, refashion ou ecologic (avec eco).
         #[arg(long, value_parser = ["ecomaison", "refashion", "ecologic"])]

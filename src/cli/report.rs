@@ -39,6 +39,19 @@ pub fn run(store: &mut Store, request: &Request, auth: &ManagerAuth) -> anyhow::
     if from > to {
         anyhow::bail!(Msg::CliReportDates.fill(&[&from, &to]));
     }
+    if request.report == "month" {
+        // The board's PDF: the month holding --to.
+        let Some(file) = request.out else {
+            anyhow::bail!(Msg::CliReportPdfOut.text());
+        };
+        let board = crate::ops::reports::board(store, &session, to, today)?;
+        let bytes = crate::print::board::pdf(&board)?;
+        std::fs::write(file, bytes).map_err(|e| {
+            anyhow::anyhow!(Msg::ErrIo.fill(&[&file.display(), &crate::i18n::io_reason(&e)]))
+        })?;
+        println!("{}", Msg::CliReportWritten.fill(&[&file.display()]));
+        return Ok(ExitCode::SUCCESS);
+    }
     let by = By::from_code(request.by).unwrap_or(By::Day);
     let report = match request.report {
         "tonnage" => crate::ops::reports::tonnage(store, &session, from, to)?,

@@ -306,3 +306,33 @@ pub fn members(
     })?;
     Ok(crate::reports::members::build(from, to, &data))
 }
+
+/// The board's monthly report of the month holding `day`, as of `today` (a manager):
+/// the takings by day and by category, the tonnage and the year's targets, assembled.
+pub fn board(
+    store: &mut Store,
+    session: &Session,
+    day: NaiveDate,
+    today: NaiveDate,
+) -> Result<crate::reports::board::Board> {
+    use chrono::Datelike;
+    let from = day.with_day(1).unwrap_or(day);
+    let to = from
+        .checked_add_months(chrono::Months::new(1))
+        .and_then(|next| next.pred_opt())
+        .unwrap_or(day);
+    let by_day = takings(store, session, from, to, By::Day)?;
+    let by_category = takings(store, session, from, to, By::Category)?;
+    let tonnage = tonnage(store, session, from, to)?;
+    let targets = targets(store, session, from.year(), today.min(to))?;
+    let structure = super::setup::structure(store)?
+        .map(|s| s.identity.name.to_string())
+        .unwrap_or_default();
+    Ok(crate::reports::board::build(
+        &structure,
+        &by_day,
+        &by_category,
+        &tonnage,
+        &targets,
+    ))
+}

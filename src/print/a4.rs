@@ -111,6 +111,19 @@ impl Page {
         self.text(x, y, size, text)
     }
 
+    /// Bold text whose right end is at `right` mm.
+    pub fn bold_right(
+        &mut self,
+        right: f32,
+        y: f32,
+        size: f32,
+        text: impl Into<String>,
+    ) -> &mut Self {
+        let text = text.into();
+        let x = right - width_mm(&text, size) * 1.08;
+        self.bold(x, y, size, text)
+    }
+
     pub fn colour(&mut self, x: f32, y: f32, w: f32, h: f32, rgb: [u8; 3]) -> &mut Self {
         self.marks.push(Mark::Colour { x, y, w, h, rgb });
         self

@@ -5,6 +5,7 @@
 //! Nothing here knows the terminal or SQL: slips are built from journal payloads.
 
 pub mod a4;
+pub mod board;
 pub mod codepage;
 pub mod document;
 mod error;

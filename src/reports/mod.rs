@@ -4,6 +4,7 @@
 //! by [`crate::ops::reports`]) and no terminal.
 
 pub mod accounting;
+pub mod board;
 pub mod eco;
 pub mod export;
 pub mod members;
@@ -102,6 +103,28 @@ pub struct Section {
     pub columns: Vec<Msg>,
     pub rows: Vec<Vec<Cell>>,
     pub total: Option<Vec<Cell>>,
+}
+
+/// The bars of a section for a chart: a short label per row (a date's end, « 11-03 »; a
+/// name's start) and its first money or weight cell.
+pub fn bars(section: &Section) -> Vec<(String, Cell)> {
+    section
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let text = row.first()?.display();
+            let label: String = if text.starts_with(|c: char| c.is_ascii_digit()) {
+                let tail: Vec<char> = text.chars().rev().take(5).collect();
+                tail.into_iter().rev().collect()
+            } else {
+                text.chars().take(5).collect()
+            };
+            let value = row
+                .iter()
+                .find(|c| matches!(c, Cell::Money(_) | Cell::Grams(_)))?;
+            Some((label, value.clone()))
+        })
+        .collect()
 }
 
 /// A report over a period.

@@ -195,29 +195,21 @@ impl ReportsView {
         }
     }
 
-    /// The bars of the main table: its first money or weight column, a bar per row.
+    /// The bars of the main table: its first money or weight column, a bar per row, in
+    /// euros or kilograms.
     fn bars(&self) -> Vec<(String, u64)> {
         let Some(section) = self.report.as_ref().and_then(|r| r.sections.first()) else {
             return Vec::new();
         };
-        section
-            .rows
-            .iter()
-            .filter_map(|row| {
-                // A date ends with what tells it apart (« 11-03 »), a name begins with it.
-                let text = row.first()?.display();
-                let label: String = if text.starts_with(|c: char| c.is_ascii_digit()) {
-                    let tail: Vec<char> = text.chars().rev().take(5).collect();
-                    tail.into_iter().rev().collect()
-                } else {
-                    text.chars().take(5).collect()
+        crate::reports::bars(section)
+            .into_iter()
+            .map(|(label, cell)| {
+                let value = match cell {
+                    Cell::Money(m) => m.cents() / 100,
+                    Cell::Grams(g) => g / 1000,
+                    _ => 0,
                 };
-                let value = row.iter().find_map(|c| match c {
-                    Cell::Money(m) => Some(m.cents() / 100),
-                    Cell::Grams(g) => Some(g / 1000),
-                    _ => None,
-                })?;
-                Some((label, value.max(0).unsigned_abs()))
+                (label, value.max(0).unsigned_abs())
             })
             .collect()
     }

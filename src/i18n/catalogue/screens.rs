@@ -138,6 +138,13 @@ macro_rules! rows_screens {
             TonnageWithdrawn => "Retiré de la vente (invendus)", "Withdrawn from sale (unsold)";
             TonnageUnknown => "(non renseignée)", "(not given)";
             ReportTargets => "Objectifs", "Targets";
+            BoardTitle => "Bilan du mois {}", "Monthly report {}";
+            BoardPage => "page {} / {}", "page {} of {}";
+            BoardChart => "Chiffre d'affaires TTC par jour", "Takings incl. VAT per day";
+            BoardOthers => "autres ({})", "others ({})";
+            BoardTakings => "Chiffre d'affaires TTC", "Takings incl. VAT";
+            BoardCollected => "Collecté", "Collected";
+            BoardReused => "Réemployé", "Reused";
             ReportEco => "Déclaration éco-organisme", "Eco-organisation declaration";
             EcoDeclaration => "Par catégorie de l'éco-organisme", "By the eco-organisation's category";
             EcoDetail => "Détail par catégorie de la structure", "Detail by our category";
@@ -351,6 +358,7 @@ macro_rules! rows_screens {
             CliMenuImported => "{} produits de la carte lus dans {}.", "{} menu products read from {}.";
             CliMenuExported => "Carte écrite dans {}.", "Menu written to {}.";
             CliReportWritten => "Bilan écrit dans {}.", "Report written to {}.";
+            CliReportPdfOut => "Le bilan du mois s'écrit en PDF dans un fichier : ajoutez --out FICHIER.pdf", "The monthly report is written as a PDF to a file: add --out FILE.pdf";
             CliReportXlsxOut => "Un classeur XLSX s'écrit dans un fichier : ajoutez --out FICHIER.xlsx", "An XLSX workbook is written to a file: add --out FILE.xlsx";
             ErrXlsx => "Classeur XLSX impossible à écrire : {}", "Cannot write the XLSX workbook: {}";
             CliReportDates => "Période vide : le {} est après le {}.", "Empty period: {} is after {}.";

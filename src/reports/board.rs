@@ -38,7 +38,7 @@ fn total(section: Option<&Section>, column: Msg) -> Cell {
         .unwrap_or(Cell::Empty)
 }
 
-fn section<'a>(report: &'a Report, title: Msg) -> Option<&'a Section> {
+fn section(report: &Report, title: Msg) -> Option<&Section> {
     report.sections.iter().find(|s| s.title == title)
 }
 

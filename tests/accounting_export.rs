@@ -126,11 +126,37 @@ fn a_managers_accounts_are_used_and_the_fec_is_golden() {
 }
 
 #[test]
-fn the_command_line_writes_the_fec_and_lists_the_accounts() {
+fn the_command_line_writes_the_fec_and_the_paheko_csv_and_lists_the_accounts() {
     let home = tempfile::tempdir().expect("home");
     let db = common::demo_db(home.path(), "shop.db");
     let db = db.to_str().expect("path");
     let out = home.path().join("FEC.txt");
+    let paheko = home.path().join("paheko.csv");
+    let run = common::run_pepite(
+        home.path(),
+        &[
+            "export",
+            "paheko",
+            "--db",
+            db,
+            "--from",
+            "2020-01-01",
+            "--to",
+            "2030-12-31",
+            "--out",
+            paheko.to_str().expect("out"),
+            "--as",
+            "Claire",
+            "--as-pin",
+            "1111",
+        ],
+    );
+    assert!(run.status.success(), "{}", common::text(&run.stderr));
+    let csv = std::fs::read_to_string(&paheko).expect("csv");
+    assert!(
+        csv.starts_with("Numéro d'écriture;Type;Statut;Libellé;Date"),
+        "{csv}"
+    );
     let run = common::run_pepite(
         home.path(),
         &[
@@ -169,5 +195,96 @@ fn the_command_line_writes_the_fec_and_lists_the_accounts() {
     assert!(
         text.contains("category\tMobilier\t707100") && text.contains("rate\t550\t445715"),
         "{text}"
+    );
+}
+
+/// The Paheko CSV read back as its « Groupé » import reads it: the separator found on the
+/// header line, a line with an entry's own fields opening an entry, the next lines adding
+/// to it; each entry balances, and the entries are the FEC's, line for line.
+#[test]
+fn the_paheko_csv_groups_each_z_into_one_balanced_entry() {
+    let (mut store, session) = demo_store();
+    let (from, to) = (date("2026-11-01"), date("2026-11-30"));
+    let entries =
+        pepite::ops::reports::accounting_entries(&mut store, &session, from, to).expect("entries");
+    assert!(entries.len() > 3, "the demo's month has Zs");
+    let csv = pepite::reports::accounting::paheko(&entries);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(csv.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(header, pepite::reports::accounting::PAHEKO_COLUMNS);
+    let column = |name: &str| header.iter().position(|h| h == name).expect(name);
+    let (label, day, piece, account, debit, credit) = (
+        column("Libellé"),
+        column("Date"),
+        column("Numéro pièce comptable"),
+        column("Numéro compte"),
+        column("Débit"),
+        column("Crédit"),
+    );
+    let cents = |text: &str| {
+        if text.is_empty() {
+            0
+        } else {
+            pepite::domain::Money::parse(text).expect("amount").cents()
+        }
+    };
+    // (piece, date, [(account, debit, credit)]) per entry, as Paheko groups them.
+    let mut read: Vec<(String, String, Vec<(String, i64, i64)>)> = Vec::new();
+    for record in reader.records() {
+        let record = record.expect("record");
+        assert_eq!(record.len(), 16, "{record:?}");
+        if !record[label].is_empty() {
+            assert_eq!(&record[1], "Avancé");
+            assert!(
+                record[0].is_empty(),
+                "no number: Paheko would update that entry"
+            );
+            read.push((record[piece].to_owned(), record[day].to_owned(), Vec::new()));
+        }
+        let entry = read.last_mut().expect("a line belongs to an entry");
+        entry.2.push((
+            record[account].to_owned(),
+            cents(&record[debit]),
+            cents(&record[credit]),
+        ));
+    }
+    assert_eq!(read.len(), entries.len());
+    for ((piece, day, lines), entry) in read.iter().zip(&entries) {
+        assert_eq!(piece, &entry.piece);
+        assert_eq!(
+            day.replace('/', ""),
+            format!(
+                "{}{}{}",
+                &entry.date[6..8],
+                &entry.date[4..6],
+                &entry.date[0..4]
+            )
+        );
+        let debits: i64 = lines.iter().map(|l| l.1).sum();
+        let credits: i64 = lines.iter().map(|l| l.2).sum();
+        assert_eq!(debits, credits, "{piece} balances");
+        assert_eq!(debits, entry.debits());
+        let expected: Vec<(String, i64, i64)> = entry
+            .lines
+            .iter()
+            .map(|l| (l.account.number.clone(), l.debit, l.credit))
+            .collect();
+        assert_eq!(lines, &expected, "{piece}");
+    }
+    let one_day: Vec<_> = entries
+        .iter()
+        .filter(|e| e.date == "20261104")
+        .cloned()
+        .collect();
+    insta::assert_snapshot!(
+        "paheko_one_day",
+        pepite::reports::accounting::paheko(&one_day)
     );
 }

@@ -154,10 +154,10 @@ pub enum Command {
     /// La carte du café en CSV (séparateur « ; ») : import (demande un encadrant) ou export.
     #[command(subcommand)]
     Menu(MenuCommand),
-    /// Export comptable : les Z d'une période en écritures, au format FEC (demande un encadrant).
+    /// Export comptable : les Z d'une période en écritures, au format FEC ou pour Paheko (demande un encadrant).
     Export {
-        /// fec (fichier des écritures comptables, art. A47 A-1 du LPF).
-        #[arg(value_parser = ["fec"])]
+        /// fec (fichier des écritures comptables, art. A47 A-1 du LPF) ou paheko (CSV à importer dans Paheko, format « Groupé »).
+        #[arg(value_parser = ["fec", "paheko"])]
         format: String,
         /// Premier jour (AAAA-MM-JJ).
         #[arg(long, value_name = "DATE")]

@@ -101,10 +101,10 @@ pub fn set_target(
     Ok(ExitCode::SUCCESS)
 }
 
-/// `pepite export fec`: the Zs of a period as accounting entries, in a file.
+/// `pepite export fec|paheko`: the Zs of a period as accounting entries, in a file.
 pub fn export(
     store: &mut Store,
-    _format: &str,
+    format: &str,
     from: NaiveDate,
     to: NaiveDate,
     out: &Path,
@@ -112,7 +112,10 @@ pub fn export(
 ) -> anyhow::Result<ExitCode> {
     let session = super::user::manager_session(store, auth)?;
     let entries = crate::ops::reports::accounting_entries(store, &session, from, to)?;
-    let text = crate::reports::accounting::fec(&entries);
+    let text = match format {
+        "paheko" => crate::reports::accounting::paheko(&entries),
+        _ => crate::reports::accounting::fec(&entries),
+    };
     std::fs::write(out, text).map_err(|e| {
         anyhow::anyhow!(Msg::ErrIo.fill(&[&out.display(), &crate::i18n::io_reason(&e)]))
     })?;

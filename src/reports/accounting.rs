@@ -276,6 +276,88 @@ pub fn fec(entries: &[Entry]) -> String {
     out
 }
 
+/// The columns of Paheko's accounting import, format « Groupé » (an entry's own fields
+/// on its first line only, then one line per account).
+pub const PAHEKO_COLUMNS: [&str; 16] = [
+    "Numéro d'écriture",
+    "Type",
+    "Statut",
+    "Libellé",
+    "Date",
+    "Remarques",
+    "Numéro pièce comptable",
+    "Numéro compte",
+    "Libellé compte",
+    "Débit",
+    "Crédit",
+    "Référence ligne",
+    "Libellé ligne",
+    "Rapprochement",
+    "Projet analytique",
+    "Membres associés",
+];
+
+/// These entries as the CSV Paheko imports in its « Groupé » format: `;`-separated (its
+/// import finds the separator on the header line), dates `JJ/MM/AAAA`, amounts `1234,56`,
+/// no entry number (Paheko numbers new entries itself; a number would name one to
+/// change), type « Avancé » (several lines), the Z as the piece reference.
+pub fn paheko(entries: &[Entry]) -> String {
+    let field = |text: &str| {
+        let text = text.replace(['\r', '\n'], " ");
+        if text.contains([';', '"']) {
+            format!("\"{}\"", text.replace('"', "\"\""))
+        } else {
+            text
+        }
+    };
+    let mut out = PAHEKO_COLUMNS.join(";");
+    out.push_str("\r\n");
+    for e in entries {
+        // `AAAAMMJJ` → `JJ/MM/AAAA`.
+        let date = match (e.date.get(0..4), e.date.get(4..6), e.date.get(6..8)) {
+            (Some(y), Some(m), Some(d)) => format!("{d}/{m}/{y}"),
+            _ => e.date.clone(),
+        };
+        for (i, l) in e.lines.iter().enumerate() {
+            let head: [String; 7] = if i == 0 {
+                [
+                    String::new(),
+                    "Avancé".to_owned(),
+                    String::new(),
+                    field(&e.label),
+                    date.clone(),
+                    String::new(),
+                    field(&e.piece),
+                ]
+            } else {
+                Default::default()
+            };
+            let amount = |cents: i64| {
+                if cents == 0 {
+                    String::new()
+                } else {
+                    crate::domain::Money::from_cents(cents).plain()
+                }
+            };
+            let mut fields: Vec<String> = head.to_vec();
+            fields.extend([
+                field(&l.account.number),
+                field(&l.account.label),
+                amount(l.debit),
+                amount(l.credit),
+                String::new(),
+                field(&l.label),
+                String::new(),
+                String::new(),
+                String::new(),
+            ]);
+            out.push_str(&fields.join(";"));
+            out.push_str("\r\n");
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -64,6 +64,14 @@ pub fn reused(data: &TonnageData) -> i64 {
     data.sold.0 + data.sold.1 + out(data, OutboundKind::Donation) + out(data, OutboundKind::Partner)
 }
 
+/// The grams that came in and did not leave over the period (in less everything out:
+/// sold, given, recycled, thrown, withdrawn): what the site keeps more, or less when
+/// older stock left. In = reuse + recycling + waste + withdrawn + this, to the gram.
+pub fn stayed(data: &TonnageData) -> i64 {
+    let out: i64 = data.outbound.iter().map(|(_, g)| g).sum();
+    collected(data) - data.sold.0 - data.sold.1 - out
+}
+
 /// The grams collected.
 pub fn collected(data: &TonnageData) -> i64 {
     data.intakes.by_category.iter().map(|(_, g)| g).sum()
@@ -109,6 +117,7 @@ fn destinations(data: &TonnageData) -> Section {
         Msg::TonnageWithdrawn.text().to_owned(),
         out(data, OutboundKind::Withdrawal),
     );
+    row(Msg::TonnageStayed.text().to_owned(), stayed(data));
     let reused = reused(data);
     Section {
         title: Msg::TonnageWhereItWent,

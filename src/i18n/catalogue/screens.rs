@@ -134,6 +134,7 @@ macro_rules! rows_screens {
             TonnageReuse => "Réemploi : {}", "Reuse: {}";
             TonnageRecycling => "Recyclage : {}", "Recycling: {}";
             TonnageWaste => "Déchets : {}", "Waste: {}";
+            TonnageStayed => "Resté sur site (entrées − sorties)", "Stayed on site (in − out)";
             TonnageReuseRate => "Taux de réemploi", "Reuse rate";
             TonnageWithdrawn => "Retiré de la vente (invendus)", "Withdrawn from sale (unsold)";
             TonnageUnknown => "(non renseignée)", "(not given)";

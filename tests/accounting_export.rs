@@ -236,7 +236,8 @@ fn the_paheko_csv_groups_each_z_into_one_balanced_entry() {
         }
     };
     // (piece, date, [(account, debit, credit)]) per entry, as Paheko groups them.
-    let mut read: Vec<(String, String, Vec<(String, i64, i64)>)> = Vec::new();
+    type Read = (String, String, Vec<(String, i64, i64)>);
+    let mut read: Vec<Read> = Vec::new();
     for record in reader.records() {
         let record = record.expect("record");
         assert_eq!(record.len(), 16, "{record:?}");

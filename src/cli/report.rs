@@ -21,6 +21,15 @@ pub struct Request<'a> {
     pub out: Option<&'a Path>,
 }
 
+/// A bar on the terminal (stderr, hidden when it is not one) over an export's steps:
+/// reading the figures, writing the file.
+fn steps(count: u64) -> indicatif::ProgressBar {
+    indicatif::ProgressBar::new(count).with_style(
+        indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    )
+}
+
 pub fn run(store: &mut Store, request: &Request, auth: &ManagerAuth) -> anyhow::Result<ExitCode> {
     let session = super::user::manager_session(store, auth)?;
     let today = crate::clock::now().date_naive();
@@ -53,6 +62,12 @@ pub fn run(store: &mut Store, request: &Request, auth: &ManagerAuth) -> anyhow::
         return Ok(ExitCode::SUCCESS);
     }
     let by = By::from_code(request.by).unwrap_or(By::Day);
+    let bar = steps(2);
+    if request.out.is_some() {
+        bar.set_message(Msg::CliStepFigures.text());
+    } else {
+        bar.finish_and_clear();
+    }
     let report = match request.report {
         "tonnage" => crate::ops::reports::tonnage(store, &session, from, to)?,
         "targets" => crate::ops::reports::targets(store, &session, to.year(), today)?,
@@ -65,6 +80,8 @@ pub fn run(store: &mut Store, request: &Request, auth: &ManagerAuth) -> anyhow::
         }
         _ => crate::ops::reports::takings(store, &session, from, to, by)?,
     };
+    bar.inc(1);
+    bar.set_message(Msg::CliStepFile.text());
     let bytes = match request.format {
         "csv" => export::csv(&report).into_bytes(),
         "json" => format!("{:#}\n", export::json(&report)).into_bytes(),
@@ -78,6 +95,7 @@ pub fn run(store: &mut Store, request: &Request, auth: &ManagerAuth) -> anyhow::
             std::fs::write(file, bytes).map_err(|e| {
                 anyhow::anyhow!(Msg::ErrIo.fill(&[&file.display(), &crate::i18n::io_reason(&e)]))
             })?;
+            bar.finish_and_clear();
             println!("{}", Msg::CliReportWritten.fill(&[&file.display()]));
         }
         None => {
@@ -111,7 +129,11 @@ pub fn export(
     auth: &ManagerAuth,
 ) -> anyhow::Result<ExitCode> {
     let session = super::user::manager_session(store, auth)?;
+    let bar = steps(2);
+    bar.set_message(Msg::CliStepFigures.text());
     let entries = crate::ops::reports::accounting_entries(store, &session, from, to)?;
+    bar.inc(1);
+    bar.set_message(Msg::CliStepFile.text());
     let text = match format {
         "paheko" => crate::reports::accounting::paheko(&entries),
         _ => crate::reports::accounting::fec(&entries),
@@ -119,6 +141,7 @@ pub fn export(
     std::fs::write(out, text).map_err(|e| {
         anyhow::anyhow!(Msg::ErrIo.fill(&[&out.display(), &crate::i18n::io_reason(&e)]))
     })?;
+    bar.finish_and_clear();
     let lines: usize = entries.iter().map(|e| e.lines.len()).sum();
     println!(
         "{}",

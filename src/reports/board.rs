@@ -107,7 +107,7 @@ fn sum_column(rows: &[Vec<Cell>], i: usize) -> Cell {
 
 /// Each day of `[from, to]` by its number, with its takings in `by_day` (keyed by the
 /// ISO date) or zero.
-fn every_day(from: NaiveDate, to: NaiveDate, by_day: Option<&Section>) -> Vec<(String, Cell)> {
+pub fn every_day(from: NaiveDate, to: NaiveDate, by_day: Option<&Section>) -> Vec<(String, Cell)> {
     let ttc = by_day.and_then(|s| s.columns.iter().position(|c| *c == Msg::ColTtc));
     from.iter_days()
         .take_while(|d| *d <= to)

@@ -1,6 +1,7 @@
 //! « Bilans », for managers: the takings or the tonnage of a day, a month or a year, the
 //! period moved with ←→, its length with F3, the grouping with Tab, the report with F2; a
-//! bar chart of the main table above the tables, which scroll (↑↓). Every figure comes
+//! bar chart of the main table above the tables, which scroll (↑↓), and beside it for
+//! the takings a sparkline of the last four weeks' days. Every figure comes
 //! from the report definitions ([`crate::reports`]), as the command line's do.
 
 use super::keys::{self, Action, Binding, bind};
@@ -15,7 +16,7 @@ use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Stylize;
 use ratatui::text::Line;
-use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Gauge, Paragraph};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Gauge, Paragraph, Sparkline};
 
 const BINDINGS: &[Binding] = &[
     bind(KeyCode::Left, Action::Left, Some(Msg::KeyPeriod)),
@@ -53,7 +54,13 @@ pub struct ReportsView {
     by: By,
     report: Option<Report>,
     scroll: usize,
+    /// The takings of each of the last four weeks' days up to the period's end, in
+    /// euros (the sparkline beside the bars).
+    recent: Vec<u64>,
 }
+
+/// How many days the sparkline shows: one a column.
+const RECENT_DAYS: u64 = 28;
 
 impl ReportsView {
     pub fn open(cx: &mut Cx) -> ops::Result<ReportsView> {
@@ -64,6 +71,7 @@ impl ReportsView {
             by: By::Day,
             report: None,
             scroll: 0,
+            recent: Vec::new(),
         };
         view.reload(cx)?;
         Ok(view)
@@ -91,6 +99,17 @@ impl ReportsView {
     fn reload(&mut self, cx: &mut Cx) -> ops::Result<()> {
         let session = cx.session.ok_or(OpsError::NotInitialised)?;
         let (from, to) = self.period();
+        if self.kind == Kind::Takings {
+            let start = to - chrono::Days::new(RECENT_DAYS - 1);
+            let days = ops::reports::takings(cx.store, session, start, to, By::Day)?;
+            self.recent = crate::reports::board::every_day(start, to, days.sections.first())
+                .into_iter()
+                .map(|(_, cell)| match cell {
+                    Cell::Money(m) => (m.cents() / 100).max(0).unsigned_abs(),
+                    _ => 0,
+                })
+                .collect();
+        }
         self.report = Some(match self.kind {
             Kind::Tonnage => ops::reports::tonnage(cx.store, session, from, to)?,
             Kind::Takings => ops::reports::takings(cx.store, session, from, to, self.by)?,
@@ -322,10 +341,24 @@ impl View for ReportsView {
             ));
         }
         frame.render_widget(Paragraph::new(Line::from(head_line)), head);
-        if self.kind == Kind::Targets {
-            self.render_gauges(frame, chart);
-        } else {
-            self.render_bars(frame, chart);
+        match self.kind {
+            Kind::Targets => self.render_gauges(frame, chart),
+            Kind::Takings => {
+                let [bars, spark] =
+                    Layout::horizontal([Constraint::Fill(1), Constraint::Length(30)]).areas(chart);
+                self.render_bars(frame, bars);
+                // The latest days when the box is narrower than the four weeks.
+                let room = usize::from(spark.width.saturating_sub(2));
+                let shown = &self.recent[self.recent.len().saturating_sub(room)..];
+                frame.render_widget(
+                    Sparkline::default()
+                        .block(Block::bordered().title(Msg::ReportRecentWeeks.text()))
+                        .data(shown)
+                        .style(theme::title()),
+                    spark,
+                );
+            }
+            Kind::Tonnage => self.render_bars(frame, chart),
         }
         let lines: Vec<Line> = self.lines().into_iter().skip(self.scroll).collect();
         frame.render_widget(Paragraph::new(lines).block(Block::bordered()), tables);

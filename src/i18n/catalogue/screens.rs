@@ -139,6 +139,7 @@ macro_rules! rows_screens {
             TonnageWithdrawn => "Retiré de la vente (invendus)", "Withdrawn from sale (unsold)";
             TonnageUnknown => "(non renseignée)", "(not given)";
             ReportTargets => "Objectifs", "Targets";
+            ReportRecentWeeks => "4 dernières semaines", "Last 4 weeks";
             BoardTitle => "Bilan du mois {}", "Monthly report {}";
             BoardPage => "page {} / {}", "page {} of {}";
             BoardChart => "Chiffre d'affaires TTC par jour", "Takings incl. VAT per day";
@@ -360,6 +361,8 @@ macro_rules! rows_screens {
             CliMenuExported => "Carte écrite dans {}.", "Menu written to {}.";
             CliReportWritten => "Bilan écrit dans {}.", "Report written to {}.";
             CliReportPdfOut => "Le bilan du mois s'écrit en PDF dans un fichier : ajoutez --out FICHIER.pdf", "The monthly report is written as a PDF to a file: add --out FILE.pdf";
+            CliStepFigures => "lecture des chiffres", "reading the figures";
+            CliStepFile => "écriture du fichier", "writing the file";
             CliReportXlsxOut => "Un classeur XLSX s'écrit dans un fichier : ajoutez --out FICHIER.xlsx", "An XLSX workbook is written to a file: add --out FILE.xlsx";
             ErrXlsx => "Classeur XLSX impossible à écrire : {}", "Cannot write the XLSX workbook: {}";
             CliReportDates => "Période vide : le {} est après le {}.", "Empty period: {} is after {}.";

@@ -210,6 +210,7 @@ pub fn create_scaled(
             days,
             extra_tills,
             progress,
+            labelled_items: size.years > 0,
         },
     )
 }

@@ -1,5 +1,7 @@
 //! Four weeks of a demo shop's life, written through the same journal functions as a real
-//! till: each open day (Tuesday to Saturday) and each till opens with a float, sells,
+//! till: each open day (Tuesday to Saturday) and each till opens with a float, sells (in
+//! the scaled history, a third of the shop's tickets with a labelled item put in stock
+//! days before and marked sold by its ticket),
 //! takes a few membership fees and donations, refunds now and then, reprints a ticket,
 //! and closes with a counted Z (once with an explained difference). Deterministic: the
 //! same `now` gives the same journal.
@@ -7,6 +9,7 @@
 use super::Result;
 use crate::domain::{Money, PaymentKind, SaleLine, Tender, TerminalCode, VatRate};
 use crate::journal::{self, CashCount, Context, InstallationKey, ProofKind};
+use crate::storage::items::ItemStatus;
 use crate::storage::{Store, Timestamp};
 use chrono::{Datelike, TimeDelta, Weekday};
 
@@ -122,6 +125,9 @@ pub struct Scale<'a> {
     pub extra_tills: Vec<(String, String)>,
     /// Told `(days done, days)` as the history is written.
     pub progress: &'a dyn Fn(u64, u64),
+    /// Whether a third of the shop's tickets sell a labelled item (the scaled history the
+    /// benchmarks read; the four-week demo keeps its items on the shelves to be tried).
+    pub labelled_items: bool,
 }
 
 /// Writes the history of the scale's days before `now`.
@@ -148,8 +154,9 @@ pub fn write(
         .map(|c| (c.name.to_string(), c.id.0))
         .collect();
     // What a sale took out of the shop, as the till records it beside the ticket.
-    let weigh = |tx: &crate::storage::Tx, doc: i64, lines: &[SaleLine]| {
-        for line in lines {
+    // The first line is the labelled item's when there is one.
+    let weigh = |tx: &crate::storage::Tx, doc: i64, lines: &[SaleLine], item: Option<i64>| {
+        for (i, line) in lines.iter().enumerate() {
             if let Some(grams) = line.grams {
                 let category = line
                     .category
@@ -159,7 +166,7 @@ pub fn write(
                     tx,
                     doc,
                     category,
-                    None,
+                    item.filter(|_| i == 0 && line.item_code.is_some()),
                     grams,
                     line.weight_estimated,
                 )?;
@@ -199,6 +206,52 @@ pub fn write(
                 let mut last_sale = None;
                 for n in 0..sales {
                     let mut lines = Vec::new();
+                    // A labelled item, as the sorting bench made it, sold first.
+                    let mut labelled = None;
+                    if scale.labelled_items && !code.starts_with("cafe") && dice.next(3) == 0 {
+                        let (label, category, price, rate) =
+                            products[dice.next(products.len() as u64) as usize];
+                        let grams = unit_grams(category).unwrap_or(1_500) + dice.next(900) as i64;
+                        let code = crate::domain::Ean13::in_store(
+                            crate::domain::CodeKind::Item,
+                            crate::storage::items::next_serial(tx)?,
+                        )?;
+                        let id = crate::storage::items::insert(
+                            tx,
+                            &code,
+                            &crate::storage::items::NewItem {
+                                category_id: crate::domain::CategoryId(
+                                    category_ids.get(category).copied().unwrap_or(1),
+                                ),
+                                intake: None,
+                                description: label,
+                                price: Money::from_cents(price),
+                                weight: crate::domain::Weight::from_grams(grams)?,
+                                weight_estimated: false,
+                                point_of_sale: None,
+                                created_at: day - TimeDelta::days(1 + dice.next(20) as i64),
+                            },
+                        )?;
+                        labelled = Some(id);
+                        lines.push(SaleLine {
+                            label: label.to_owned(),
+                            category: Some(category.to_owned()),
+                            item_code: Some(code.to_string()),
+                            quantity: 1,
+                            unit_price: Money::from_cents(price),
+                            original_price: None,
+                            discount: Money::ZERO,
+                            discount_reason: None,
+                            ticket_discount: Money::ZERO,
+                            ticket_discount_reason: None,
+                            grams: Some(grams),
+                            weight_estimated: false,
+                            margin_scheme: false,
+                            guarantee: false,
+                            service: None,
+                            vat_rate: rate,
+                        });
+                    }
                     for _ in 0..1 + dice.next(3) {
                         let (label, category, price, rate) =
                             products[dice.next(products.len() as u64) as usize];
@@ -241,8 +294,18 @@ pub fn write(
                         &tenders,
                         None,
                     )?;
-                    weigh(tx, doc.id, &lines)?;
-                    last_sale = Some((doc, lines, tenders));
+                    weigh(tx, doc.id, &lines, labelled)?;
+                    if let Some(id) = labelled {
+                        crate::storage::items::move_status(
+                            tx,
+                            id,
+                            ItemStatus::InStock,
+                            ItemStatus::Sold,
+                            Some(doc.id),
+                            ctx(20 + n * 17, operator).at,
+                        )?;
+                    }
+                    last_sale = Some((doc, lines, tenders, labelled));
                 }
                 if dice.next(4) == 0 {
                     journal::append_proof(
@@ -264,7 +327,9 @@ pub fn write(
                         &[tender(PaymentKind::Cheque, 2000)],
                     )?;
                 }
-                if let Some((doc, lines, tenders)) = last_sale.filter(|_| dice.next(6) == 0) {
+                if let Some((doc, lines, tenders, labelled)) =
+                    last_sale.filter(|_| dice.next(6) == 0)
+                {
                     // The customer comes back: the first line is refunded the way it was paid.
                     let back = SaleLine {
                         quantity: -lines[0].quantity,
@@ -285,7 +350,18 @@ pub fn write(
                         &[tender(kind, amount)],
                         Some((&doc.series, doc.number)),
                     )?;
-                    weigh(tx, refund.id, &[back])?;
+                    weigh(tx, refund.id, &[back], labelled)?;
+                    // A labelled item brought back goes back on the shelf.
+                    if let Some(id) = labelled {
+                        crate::storage::items::move_status(
+                            tx,
+                            id,
+                            ItemStatus::Sold,
+                            ItemStatus::InStock,
+                            Some(refund.id),
+                            ctx(330, operator).at,
+                        )?;
+                    }
                 }
                 if dice.next(7) == 0 {
                     journal::append_duplicate(

@@ -154,6 +154,19 @@ pub enum Command {
     /// La carte du café en CSV (séparateur « ; ») : import (demande un encadrant) ou export.
     #[command(subcommand)]
     Menu(MenuCommand),
+    /// Reprend l'historique d'Oressource depuis son dump MySQL (.sql ou .sql.gz), à part du journal fiscal (demande un encadrant).
+    Import {
+        /// oressource.
+        #[arg(value_parser = ["oressource"])]
+        source: String,
+        /// Le dump (mysqldump ou export phpMyAdmin), brut ou compressé en .gz.
+        dump: PathBuf,
+        /// Lit tout et dit ce qui serait repris, sans rien garder.
+        #[arg(long)]
+        dry_run: bool,
+        #[command(flatten)]
+        auth: ManagerAuth,
+    },
     /// Export comptable : les Z d'une période en écritures, au format FEC ou pour Paheko (demande un encadrant).
     Export {
         /// fec (fichier des écritures comptables, art. A47 A-1 du LPF) ou paheko (CSV à importer dans Paheko, format « Groupé »).

@@ -7,6 +7,7 @@
 mod args;
 mod demo;
 mod french;
+mod import;
 mod key;
 mod labels;
 mod logging;
@@ -192,6 +193,12 @@ pub fn main() -> anyhow::Result<ExitCode> {
         Some(Command::Grid(command)) => labels::grid(&mut open(&db)?, command)?,
         Some(Command::Menu(command)) => labels::menu(&mut open(&db)?, command)?,
         Some(Command::Member(command)) => member::run(&mut open(&db)?, command)?,
+        Some(Command::Import {
+            ref dump,
+            dry_run,
+            ref auth,
+            ..
+        }) => import::oressource(&mut open(&db)?, dump, dry_run, auth)?,
         Some(Command::Export {
             ref format,
             from,

@@ -25,6 +25,7 @@ pub mod member_data;
 pub mod member_import;
 pub mod members;
 pub mod menu;
+pub mod oressource;
 pub mod places;
 pub mod printing;
 mod refund;

@@ -8,6 +8,7 @@ pub mod board;
 pub mod eco;
 pub mod export;
 pub mod members;
+pub mod oressource;
 pub mod takings;
 pub mod targets;
 pub mod tonnage;

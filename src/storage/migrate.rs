@@ -85,6 +85,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0019_members.sql",
         include_str!("../../migrations/0019_members.sql"),
     ),
+    (
+        "0020_oressource.sql",
+        include_str!("../../migrations/0020_oressource.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

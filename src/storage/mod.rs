@@ -25,6 +25,7 @@ pub mod member_offers;
 pub mod member_prices;
 pub mod members;
 mod migrate;
+pub mod oressource;
 pub mod payment_methods;
 pub mod points_of_sale;
 pub mod print_jobs;
@@ -240,6 +241,22 @@ impl Store {
     }
 
     /// Runs `work` on a consistent snapshot.
+    /// Runs `work` in a write transaction and rolls it back whatever it returns: a dry
+    /// run sees everything it would write, and nothing is kept.
+    pub fn trial<T, E>(&mut self, work: impl FnOnce(&Tx) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StorageError>,
+    {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(StorageError::from)?;
+        let tx = Tx { tx };
+        let value = work(&tx)?;
+        tx.tx.rollback().map_err(StorageError::from)?;
+        Ok(value)
+    }
+
     pub fn read<T, E>(&mut self, work: impl FnOnce(&Tx) -> Result<T, E>) -> Result<T, E>
     where
         E: From<StorageError>,

@@ -1,0 +1,411 @@
+//! Imported history from Oressource (migration 0020): the rows of a dump staged as they
+//! stream in, then checked together — a line whose category, sale or intake is unknown,
+//! a weight of zero, a sale without lines — and refused with the reason counted; the
+//! import recorded once by the dump's digest; and the totals that prove it, read back.
+
+use super::{Result, Tx};
+use rusqlite::params;
+
+/// One row of an Oressource list (`ores_list`).
+pub struct ListRow<'a> {
+    pub list: &'a str,
+    pub id: i64,
+    pub name: &'a str,
+    pub colour: &'a str,
+    pub amount: Option<i64>,
+    pub parent: Option<i64>,
+    pub visible: bool,
+}
+
+/// Starts an import: its row, with a provisional digest until the dump is read whole.
+pub fn begin(tx: &Tx, file: &str, user: &str, at: &str) -> Result<i64> {
+    tx.conn().execute(
+        "INSERT INTO ores_import (digest, file, user_name, at, summary)
+         VALUES ('reading:' || hex(randomblob(8)), ?1, ?2, ?3, '{}')",
+        params![file, user, at],
+    )?;
+    // Where the sale lines' weights wait for their lines (they come first in a dump).
+    tx.conn().execute_batch(
+        "CREATE TEMP TABLE IF NOT EXISTS ores_stage_weight (
+             id INTEGER PRIMARY KEY, grams INTEGER NOT NULL);
+         DELETE FROM ores_stage_weight;",
+    )?;
+    Ok(tx.conn().last_insert_rowid())
+}
+
+/// The date of the import that read a dump of `digest`, if one did.
+pub fn imported_on(tx: &Tx, digest: &str) -> Result<Option<String>> {
+    let mut stmt = tx
+        .conn()
+        .prepare_cached("SELECT at FROM ores_import WHERE digest = ?1")?;
+    let mut rows = stmt.query([digest])?;
+    Ok(match rows.next()? {
+        Some(row) => Some(row.get(0)?),
+        None => None,
+    })
+}
+
+pub fn list_row(tx: &Tx, import: i64, row: &ListRow) -> Result<()> {
+    tx.conn()
+        .prepare_cached(
+            "INSERT OR REPLACE INTO ores_list (import_id, list, id, name, colour, amount, parent,
+                 visible)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?
+        .execute(params![
+            import,
+            row.list,
+            row.id,
+            row.name,
+            row.colour,
+            row.amount,
+            row.parent,
+            row.visible
+        ])?;
+    Ok(())
+}
+
+pub fn sale(tx: &Tx, import: i64, id: i64, at: &str, payment: i64, point: i64) -> Result<()> {
+    tx.conn()
+        .prepare_cached(
+            "INSERT OR REPLACE INTO ores_sale (import_id, id, at, day, payment, point)
+             VALUES (?1, ?2, ?3, substr(?3, 1, 10), ?4, ?5)",
+        )?
+        .execute(params![import, id, at, payment, point])?;
+    Ok(())
+}
+
+/// A sale line; `amount` and `refund` in cents as Oressource's bilans count them.
+#[allow(clippy::too_many_arguments)]
+pub fn sale_line(
+    tx: &Tx,
+    import: i64,
+    id: i64,
+    at: &str,
+    sale: i64,
+    category: i64,
+    quantity: i64,
+    amount: i64,
+    refund: i64,
+    lot: bool,
+) -> Result<()> {
+    tx.conn()
+        .prepare_cached(
+            "INSERT OR REPLACE INTO ores_sale_line (import_id, id, sale, category, quantity,
+                 amount, refund, lot, day)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, substr(?9, 1, 10))",
+        )?
+        .execute(params![
+            import, id, sale, category, quantity, amount, refund, lot, at
+        ])?;
+    Ok(())
+}
+
+/// The weight of sale line `id` (Oressource's `pesees_vendus`, one per line).
+pub fn sale_weight(tx: &Tx, id: i64, grams: i64) -> Result<()> {
+    tx.conn()
+        .prepare_cached("INSERT OR REPLACE INTO ores_stage_weight (id, grams) VALUES (?1, ?2)")?
+        .execute(params![id, grams])?;
+    Ok(())
+}
+
+pub fn intake(
+    tx: &Tx,
+    import: i64,
+    id: i64,
+    at: &str,
+    source: i64,
+    town: i64,
+    point: i64,
+) -> Result<()> {
+    tx.conn()
+        .prepare_cached(
+            "INSERT OR REPLACE INTO ores_intake (import_id, id, at, day, source, town, point)
+             VALUES (?1, ?2, ?3, substr(?3, 1, 10), ?4, ?5, ?6)",
+        )?
+        .execute(params![import, id, at, source, town, point])?;
+    Ok(())
+}
+
+pub fn intake_line(
+    tx: &Tx,
+    import: i64,
+    id: i64,
+    at: &str,
+    intake: i64,
+    category: i64,
+    grams: i64,
+) -> Result<()> {
+    tx.conn()
+        .prepare_cached(
+            "INSERT OR REPLACE INTO ores_intake_line (import_id, id, intake, category, grams, day)
+             VALUES (?1, ?2, ?3, ?4, ?5, substr(?6, 1, 10))",
+        )?
+        .execute(params![import, id, intake, category, grams, at])?;
+    Ok(())
+}
+
+/// An outbound flow: its class and, as it has them, its partner, recycler, exit type.
+pub struct Outbound<'a> {
+    pub id: i64,
+    pub at: &'a str,
+    pub class: &'a str,
+    pub partner: Option<i64>,
+    pub recycler: Option<i64>,
+    pub exit_type: Option<i64>,
+    pub point: i64,
+}
+
+pub fn outbound(tx: &Tx, import: i64, o: &Outbound) -> Result<()> {
+    tx.conn()
+        .prepare_cached(
+            "INSERT OR REPLACE INTO ores_outbound (import_id, id, at, day, class, partner,
+                 recycler, exit_type, point)
+             VALUES (?1, ?2, ?3, substr(?3, 1, 10), ?4, ?5, ?6, ?7, ?8)",
+        )?
+        .execute(params![
+            import,
+            o.id,
+            o.at,
+            o.class,
+            o.partner,
+            o.recycler,
+            o.exit_type,
+            o.point
+        ])?;
+    Ok(())
+}
+
+/// An outbound line: by category, bin or evacuated fraction, as Oressource weighed it.
+pub struct OutboundLine<'a> {
+    pub id: i64,
+    pub at: &'a str,
+    pub outbound: i64,
+    pub category: Option<i64>,
+    pub bin: Option<i64>,
+    pub evac: Option<i64>,
+    pub grams: i64,
+}
+
+pub fn outbound_line(tx: &Tx, import: i64, l: &OutboundLine) -> Result<()> {
+    tx.conn()
+        .prepare_cached(
+            "INSERT OR REPLACE INTO ores_outbound_line (import_id, id, outbound, category, bin,
+                 evac, grams, day)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, substr(?8, 1, 10))",
+        )?
+        .execute(params![
+            import, l.id, l.outbound, l.category, l.bin, l.evac, l.grams, l.at
+        ])?;
+    Ok(())
+}
+
+/// A reason rows were refused, and how many.
+pub type Refused = (&'static str, &'static str, i64);
+
+/// Checks the staged rows together and deletes those that cannot stand, in order (a sale
+/// whose only lines were refused is then a sale without lines): `(table, reason code,
+/// rows)` for each rule that refused some. Then gives the sale lines their weights.
+pub fn settle(tx: &Tx, import: i64) -> Result<Vec<Refused>> {
+    const RULES: [(&str, &str, &str); 9] = [
+        (
+            "pesees_collectes",
+            "zero_weight",
+            "DELETE FROM ores_intake_line WHERE import_id = ?1 AND grams <= 0",
+        ),
+        (
+            "pesees_collectes",
+            "unknown_category",
+            "DELETE FROM ores_intake_line WHERE import_id = ?1 AND category NOT IN
+                 (SELECT id FROM ores_list WHERE import_id = ?1 AND list = 'category')",
+        ),
+        (
+            "pesees_collectes",
+            "unknown_intake",
+            "DELETE FROM ores_intake_line WHERE import_id = ?1 AND intake NOT IN
+                 (SELECT id FROM ores_intake WHERE import_id = ?1)",
+        ),
+        (
+            "pesees_sorties",
+            "zero_weight",
+            "DELETE FROM ores_outbound_line WHERE import_id = ?1 AND grams <= 0",
+        ),
+        (
+            "pesees_sorties",
+            "unknown_outbound",
+            "DELETE FROM ores_outbound_line WHERE import_id = ?1 AND outbound NOT IN
+                 (SELECT id FROM ores_outbound WHERE import_id = ?1)",
+        ),
+        (
+            "vendus",
+            "unknown_category",
+            "DELETE FROM ores_sale_line WHERE import_id = ?1 AND category NOT IN
+                 (SELECT id FROM ores_list WHERE import_id = ?1 AND list = 'category')",
+        ),
+        (
+            "vendus",
+            "unknown_sale",
+            "DELETE FROM ores_sale_line WHERE import_id = ?1 AND sale NOT IN
+                 (SELECT id FROM ores_sale WHERE import_id = ?1)",
+        ),
+        (
+            "ventes",
+            "no_lines",
+            "DELETE FROM ores_sale WHERE import_id = ?1 AND id NOT IN
+                 (SELECT sale FROM ores_sale_line WHERE import_id = ?1)",
+        ),
+        (
+            "ventes",
+            "unknown_payment",
+            "DELETE FROM ores_sale WHERE import_id = ?1 AND payment NOT IN
+                 (SELECT id FROM ores_list WHERE import_id = ?1 AND list = 'payment')",
+        ),
+    ];
+    let mut refused = Vec::new();
+    for (table, reason, sql) in RULES {
+        let n = tx.conn().execute(sql, [import])?;
+        if n > 0 {
+            refused.push((table, reason, i64::try_from(n).unwrap_or(i64::MAX)));
+        }
+    }
+    // A sale refused for its payment method takes its lines with it.
+    let orphans = tx.conn().execute(
+        "DELETE FROM ores_sale_line WHERE import_id = ?1 AND sale NOT IN
+             (SELECT id FROM ores_sale WHERE import_id = ?1)",
+        [import],
+    )?;
+    if orphans > 0 {
+        refused.push((
+            "vendus",
+            "unknown_sale",
+            i64::try_from(orphans).unwrap_or(i64::MAX),
+        ));
+    }
+    tx.conn().execute(
+        "UPDATE ores_sale_line SET grams = (SELECT w.grams FROM ores_stage_weight w
+             WHERE w.id = ores_sale_line.id)
+         WHERE import_id = ?1 AND id IN (SELECT id FROM ores_stage_weight)",
+        [import],
+    )?;
+    Ok(refused)
+}
+
+/// Rows of each imported table kept by import `import`.
+pub fn kept(tx: &Tx, import: i64) -> Result<Vec<(&'static str, i64)>> {
+    const COUNTS: [(&str, &str); 7] = [
+        ("collectes", "ores_intake"),
+        ("pesees_collectes", "ores_intake_line"),
+        ("sorties", "ores_outbound"),
+        ("pesees_sorties", "ores_outbound_line"),
+        ("ventes", "ores_sale"),
+        ("vendus", "ores_sale_line"),
+        ("listes", "ores_list"),
+    ];
+    let mut out = Vec::new();
+    for (name, table) in COUNTS {
+        let n: i64 = tx.conn().query_row(
+            &format!("SELECT count(*) FROM {table} WHERE import_id = ?1"),
+            [import],
+            |r| r.get(0),
+        )?;
+        out.push((name, n));
+    }
+    Ok(out)
+}
+
+/// Ends an import: its digest, structure and summary.
+pub fn finish(tx: &Tx, import: i64, digest: &str, structure: &str, summary: &str) -> Result<()> {
+    tx.conn().execute(
+        "UPDATE ores_import SET digest = ?2, structure = ?3, summary = ?4 WHERE id = ?1",
+        params![import, digest, structure, summary],
+    )?;
+    Ok(())
+}
+
+/// `(year or "" for the whole history, key, cents)` rows of the imported takings (sold less
+/// refunded) by category name, or by payment method name.
+pub fn takings_by(tx: &Tx, payment: bool) -> Result<Vec<(String, String, i64)>> {
+    let (join, key) = if payment {
+        (
+            "JOIN ores_sale s ON s.import_id = l.import_id AND s.id = l.sale
+             JOIN ores_list k ON k.import_id = l.import_id AND k.list = 'payment'
+                  AND k.id = s.payment",
+            "k.name",
+        )
+    } else {
+        (
+            "JOIN ores_list k ON k.import_id = l.import_id AND k.list = 'category'
+                  AND k.id = l.category",
+            "k.name",
+        )
+    };
+    grouped(
+        tx,
+        &format!("SELECT {{year}}, {key}, sum(l.amount - l.refund) FROM ores_sale_line l {join}"),
+    )
+}
+
+/// Kilograms (grams) collected by category, per year and in all.
+pub fn collected_by_category(tx: &Tx) -> Result<Vec<(String, String, i64)>> {
+    grouped(
+        tx,
+        "SELECT {year}, k.name, sum(l.grams) FROM ores_intake_line l
+         JOIN ores_list k ON k.import_id = l.import_id AND k.list = 'category'
+              AND k.id = l.category",
+    )
+}
+
+/// Grams out by Oressource class, per year and in all.
+pub fn out_by_class(tx: &Tx) -> Result<Vec<(String, String, i64)>> {
+    grouped(
+        tx,
+        "SELECT {year}, o.class, sum(l.grams) FROM ores_outbound_line l
+         JOIN ores_outbound o ON o.import_id = l.import_id AND o.id = l.outbound",
+    )
+}
+
+/// `select` (with `{year}` for the year expression, from a table aliased `l` with a
+/// `day`) grouped by year and key, then by key for the whole history (year "").
+fn grouped(tx: &Tx, select: &str) -> Result<Vec<(String, String, i64)>> {
+    let mut out = Vec::new();
+    for (year, group) in [
+        ("substr(l.day, 1, 4)", "GROUP BY 1, 2"),
+        ("''", "GROUP BY 2"),
+    ] {
+        let sql = format!("{} {group} ORDER BY 1, 2", select.replace("{year}", year));
+        let mut stmt = tx.conn().prepare(&sql)?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        out.extend(rows.collect::<rusqlite::Result<Vec<_>>>()?);
+    }
+    Ok(out)
+}
+
+/// `(year, sales, refunds, refunded cents, grams sold)`.
+pub type SalesCounts = (String, i64, i64, i64, i64);
+
+/// Per year and in all: a sale counts once, a refund is a sale with a line that gave
+/// money back.
+pub fn sales_counts(tx: &Tx) -> Result<Vec<SalesCounts>> {
+    let mut out = Vec::new();
+    for (year, group) in [("substr(s.day, 1, 4)", "GROUP BY 1"), ("''", "")] {
+        let sql = format!(
+            "SELECT {year},
+                    count(*) FILTER (WHERE t.refund = 0),
+                    count(*) FILTER (WHERE t.refund > 0),
+                    ifnull(sum(t.refund), 0),
+                    ifnull(sum(t.grams), 0)
+             FROM ores_sale s
+             JOIN (SELECT import_id, sale, sum(refund) AS refund,
+                          sum(CASE WHEN refund = 0 THEN grams ELSE 0 END) AS grams
+                   FROM ores_sale_line GROUP BY import_id, sale) t
+               ON t.import_id = s.import_id AND t.sale = s.id
+             {group} ORDER BY 1"
+        );
+        let mut stmt = tx.conn().prepare(&sql)?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?;
+        out.extend(rows.collect::<rusqlite::Result<Vec<_>>>()?);
+    }
+    Ok(out)
+}

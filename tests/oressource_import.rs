@@ -578,7 +578,7 @@ fn a_broken_dump_changes_nothing_and_names_its_line_and_a_dump_is_imported_once(
     // Imported once; the same dump again, even compressed, is refused and adds nothing.
     try_import(&mut store, &whole, false).expect("import");
     let first = store
-        .read(|tx| pepite::storage::oressource::sales_counts(tx))
+        .read(pepite::storage::oressource::sales_counts)
         .expect("counts");
     let err = try_import(&mut store, &whole, false)
         .expect_err("twice")
@@ -597,7 +597,7 @@ fn a_broken_dump_changes_nothing_and_names_its_line_and_a_dump_is_imported_once(
     assert!(err.contains("déjà été importé"), "{err}");
     assert_eq!(
         store
-            .read(|tx| pepite::storage::oressource::sales_counts(tx))
+            .read(pepite::storage::oressource::sales_counts)
             .expect("counts"),
         first
     );

@@ -507,6 +507,55 @@ fn an_oressource_dump_comes_over_and_its_proof_adds_up_to_the_cent_and_the_gram(
             kg_text(sold("2020"))
         ]
     );
+    // The reports read the imported history apart, marked, with the proof's figures.
+    let year = |y: i32| {
+        (
+            chrono::NaiveDate::from_ymd_opt(y, 1, 1).expect("day"),
+            chrono::NaiveDate::from_ymd_opt(y, 12, 31).expect("day"),
+        )
+    };
+    let (from, to) = year(2020);
+    let takings =
+        pepite::ops::reports::takings(&mut store, &claire, from, to, pepite::reports::By::Category)
+            .expect("takings");
+    let imported = takings.sections.last().expect("imported section");
+    assert_eq!(imported.title, pepite::i18n::Msg::ReportImportedTakings);
+    let shown: BTreeMap<(String, String), i64> = imported
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                ("2020".to_owned(), r[0].display()),
+                match r[2] {
+                    Cell::Money(m) => m.cents(),
+                    _ => 0,
+                },
+            )
+        })
+        .collect();
+    let wanted: BTreeMap<(String, String), i64> = by_category
+        .iter()
+        .filter(|((y, _), _)| y == "2020")
+        .map(|(k, v)| (k.clone(), *v))
+        .collect();
+    assert_eq!(
+        shown, wanted,
+        "the takings report's imported section = the proof's 2020"
+    );
+    assert!(pepite::reports::export::csv(&takings).contains("Historique importé d'Oressource"));
+    let (from, to) = year(2019);
+    let tonnage = pepite::ops::reports::tonnage(&mut store, &claire, from, to).expect("tonnage");
+    let section = tonnage.sections.last().expect("imported tonnage");
+    assert_eq!(section.title, pepite::i18n::Msg::ReportImportedTonnage);
+    let text = pepite::reports::export::table(&tonnage);
+    assert!(
+        text.contains("Collecté : Mobilier") && text.contains("45,500 kg"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Sorti : conventions") && text.contains("18,400 kg"),
+        "{text}"
+    );
     // The password hash came over nowhere.
     let all = store
         .read(|tx| pepite::storage::oressource::takings_by(tx, false))

@@ -7,6 +7,7 @@ use crate::reports::takings::{Rows, TakingsData};
 use crate::reports::tonnage::TonnageData;
 use crate::reports::{By, Report, takings, tonnage};
 use crate::storage::Store;
+use crate::storage::oressource::Group;
 use crate::storage::reports::{self as facts, Key};
 use chrono::NaiveDate;
 
@@ -35,7 +36,22 @@ pub fn takings_data(
             By::Payment => Rows::Payments(facts::takings_by_payment(tx, &from, &to)?),
             By::Category => Rows::Categories(facts::takings_by_category(tx, &from, &to)?),
         };
+        let group = match by {
+            By::Day => Group::Time(Key::Day),
+            By::Week => Group::Time(Key::Week),
+            By::Month => Group::Time(Key::Month),
+            By::Year => Group::Time(Key::Year),
+            By::Terminal | By::Point | By::Site => Group::Point,
+            By::Category => Group::Category,
+            By::Payment => Group::Payment,
+            By::Vat => Group::All,
+        };
+        let imported = crate::storage::oressource::takings_in(tx, &from, &to, group)?
+            .into_iter()
+            .map(|(key, sales, cents)| (key, sales, crate::domain::Money::from_cents(cents)))
+            .collect();
         Ok::<_, crate::storage::StorageError>(TakingsData {
+            imported,
             rows,
             proofs: facts::proofs(tx, &from, &to)?,
             provisional: facts::has_open_sessions(tx, &from, &to)?,
@@ -67,6 +83,7 @@ pub fn tonnage_data(store: &mut Store, from: NaiveDate, to: NaiveDate) -> Result
             recipients,
             sold: facts::sold_grams(tx, &from, &to)?,
             stock: facts::stock_by_age(tx, &to)?,
+            imported: crate::storage::oressource::tonnage_in(tx, &from, &to)?,
         })
     })?)
 }

@@ -28,18 +28,6 @@ fn year(text: &str) -> Cell {
     })
 }
 
-/// The name Oressource's `classe` of outbound flows is shown by.
-fn class(code: &str) -> String {
-    match code {
-        "sorties" => Msg::OresClassDonation.text().to_owned(),
-        "sortiesc" => Msg::OresClassPartner.text().to_owned(),
-        "sortiesr" => Msg::OresClassRecycler.text().to_owned(),
-        "sortiesp" => Msg::OresClassBins.text().to_owned(),
-        "sortiesd" => Msg::OresClassDump.text().to_owned(),
-        other => other.to_owned(),
-    }
-}
-
 /// The whole history first, then year by year.
 fn ordered<T: Clone>(rows: &[T], year_of: impl Fn(&T) -> &str) -> Vec<T> {
     let mut all: Vec<T> = rows
@@ -96,7 +84,7 @@ pub fn proof(data: &ProofData) -> Report {
     let out: Vec<(String, String, i64)> = data
         .out
         .iter()
-        .map(|(y, c, g)| (y.clone(), class(c), *g))
+        .map(|(y, c, g)| (y.clone(), super::tonnage::oressource_class(c), *g))
         .collect();
     let grams = |title, key, rows: &[(String, String, i64)]| {
         let mut s = keyed(title, key, rows, Cell::Grams);

@@ -29,6 +29,9 @@ pub struct TakingsData {
     /// Payment proofs by kind: `(kind, count, amount)`.
     pub proofs: Vec<(String, i64, Money)>,
     pub provisional: bool,
+    /// Sales imported from Oressource, grouped the same way (a VAT grouping: one row):
+    /// `(key, sales, amount sold less refunded)`. Not tickets: shown apart, marked.
+    pub imported: Vec<(String, i64, Money)>,
 }
 
 /// The proofs a takings report shows apart (the others — floats, cash in and out — are
@@ -192,20 +195,48 @@ pub fn build(from: NaiveDate, to: NaiveDate, by: By, data: &TakingsData) -> Repo
             ]
         })
         .collect();
+    let mut sections = vec![
+        main_section(by, &data.rows),
+        Section {
+            title: Msg::ReportApart,
+            columns: vec![Msg::ColNature, Msg::ColCount, Msg::ColAmount],
+            rows: apart,
+            total: None,
+        },
+    ];
+    if !data.imported.is_empty() {
+        sections.push(imported_section(by, &data.imported));
+    }
     Report {
         title: Msg::ReportTakings,
         from,
         to,
         provisional: data.provisional,
         closed: !data.provisional && has_tickets(&data.rows),
-        sections: vec![
-            main_section(by, &data.rows),
-            Section {
-                title: Msg::ReportApart,
-                columns: vec![Msg::ColNature, Msg::ColCount, Msg::ColAmount],
-                rows: apart,
-                total: None,
-            },
-        ],
+        sections,
+    }
+}
+
+/// Oressource's sales of the period, apart from the tickets and said to be imported:
+/// their amounts incl. VAT only (Oressource kept no rate on its lines).
+fn imported_section(by: By, rows: &[(String, i64, Money)]) -> Section {
+    Section {
+        title: Msg::ReportImportedTakings,
+        columns: vec![by.label(), Msg::ColSalesCount, Msg::ColTtc],
+        rows: rows
+            .iter()
+            .map(|(key, sales, amount)| {
+                vec![
+                    Cell::Text(key.clone()),
+                    Cell::Count(*sales),
+                    Cell::Money(*amount),
+                ]
+            })
+            .collect(),
+        total: Some(vec![
+            Cell::Text(Msg::ReportTotal.text().to_owned()),
+            Cell::Count(rows.iter().map(|r| r.1).sum()),
+            Cell::Money(sum(rows.iter().map(|r| r.2))),
+        ]),
     }
 }

@@ -21,6 +21,8 @@ pub struct TonnageData {
     pub sold: (i64, i64),
     /// `(age bracket upper bound in days, items, grams)`.
     pub stock: Vec<(i64, i64, i64)>,
+    /// Kilos imported from Oressource for the period: shown apart, marked.
+    pub imported: crate::storage::oressource::ImportedTonnage,
 }
 
 fn weighed_section(title: Msg, column: Msg, rows: &Weighed) -> Section {
@@ -156,8 +158,58 @@ fn stock(data: &TonnageData) -> Section {
     }
 }
 
+/// The name of Oressource's class of outbound flows.
+pub fn oressource_class(code: &str) -> String {
+    match code {
+        "sorties" => Msg::OresClassDonation.text().to_owned(),
+        "sortiesc" => Msg::OresClassPartner.text().to_owned(),
+        "sortiesr" => Msg::OresClassRecycler.text().to_owned(),
+        "sortiesp" => Msg::OresClassBins.text().to_owned(),
+        "sortiesd" => Msg::OresClassDump.text().to_owned(),
+        other => other.to_owned(),
+    }
+}
+
+/// Oressource's kilos of the period, apart and said to be imported.
+fn imported(data: &crate::storage::oressource::ImportedTonnage) -> Section {
+    let mut rows: Vec<Vec<Cell>> = data
+        .collected
+        .iter()
+        .map(|(name, g)| {
+            vec![
+                Cell::Text(Msg::ImportedCollected.fill(&[name])),
+                Cell::Grams(*g),
+            ]
+        })
+        .collect();
+    rows.push(vec![
+        Cell::Text(Msg::ImportedSold.text().to_owned()),
+        Cell::Grams(data.sold),
+    ]);
+    rows.extend(data.out.iter().map(|(class, g)| {
+        vec![
+            Cell::Text(Msg::ImportedOut.fill(&[&oressource_class(class)])),
+            Cell::Grams(*g),
+        ]
+    }));
+    Section {
+        title: Msg::ReportImportedTonnage,
+        columns: vec![Msg::ColNature, Msg::ColKg],
+        rows,
+        total: None,
+    }
+}
+
 /// The tonnage report of `[from, to]`.
 pub fn build(from: NaiveDate, to: NaiveDate, data: &TonnageData) -> Report {
+    let mut report = build_own(from, to, data);
+    if !data.imported.is_empty() {
+        report.sections.push(imported(&data.imported));
+    }
+    report
+}
+
+fn build_own(from: NaiveDate, to: NaiveDate, data: &TonnageData) -> Report {
     Report {
         title: Msg::ReportTonnage,
         from,

@@ -70,7 +70,7 @@ pub enum Key {
 }
 
 impl Key {
-    fn sql(self, date: &str, terminal: &str) -> String {
+    pub(crate) fn sql(self, date: &str, terminal: &str) -> String {
         match self {
             Key::Day => date.to_owned(),
             // SQLite's %W is not ISO; the Thursday of the date's week gives the ISO year and

@@ -145,6 +145,11 @@ macro_rules! rows_members {
             OresRefusedSale => "vente inconnue", "unknown sale";
             OresRefusedNoLines => "vente sans ligne", "sale without lines";
             OresRefusedPayment => "moyen de paiement inconnu", "unknown payment method";
+            ReportImportedTakings => "Historique importé d'Oressource (hors journal fiscal, TTC)", "Imported Oressource history (outside the fiscal journal, incl. VAT)";
+            ReportImportedTonnage => "Historique importé d'Oressource : tonnages", "Imported Oressource history: tonnage";
+            ImportedCollected => "Collecté : {}", "Collected: {}";
+            ImportedSold => "Vendu", "Sold";
+            ImportedOut => "Sorti : {}", "Out: {}";
             KeySearch => "Chercher", "Search";
             MembersNone => "Aucun adhérent trouvé", "No member found";
             CardTitle => "CARTE D'ADHÉRENT", "MEMBER CARD";

@@ -117,7 +117,7 @@ macro_rules! rows_members {
             OresByCategory => "Chiffre d'affaires par catégorie (remboursements déduits) — historique importé", "Takings by category (refunds deducted) — imported history";
             OresByPayment => "Chiffre d'affaires par moyen de paiement — historique importé", "Takings by payment method — imported history";
             OresSales => "Ventes et remboursements — historique importé", "Sales and refunds — imported history";
-            OresCollected => "Collecté par catégorie — historique importé", "Collected by category — imported history";
+            OresCollected => "Collecté par catégorie — historique importé", "Intake by category — imported history";
             OresOut => "Sorties par type — historique importé", "Out by kind — imported history";
             ColSalesCount => "Ventes", "Sales";
             ColRefundsCount => "Remboursements", "Refunds";
@@ -129,7 +129,7 @@ macro_rules! rows_members {
             ErrDumpMissingColumn => "Ligne {} : la table « {} » n'a pas de colonne « {} » — est-ce bien un dump d'Oressource ?", "Line {}: table “{}” has no column “{}” — is this an Oressource dump?";
             ErrDumpUnknownColumn => "Ligne {} : colonne « {} » inconnue dans la table « {} » — rien n'est importé", "Line {}: unknown column “{}” in table “{}” — nothing imported";
             ErrDumpNoStructure => "Ligne {} : des lignes pour « {} » avant sa structure (CREATE TABLE) — rien n'est importé", "Line {}: rows for “{}” before its structure (CREATE TABLE) — nothing imported";
-            ErrDumpRowWidth => "Ligne {} : une ligne de « {} » a {} valeurs pour {} colonnes — rien n'est importé", "Line {}: a row of “{}” has {} values for {} columns — nothing imported";
+            ErrDumpRowWidth => "Ligne {} : {} valeurs au lieu de {} dans la table « {} » — rien n'est importé", "Line {}: {} values instead of {} in table “{}” — nothing imported";
             ErrDumpAlready => "Ce dump a déjà été importé (le {}) : rien n'est ajouté", "This dump was already imported ({}): nothing added";
             OresReading => "lecture du dump", "reading the dump";
             OresDryRun => "Essai (--dry-run) : rien n'est gardé. « {} » apporterait :", "Dry run: nothing kept. “{}” would bring:";
@@ -147,7 +147,7 @@ macro_rules! rows_members {
             OresRefusedPayment => "moyen de paiement inconnu", "unknown payment method";
             ReportImportedTakings => "Historique importé d'Oressource (hors journal fiscal, TTC)", "Imported Oressource history (outside the fiscal journal, incl. VAT)";
             ReportImportedTonnage => "Historique importé d'Oressource : tonnages", "Imported Oressource history: tonnage";
-            ImportedCollected => "Collecté : {}", "Collected: {}";
+            ImportedCollected => "Collecté : {}", "Intake: {}";
             ImportedSold => "Vendu", "Sold";
             ImportedOut => "Sorti : {}", "Out: {}";
             KeySearch => "Chercher", "Search";

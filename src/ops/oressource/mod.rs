@@ -306,9 +306,9 @@ fn read_all<R: Read + BufRead>(
                     if cells.len() != order.len() {
                         return Err(OpsError::Refused(Msg::ErrDumpRowWidth.fill(&[
                             &line,
-                            &table,
                             &cells.len(),
                             &order.len(),
+                            &table,
                         ])));
                     }
                     let row = Row {

@@ -111,3 +111,6 @@ CREATE TABLE ores_outbound_line (
     PRIMARY KEY (import_id, id)
 ) WITHOUT ROWID;
 CREATE INDEX ores_outbound_line_day ON ores_outbound_line (day);
+
+-- A category's colour, as Oressource showed it (its lists come over into pépite's own).
+ALTER TABLE category ADD COLUMN colour TEXT NOT NULL DEFAULT '';

@@ -556,6 +556,40 @@ fn an_oressource_dump_comes_over_and_its_proof_adds_up_to_the_cent_and_the_gram(
         text.contains("Sorti : conventions") && text.contains("18,400 kg"),
         "{text}"
     );
+    // The lists joined pépite's where a name was new; the user disabled, without a code.
+    let adopted: BTreeMap<&str, i64> = summary
+        .adopted
+        .iter()
+        .map(|(l, n)| (l.as_str(), *n))
+        .collect();
+    // Mobilier, Vaisselle, « Apport volontaire », Arcueil and the Chariot: the demo has them.
+    assert_eq!(adopted["categories"], 1, "{adopted:?}");
+    assert_eq!(
+        (adopted["sources"], adopted["towns"], adopted["containers"]),
+        (0, 0, 0)
+    );
+    assert_eq!(adopted["recipients"], 2, "Emmaüs and the Ferrailleur");
+    assert_eq!(adopted["users"], 1);
+    let categories = store
+        .read(pepite::storage::categories::list)
+        .expect("categories");
+    assert!(
+        categories
+            .iter()
+            .any(|c| c.name.as_str() == "Textile l'été")
+    );
+    let louise = pepite::ops::users::list(&mut store)
+        .expect("users")
+        .into_iter()
+        .find(|u| u.name.as_str() == "Louise Martin")
+        .expect("Louise Martin");
+    assert!(!louise.active, "an Oressource user comes over disabled");
+    assert!(
+        pepite::ops::auth::login_choices(&mut store)
+            .expect("choices")
+            .iter()
+            .all(|u| u.name.as_str() != "Louise Martin")
+    );
     // The password hash came over nowhere.
     let all = store
         .read(|tx| pepite::storage::oressource::takings_by(tx, false))

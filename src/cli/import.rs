@@ -79,6 +79,12 @@ pub fn oressource(
     for (table, why, rows) in &summary.refused {
         println!("{}", Msg::OresRefused.fill(&[table, rows, &reason(why)]));
     }
+    for (list, rows) in summary.adopted.iter().filter(|a| a.1 > 0) {
+        println!("{}", Msg::OresAdopted.fill(&[list, rows]));
+    }
+    if summary.adopted.iter().any(|(l, n)| l == "users" && *n > 0) {
+        println!("{}", Msg::OresUsersDisabled.text());
+    }
     for table in &summary.ignored {
         println!("{}", Msg::OresIgnored.fill(&[table]));
     }

@@ -290,6 +290,98 @@ pub fn settle(tx: &Tx, import: i64) -> Result<Vec<Refused>> {
     Ok(refused)
 }
 
+/// Puts import `import`'s lists into pépite's own where a name is not there yet: its
+/// categories (with their colours), sources, towns, containers (with their tare),
+/// partners and recyclers (as recipients), evacuated fractions and bins (as fractions),
+/// the price grid (under its category), and its users — disabled, without any code, for
+/// a manager to give each a PIN. Returns `(list, rows added)`.
+pub fn adopt_lists(tx: &Tx, import: i64, at: &str) -> Result<Vec<(&'static str, i64)>> {
+    const NEW: &str = "FROM ores_list l WHERE l.import_id = ?1 AND trim(l.name) <> ''";
+    let adopt: [(&str, String); 8] = [
+        (
+            "categories",
+            format!(
+                "INSERT INTO category (parent_id, name, colour, active, position)
+                 SELECT NULL, l.name, l.colour, l.visible,
+                        (SELECT ifnull(max(position), 0) FROM category) + l.id
+                 {NEW} AND l.list = 'category' AND NOT EXISTS
+                     (SELECT 1 FROM category c WHERE lower(c.name) = lower(l.name))"
+            ),
+        ),
+        (
+            "sources",
+            format!(
+                "INSERT INTO intake_source (name) SELECT l.name {NEW} AND l.list = 'source'
+                 AND NOT EXISTS (SELECT 1 FROM intake_source c WHERE lower(c.name) = lower(l.name))"
+            ),
+        ),
+        (
+            "towns",
+            format!(
+                "INSERT INTO town (name) SELECT l.name {NEW} AND l.list = 'town'
+                 AND NOT EXISTS (SELECT 1 FROM town c WHERE lower(c.name) = lower(l.name))"
+            ),
+        ),
+        (
+            "containers",
+            format!(
+                "INSERT INTO container (name, tare_g) SELECT l.name, ifnull(l.amount, 0)
+                 {NEW} AND l.list = 'container'
+                 AND NOT EXISTS (SELECT 1 FROM container c WHERE lower(c.name) = lower(l.name))"
+            ),
+        ),
+        (
+            "recipients",
+            format!(
+                "INSERT INTO outbound_recipient (name) SELECT DISTINCT l.name {NEW}
+                 AND l.list IN ('partner', 'recycler') AND NOT EXISTS
+                     (SELECT 1 FROM outbound_recipient c WHERE lower(c.name) = lower(l.name))"
+            ),
+        ),
+        (
+            "fractions",
+            format!(
+                "INSERT INTO outbound_fraction (name) SELECT DISTINCT l.name {NEW}
+                 AND l.list IN ('evac', 'bin') AND NOT EXISTS
+                     (SELECT 1 FROM outbound_fraction c WHERE lower(c.name) = lower(l.name))"
+            ),
+        ),
+        (
+            "grid",
+            format!(
+                "INSERT OR IGNORE INTO price_entry (category_id, name, price, active)
+                 SELECT (SELECT c.id FROM category c JOIN ores_list k
+                             ON lower(k.name) = lower(c.name)
+                         WHERE k.import_id = ?1 AND k.list = 'category' AND k.id = l.parent
+                           AND c.parent_id IS NULL),
+                        l.name, ifnull(l.amount, 0), l.visible
+                 {NEW} AND l.list = 'grid' AND ifnull(l.amount, 0) >= 0 AND EXISTS
+                     (SELECT 1 FROM category c JOIN ores_list k ON lower(k.name) = lower(c.name)
+                      WHERE k.import_id = ?1 AND k.list = 'category' AND k.id = l.parent
+                        AND c.parent_id IS NULL)"
+            ),
+        ),
+        (
+            "users",
+            format!(
+                "INSERT INTO user (name, pin_hash, active, created_at)
+                 SELECT DISTINCT l.name, '', 0, ?2 {NEW} AND l.list = 'user' AND NOT EXISTS
+                     (SELECT 1 FROM user u WHERE lower(u.name) = lower(l.name))"
+            ),
+        ),
+    ];
+    let mut added = Vec::new();
+    for (list, sql) in adopt {
+        let n = if sql.contains("?2") {
+            tx.conn().execute(&sql, params![import, at])?
+        } else {
+            tx.conn().execute(&sql, [import])?
+        };
+        added.push((list, i64::try_from(n).unwrap_or(i64::MAX)));
+    }
+    Ok(added)
+}
+
 /// Rows of each imported table kept by import `import`.
 pub fn kept(tx: &Tx, import: i64) -> Result<Vec<(&'static str, i64)>> {
     const COUNTS: [(&str, &str); 7] = [

@@ -5,6 +5,8 @@
 //! an unknown category, a sale without lines) are refused together at the end and
 //! counted with their reason; nothing is dropped silently. Oressource had no fiscal
 //! journal: its sales never become tickets, and pépite's own journal stays as it was.
+//! Its lists join pépite's where a name is new; its users come over disabled, without
+//! their MD5 passwords, for a manager to give each a PIN.
 
 pub mod dump;
 
@@ -32,6 +34,8 @@ pub struct Summary {
     pub refused: Vec<(String, String, i64)>,
     /// Tables of the dump the importer does not read (their rows are not history).
     pub ignored: Vec<String>,
+    /// Names added to pépite's own lists, per list (`categories`, `users`, …).
+    pub adopted: Vec<(String, i64)>,
     pub dry_run: bool,
 }
 
@@ -336,6 +340,10 @@ fn read_all<R: Read + BufRead>(
         .map(|(t, n)| (t.to_owned(), n))
         .collect();
     summary.ignored = ignored.into_iter().collect();
+    summary.adopted = store::adopt_lists(tx, import, &now.to_rfc3339())?
+        .into_iter()
+        .map(|(l, n)| (l.to_owned(), n))
+        .collect();
     summary.digest = digest.clone();
     let json = serde_json::to_string(&summary).unwrap_or_default();
     store::finish(tx, import, &digest, &summary.structure, &json)?;

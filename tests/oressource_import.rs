@@ -158,6 +158,19 @@ fn dump() -> String {
         "filieres_sortie",
         &["(1,'Ferrailleur','')".into()],
     );
+    table(
+        &mut out,
+        "grille_objets",
+        &["id", "nom", "id_type_dechet", "prix"],
+    );
+    rows(
+        &mut out,
+        "grille_objets",
+        &[
+            "(1,'Chaise \\\'bistrot\\\'',1,15.00)".into(),
+            "(2,'Robe d\\'été',2,4.50)".into(),
+        ],
+    );
     table(&mut out, "localites", &["id", "nom", "couleur"]);
     rows(&mut out, "localites", &["(1,'Arcueil','')".into()]);
     table(&mut out, "moyens_paiement", &["id", "nom", "couleur"]);
@@ -267,6 +280,14 @@ fn dump() -> String {
     );
     table(&mut out, "type_contenants", &["id", "nom", "masse"]);
     rows(&mut out, "type_contenants", &["(1,'Chariot',12.5)".into()]);
+    table(&mut out, "type_dechets_evac", &["id", "nom", "couleur"]);
+    rows(&mut out, "type_dechets_evac", &["(1,'DEEE','')".into()]);
+    table(&mut out, "type_sortie", &["id", "nom", "couleur"]);
+    rows(
+        &mut out,
+        "type_sortie",
+        &["(1,'Don à une association','')".into()],
+    );
     table(&mut out, "type_dechets", &["id", "nom", "couleur"]);
     rows(
         &mut out,
@@ -569,6 +590,10 @@ fn an_oressource_dump_comes_over_and_its_proof_adds_up_to_the_cent_and_the_gram(
         (0, 0, 0)
     );
     assert_eq!(adopted["recipients"], 2, "Emmaüs and the Ferrailleur");
+    assert_eq!(
+        adopted["grid"], 2,
+        "the grid's two lines under their categories"
+    );
     assert_eq!(adopted["users"], 1);
     let categories = store
         .read(pepite::storage::categories::list)

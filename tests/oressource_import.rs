@@ -146,11 +146,15 @@ fn dump() -> String {
         "conventions_sorties",
         &["(1,'Emmaüs','#aa0000')".into()],
     );
-    table(&mut out, "description_structure", &["id", "nom", "adresse"]);
+    table(
+        &mut out,
+        "description_structure",
+        &["id", "nom", "adresse", "siret"],
+    );
     rows(
         &mut out,
         "description_structure",
-        &["(1,'La Ressourcerie d\\'Oressource','1 rue des \"Lilas\"')".into()],
+        &["(1,'La Ressourcerie d\\'Oressource','1 rue des \"Lilas\"','732 829 320 00074')".into()],
     );
     table(&mut out, "filieres_sortie", &["id", "nom", "couleur"]);
     rows(
@@ -594,6 +598,25 @@ fn an_oressource_dump_comes_over_and_its_proof_adds_up_to_the_cent_and_the_gram(
         adopted["grid"], 2,
         "the grid's two lines under their categories"
     );
+    assert_eq!(
+        (adopted["sites"], adopted["points_of_sale"]),
+        (2, 1),
+        "points de collecte and de sortie as sites, the point de vente as a point of sale"
+    );
+    let structure = store
+        .read(pepite::storage::structure::get)
+        .expect("structure")
+        .expect("set up");
+    assert_eq!(
+        structure.identity.siret.as_ref().map(|s| s.to_string()),
+        Some("882 123 456 00015".to_owned()),
+        "a SIRET set in pépite is never overwritten"
+    );
+    assert!(
+        !summary.identity_adopted,
+        "the demo has its address and SIRET"
+    );
+    assert_eq!(summary.siret, "732 829 320 00074");
     assert_eq!(adopted["users"], 1);
     let categories = store
         .read(pepite::storage::categories::list)
@@ -709,4 +732,37 @@ fn a_broken_dump_changes_nothing_and_names_its_line_and_a_dump_is_imported_once(
             .expect("counts"),
         first
     );
+}
+
+#[test]
+fn a_structure_without_address_or_siret_takes_oressource_s() {
+    let (mut store, _) = common::journal_store();
+    let claire = common::login_as(&mut store, "Claire", "1111", common::at("09:00:00"));
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("oressource.sql");
+    std::fs::write(&path, dump()).expect("dump");
+    let summary = oressource::import(
+        &mut store,
+        &claire,
+        &path,
+        false,
+        common::at("12:00:00"),
+        &|_| {},
+    )
+    .expect("import");
+    assert!(summary.identity_adopted);
+    let structure = store
+        .read(pepite::storage::structure::get)
+        .expect("structure")
+        .expect("set up");
+    assert_eq!(
+        structure.identity.name.as_str(),
+        "Ressourcerie Test",
+        "the name stays pépite's"
+    );
+    assert_eq!(
+        structure.identity.siret.as_ref().map(|s| s.to_string()),
+        Some("732 829 320 00074".to_owned())
+    );
+    assert_eq!(structure.identity.address, "1 rue des \"Lilas\"");
 }

@@ -82,6 +82,12 @@ pub fn oressource(
     for (list, rows) in summary.adopted.iter().filter(|a| a.1 > 0) {
         println!("{}", Msg::OresAdopted.fill(&[list, rows]));
     }
+    if summary.identity_adopted {
+        println!(
+            "{}",
+            Msg::OresIdentity.fill(&[&summary.address, &summary.siret])
+        );
+    }
     if summary.adopted.iter().any(|(l, n)| l == "users" && *n > 0) {
         println!("{}", Msg::OresUsersDisabled.text());
     }

@@ -291,13 +291,31 @@ pub fn settle(tx: &Tx, import: i64) -> Result<Vec<Refused>> {
 }
 
 /// Puts import `import`'s lists into pépite's own where a name is not there yet: its
-/// categories (with their colours), sources, towns, containers (with their tare),
+/// points de collecte and de sortie as sites, its points de vente as points of sale (of
+/// the first site), its categories (with their colours), sources, towns, containers (with their tare),
 /// partners and recyclers (as recipients), evacuated fractions and bins (as fractions),
 /// the price grid (under its category), and its users — disabled, without any code, for
 /// a manager to give each a PIN. Returns `(list, rows added)`.
 pub fn adopt_lists(tx: &Tx, import: i64, at: &str) -> Result<Vec<(&'static str, i64)>> {
     const NEW: &str = "FROM ores_list l WHERE l.import_id = ?1 AND trim(l.name) <> ''";
-    let adopt: [(&str, String); 8] = [
+    let adopt: [(&str, String); 10] = [
+        (
+            "sites",
+            format!(
+                "INSERT INTO site (name) SELECT DISTINCT l.name {NEW}
+                 AND l.list IN ('point_collecte', 'point_sortie') AND NOT EXISTS
+                     (SELECT 1 FROM site c WHERE lower(c.name) = lower(l.name))"
+            ),
+        ),
+        (
+            "points_of_sale",
+            format!(
+                "INSERT INTO point_of_sale (site_id, name, kind, active)
+                 SELECT (SELECT min(id) FROM site), l.name, 'shop', l.visible {NEW}
+                 AND l.list = 'point_vente' AND NOT EXISTS
+                     (SELECT 1 FROM point_of_sale c WHERE lower(c.name) = lower(l.name))"
+            ),
+        ),
         (
             "categories",
             format!(
@@ -380,6 +398,22 @@ pub fn adopt_lists(tx: &Tx, import: i64, at: &str) -> Result<Vec<(&'static str, 
         added.push((list, i64::try_from(n).unwrap_or(i64::MAX)));
     }
     Ok(added)
+}
+
+/// Oressource's address and a checked SIRET where pépite's structure has none (never
+/// over what a manager set). Returns whether anything was written.
+pub fn adopt_identity(tx: &Tx, address: &str, siret: Option<&str>) -> Result<bool> {
+    let mut changed = tx.conn().execute(
+        "UPDATE structure SET address = ?1 WHERE address = '' AND ?1 <> ''",
+        [address.trim()],
+    )?;
+    if let Some(siret) = siret {
+        changed += tx.conn().execute(
+            "UPDATE structure SET siret = ?1 WHERE siret IS NULL",
+            [siret],
+        )?;
+    }
+    Ok(changed > 0)
 }
 
 /// Rows of each imported table kept by import `import`.

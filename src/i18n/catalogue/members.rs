@@ -152,6 +152,7 @@ macro_rules! rows_members {
             ImportedOut => "Sorti : {}", "Out: {}";
             OresAdopted => "  ajouté aux listes de pépite  {} : {}", "  added to pépite's lists  {}: {}";
             OresUsersDisabled => "Les utilisateurs d'Oressource sont repris désactivés, sans leur mot de passe : un encadrant donne à chacun un code (Utilisateurs, F5) puis les active (F4).", "Oressource's users come over disabled, without their password: a manager gives each a PIN (Users, F5) then enables them (F4).";
+            OresIdentity => "  adresse et SIRET repris là où pépite n'en avait pas : {} — {}", "  address and SIRET taken where pépite had none: {} — {}";
             KeySearch => "Chercher", "Search";
             MembersNone => "Aucun adhérent trouvé", "No member found";
             CardTitle => "CARTE D'ADHÉRENT", "MEMBER CARD";

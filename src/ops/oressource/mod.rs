@@ -5,7 +5,8 @@
 //! an unknown category, a sale without lines) are refused together at the end and
 //! counted with their reason; nothing is dropped silently. Oressource had no fiscal
 //! journal: its sales never become tickets, and pépite's own journal stays as it was.
-//! Its lists join pépite's where a name is new; its users come over disabled, without
+//! Its lists join pépite's where a name is new (its points as sites and points of sale),
+//! its address and SIRET fill pépite's where empty; its users come over disabled, without
 //! their MD5 passwords, for a manager to give each a PIN.
 
 pub mod dump;
@@ -25,6 +26,11 @@ use std::path::Path;
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Summary {
     pub structure: String,
+    /// Oressource's address and SIRET of the structure, as its dump holds them.
+    pub address: String,
+    pub siret: String,
+    /// Whether they filled pépite's empty address or SIRET.
+    pub identity_adopted: bool,
     pub digest: String,
     /// Rows read per Oressource table.
     pub read: BTreeMap<String, i64>,
@@ -340,6 +346,11 @@ fn read_all<R: Read + BufRead>(
         .map(|(t, n)| (t.to_owned(), n))
         .collect();
     summary.ignored = ignored.into_iter().collect();
+    // A SIRET only with its 14 digits and its check digit right.
+    let siret = crate::domain::Siret::parse(&summary.siret)
+        .ok()
+        .map(|s| s.as_str().to_owned());
+    summary.identity_adopted = store::adopt_identity(tx, &summary.address, siret.as_deref())?;
     summary.adopted = store::adopt_lists(tx, import, &now.to_rfc3339())?
         .into_iter()
         .map(|(l, n)| (l.to_owned(), n))
@@ -384,7 +395,11 @@ fn take(tx: &Tx, import: i64, row: &Row, summary: &mut Summary) -> Result<()> {
         return Ok(());
     }
     match row.table {
-        "description_structure" => summary.structure = row.text("nom"),
+        "description_structure" => {
+            summary.structure = row.text("nom");
+            summary.address = row.text("adresse");
+            summary.siret = row.text("siret");
+        }
         "collectes" => store::intake(
             tx,
             import,

@@ -578,18 +578,25 @@ pub fn out_by_class(tx: &Tx) -> Result<Vec<(String, String, i64)>> {
 }
 
 /// `select` (with `{year}` for the year expression, from a table aliased `l` with a
-/// `day`) grouped by year and key, then by key for the whole history (year "").
+/// `day`) grouped by year and key in one pass; the whole history's rows (year "") are
+/// the years' added up, first.
 fn grouped(tx: &Tx, select: &str) -> Result<Vec<(String, String, i64)>> {
-    let mut out = Vec::new();
-    for (year, group) in [
-        ("substr(l.day, 1, 4)", "GROUP BY 1, 2"),
-        ("''", "GROUP BY 2"),
-    ] {
-        let sql = format!("{} {group} ORDER BY 1, 2", select.replace("{year}", year));
-        let mut stmt = tx.conn().prepare(&sql)?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-        out.extend(rows.collect::<rusqlite::Result<Vec<_>>>()?);
+    let sql = format!(
+        "{} GROUP BY 1, 2 ORDER BY 1, 2",
+        select.replace("{year}", "substr(l.day, 1, 4)")
+    );
+    let mut stmt = tx.conn().prepare(&sql)?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    let years: Vec<(String, String, i64)> = rows.collect::<rusqlite::Result<_>>()?;
+    let mut all: std::collections::BTreeMap<String, i64> = std::collections::BTreeMap::new();
+    for (_, key, value) in &years {
+        *all.entry(key.clone()).or_default() += value;
     }
+    let mut out: Vec<(String, String, i64)> = all
+        .into_iter()
+        .map(|(key, value)| (String::new(), key, value))
+        .collect();
+    out.extend(years);
     Ok(out)
 }
 
@@ -599,26 +606,34 @@ pub type SalesCounts = (String, i64, i64, i64, i64);
 /// Per year and in all: a sale counts once, a refund is a sale with a line that gave
 /// money back.
 pub fn sales_counts(tx: &Tx) -> Result<Vec<SalesCounts>> {
-    let mut out = Vec::new();
-    for (year, group) in [("substr(s.day, 1, 4)", "GROUP BY 1"), ("''", "")] {
-        let sql = format!(
-            "SELECT {year},
-                    count(*) FILTER (WHERE t.refund = 0),
-                    count(*) FILTER (WHERE t.refund > 0),
-                    ifnull(sum(t.refund), 0),
-                    ifnull(sum(t.grams), 0)
-             FROM ores_sale s
-             JOIN (SELECT import_id, sale, sum(refund) AS refund,
-                          sum(CASE WHEN refund = 0 THEN grams ELSE 0 END) AS grams
-                   FROM ores_sale_line GROUP BY import_id, sale) t
-               ON t.import_id = s.import_id AND t.sale = s.id
-             {group} ORDER BY 1"
-        );
-        let mut stmt = tx.conn().prepare(&sql)?;
-        let rows = stmt.query_map([], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-        })?;
-        out.extend(rows.collect::<rusqlite::Result<Vec<_>>>()?);
+    let mut stmt = tx.conn().prepare(
+        "SELECT substr(s.day, 1, 4),
+                count(*) FILTER (WHERE t.refund = 0),
+                count(*) FILTER (WHERE t.refund > 0),
+                ifnull(sum(t.refund), 0),
+                ifnull(sum(t.grams), 0)
+         FROM ores_sale s
+         JOIN (SELECT import_id, sale, sum(refund) AS refund,
+                      sum(CASE WHEN refund = 0 THEN grams ELSE 0 END) AS grams
+               FROM ores_sale_line GROUP BY import_id, sale) t
+           ON t.import_id = s.import_id AND t.sale = s.id
+         GROUP BY 1 ORDER BY 1",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+    })?;
+    let years: Vec<SalesCounts> = rows.collect::<rusqlite::Result<_>>()?;
+    if years.is_empty() {
+        return Ok(years);
     }
+    let mut all: SalesCounts = (String::new(), 0, 0, 0, 0);
+    for y in &years {
+        all.1 += y.1;
+        all.2 += y.2;
+        all.3 += y.3;
+        all.4 += y.4;
+    }
+    let mut out = vec![all];
+    out.extend(years);
     Ok(out)
 }

@@ -9,7 +9,7 @@ mod common;
 use common::pty::Terminal;
 use pepite::ops::members;
 use pepite::print::{Profile, inspect};
-use pepite::storage::{Store, items};
+use pepite::storage::Store;
 
 const F2: &[u8] = b"\x1bOQ";
 const TAB: &[u8] = b"\t";
@@ -20,31 +20,8 @@ fn a_new_member_pays_a_fee_with_a_sale_and_takes_a_card_that_scans() {
     let home = tempfile::tempdir().expect("home");
     let db = common::demo_db(home.path(), "shop.db");
     let printed = home.path().join("printer.bin");
-    let item = {
-        let mut store = Store::open(&db).expect("open");
-        let code = store
-            .read(|tx| items::some_in_stock(tx, 1))
-            .expect("stock")
-            .pop()
-            .expect("an item");
-        store
-            .read(|tx| items::by_code(tx, &code))
-            .expect("item")
-            .expect("exists")
-    };
-
-    let printer = format!("file:{}", printed.display());
-    let mut t = Terminal::start(
-        home.path(),
-        &[
-            "--db",
-            db.to_str().expect("path"),
-            "--printer",
-            &printer,
-            "--printer-profile",
-            "epson-tm-t20iii",
-        ],
-    );
+    let item = common::item_in_stock(&db);
+    let mut t = Terminal::with_printer(home.path(), &db, &printed);
     t.log_in("k", "Karim", "2222");
     t.wait_for("Caisse boutique");
     t.send(b"\r");

@@ -7,7 +7,6 @@ mod common;
 
 use common::pty::Terminal;
 use pepite::print::{Profile, inspect};
-use pepite::storage::{Store, items};
 
 const F2: &[u8] = b"\x1bOQ";
 
@@ -16,31 +15,8 @@ fn a_cashier_scans_pays_cash_and_prints_the_receipt_to_a_file() {
     let home = tempfile::tempdir().expect("home");
     let db = common::demo_db(home.path(), "shop.db");
     let receipts = home.path().join("receipts.bin");
-    let item = {
-        let mut store = Store::open(&db).expect("open");
-        let code = store
-            .read(|tx| items::some_in_stock(tx, 1))
-            .expect("stock")
-            .pop()
-            .expect("an item");
-        store
-            .read(|tx| items::by_code(tx, &code))
-            .expect("item")
-            .expect("exists")
-    };
-
-    let printer = format!("file:{}", receipts.display());
-    let mut t = Terminal::start(
-        home.path(),
-        &[
-            "--db",
-            db.to_str().expect("path"),
-            "--printer",
-            &printer,
-            "--printer-profile",
-            "epson-tm-t20iii",
-        ],
-    );
+    let item = common::item_in_stock(&db);
+    let mut t = Terminal::with_printer(home.path(), &db, &receipts);
     t.log_in("k", "Karim", "2222");
     t.wait_for("Caisse boutique");
     t.send(b"\r");

@@ -58,3 +58,20 @@ pub fn error() -> Style {
 pub fn info() -> Style {
     Style::new().fg(Color::Black).bg(Color::Green)
 }
+
+/// A row of choices (the payment methods), the chosen one highlighted.
+pub fn choices<'a>(
+    labels: impl Iterator<Item = &'a str>,
+    chosen: usize,
+) -> Vec<ratatui::text::Span<'static>> {
+    labels
+        .enumerate()
+        .flat_map(|(i, label)| {
+            let style = if i == chosen { selected() } else { value() };
+            [
+                ratatui::text::Span::styled(format!(" {label} "), style),
+                ratatui::text::Span::raw(" "),
+            ]
+        })
+        .collect()
+}

@@ -278,3 +278,17 @@ pub fn scan_bars(code: &str) -> String {
         .getText()
         .to_owned()
 }
+
+/// An item of the demo database at `db` that is in stock.
+pub fn item_in_stock(db: &Path) -> pepite::storage::items::Item {
+    let mut store = Store::open(db).expect("open");
+    let code = store
+        .read(|tx| pepite::storage::items::some_in_stock(tx, 1))
+        .expect("stock")
+        .pop()
+        .expect("an item");
+    store
+        .read(|tx| pepite::storage::items::by_code(tx, &code))
+        .expect("item")
+        .expect("exists")
+}

@@ -107,6 +107,23 @@ impl Terminal {
         self.wait_for(&format!("Bonjour {name} !"));
     }
 
+    /// Starts pepite on the database `db` with an Epson TM-T20III receipt printer that
+    /// writes to the file `printed`.
+    pub fn with_printer(home: &Path, db: &Path, printed: &Path) -> Terminal {
+        let printer = format!("file:{}", printed.display());
+        Terminal::start(
+            home,
+            &[
+                "--db",
+                db.to_str().expect("path"),
+                "--printer",
+                &printer,
+                "--printer-profile",
+                "epson-tm-t20iii",
+            ],
+        )
+    }
+
     /// Kills pepite with SIGKILL, as a power cut or a crash would, and waits for it.
     pub fn kill9(&mut self) {
         let pid = self.child.process_id().expect("pid");

@@ -191,22 +191,7 @@ impl CafeView {
     }
 
     pub(super) fn render_taking(&self, taking: &Taking, frame: &mut Frame, area: Rect) {
-        let methods: Vec<Span> = self
-            .methods
-            .iter()
-            .enumerate()
-            .flat_map(|(i, m)| {
-                let style = if i == taking.method {
-                    theme::selected()
-                } else {
-                    theme::value()
-                };
-                [
-                    Span::styled(format!(" {} ", m.label), style),
-                    Span::raw(" "),
-                ]
-            })
-            .collect();
+        let methods = theme::choices(self.methods.iter().map(|m| m.label.as_str()), taking.method);
         let lines = vec![
             Line::from(vec![
                 Span::styled(format!("{}  ", taking.contribution.label), theme::label()),

@@ -270,22 +270,7 @@ impl TillView {
             )));
         }
         lines.push(Line::from(""));
-        let methods: Vec<Span> = self
-            .methods
-            .iter()
-            .enumerate()
-            .flat_map(|(i, m)| {
-                let style = if i == pay.method {
-                    theme::selected()
-                } else {
-                    theme::value()
-                };
-                [
-                    Span::styled(format!(" {} ", m.label), style),
-                    Span::raw(" "),
-                ]
-            })
-            .collect();
+        let methods = theme::choices(self.methods.iter().map(|m| m.label.as_str()), pay.method);
         lines.push(Line::from(methods));
         let prompt = match self.methods.get(pay.method).map(|m| m.kind) {
             Some(PaymentKind::Voucher) => Msg::TillVoucherPrompt.text(),

@@ -65,9 +65,18 @@ fn thirty_two_parallel_wrong_pins_get_exactly_the_allowed_number_checked() {
     // Every attempt was answered, and no more PINs were checked than the lock allows.
     assert_eq!(wrong + locked + admitted, 32, "{results:?}");
     let checked_wrong = failed_logins_in_jet(&path);
+    // A right PIN checked while wrong ones were counted after it leaves their count and
+    // lock standing; one checked before any other was counted ends the window (the owner
+    // is in) and the burst starts a new one: at most MAX_ATTEMPTS − 1 wrong PINs before
+    // it and MAX_ATTEMPTS after.
+    let limit = if admitted == 0 {
+        auth::MAX_ATTEMPTS
+    } else {
+        2 * auth::MAX_ATTEMPTS - 1
+    };
     assert!(
-        checked_wrong as usize + admitted <= auth::MAX_ATTEMPTS as usize,
-        "{checked_wrong} wrong PINs checked and {admitted} admitted in one lock window"
+        checked_wrong <= i64::from(limit),
+        "{checked_wrong} wrong PINs checked and {admitted} admitted"
     );
     if admitted == 0 {
         assert_eq!(checked_wrong, i64::from(auth::MAX_ATTEMPTS));
@@ -145,4 +154,32 @@ fn an_unkeyed_hash_is_keyed_at_the_next_login() {
     assert!(now.starts_with("k2$"), "{now}");
     let mut store = Store::open(&path).expect("open");
     common::login(&mut store, claire.id, "1111", at("09:00:02")).expect("keyed hash logs in");
+}
+
+#[test]
+fn a_right_pin_clears_the_count_only_when_no_attempt_came_after_it() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (_, mut store) = common::shop_file(dir.path());
+    let claire = users::find(&mut store, "Claire")
+        .expect("find")
+        .expect("Claire");
+    let count = |store: &mut Store| {
+        users::find(store, "Claire")
+            .expect("find")
+            .expect("Claire")
+            .failed_attempts
+    };
+    // The right PIN was attempt 2; attempts 3 and 4 were counted while it was checked.
+    store
+        .write(|tx| pepite::storage::users::set_attempts(tx, claire.id, 4, None))
+        .expect("attempts");
+    store
+        .write(|tx| pepite::storage::users::clear_attempts_since(tx, claire.id, 2))
+        .expect("clear");
+    assert_eq!(count(&mut store), 4, "the others' attempts stand");
+    // Nobody came after attempt 4: cleared.
+    store
+        .write(|tx| pepite::storage::users::clear_attempts_since(tx, claire.id, 4))
+        .expect("clear");
+    assert_eq!(count(&mut store), 0);
 }

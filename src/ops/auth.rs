@@ -175,7 +175,7 @@ pub fn login_at(
         };
         let session = Session::new(account.id, account.name, account.roles, key, terminal);
         store.write(|tx| {
-            users::clear_attempts(tx, user)?;
+            users::clear_attempts_since(tx, user, attempt)?;
             if let Some(hash) = &rehash {
                 // Keyed from now on; the lock and attempts are cleared with it.
                 users::set_pin_hash_keep_demo(tx, user, hash)?;

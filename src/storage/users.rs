@@ -162,13 +162,22 @@ pub fn set_pin_hash_keep_demo(tx: &Tx, id: UserId, pin_hash: &str) -> Result<()>
     found(changed, Msg::ThingUser)
 }
 
-/// Clears failed attempts and the lock after a good PIN.
-pub fn clear_attempts(tx: &Tx, id: UserId) -> Result<()> {
-    let changed = tx.conn().execute(
-        "UPDATE user SET failed_attempts = 0, locked_until = NULL WHERE id = ?1",
-        [id.0],
+/// Clears the count after a right PIN that was attempt `attempt` — unless other attempts
+/// were counted since (tried at the same moment, wrong as far as anyone knows): those
+/// stand, and a lock they set stays, so a burst racing a right PIN gets no fresh tries.
+pub fn clear_attempts_since(tx: &Tx, id: UserId, attempt: u32) -> Result<()> {
+    let exists: bool =
+        tx.conn()
+            .query_row("SELECT count(*) > 0 FROM user WHERE id = ?1", [id.0], |r| {
+                r.get(0)
+            })?;
+    found(usize::from(exists), Msg::ThingUser)?;
+    tx.conn().execute(
+        "UPDATE user SET failed_attempts = 0, locked_until = NULL
+         WHERE id = ?1 AND failed_attempts <= ?2",
+        params![id.0, attempt],
     )?;
-    found(changed, Msg::ThingUser)
+    Ok(())
 }
 
 /// How many active users hold the manager role.

@@ -247,7 +247,9 @@ mod tests {
             .expect("lock");
         let user = store.read(|tx| get(tx, id)).expect("get");
         assert_eq!((user.failed_attempts, user.locked_until), (0, Some(now())));
-        store.write(|tx| clear_attempts(tx, id)).expect("clear");
+        store
+            .write(|tx| clear_attempts_since(tx, id, 0))
+            .expect("clear");
         assert_eq!(
             store.read(|tx| get(tx, id)).expect("get").locked_until,
             None

@@ -115,6 +115,11 @@ pub fn fees_of(store: &mut Store, number: i64) -> Result<Vec<Fee>> {
     Ok(store.read(|tx| store_members::fees_of(tx, number))?)
 }
 
+/// The fees each of `numbers` paid (a list on screen), read at once, oldest first.
+pub fn fees_of_members(store: &mut Store, numbers: &[i64]) -> Result<Vec<Fee>> {
+    Ok(store.read(|tx| store_members::fees_of_members(tx, numbers))?)
+}
+
 /// What member `number`'s card says, as the register holds it now.
 pub fn card(store: &mut Store, number: i64) -> Result<crate::print::member_card::Card> {
     let m = get(store, number)?;

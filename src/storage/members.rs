@@ -270,12 +270,19 @@ pub fn add_fee_keyed(tx: &Tx, fee: &Fee, import_key: Option<&str>) -> Result<()>
 
 /// The fees member `number` paid, oldest first.
 pub fn fees_of(tx: &Tx, number: i64) -> Result<Vec<Fee>> {
+    fees_of_members(tx, &[number])
+}
+
+/// The fees of each of `numbers`, in one query: by member, oldest first.
+pub fn fees_of_members(tx: &Tx, numbers: &[i64]) -> Result<Vec<Fee>> {
+    let list = serde_json::to_string(numbers).unwrap_or_else(|_| "[]".to_owned());
     let mut stmt = tx.conn().prepare_cached(
         "SELECT member_number, offer_label, amount, paid_on, valid_from, valid_until,
                 document_id
-         FROM membership WHERE member_number = ?1 ORDER BY valid_from, id",
+         FROM membership WHERE member_number IN (SELECT value FROM json_each(?1))
+         ORDER BY member_number, valid_from, id",
     )?;
-    let rows = stmt.query_map([number], |r| {
+    let rows = stmt.query_map([list], |r| {
         Ok(Fee {
             member: r.get(0)?,
             offer: r.get(1)?,

@@ -247,14 +247,7 @@ impl Store {
     where
         E: From<StorageError>,
     {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(StorageError::from)?;
-        let tx = Tx { tx };
-        let value = work(&tx)?;
-        tx.tx.rollback().map_err(StorageError::from)?;
-        Ok(value)
+        self.run_then(TransactionBehavior::Immediate, false, work)
     }
 
     pub fn read<T, E>(&mut self, work: impl FnOnce(&Tx) -> Result<T, E>) -> Result<T, E>
@@ -272,13 +265,32 @@ impl Store {
     where
         E: From<StorageError>,
     {
+        self.run_then(behavior, true, work)
+    }
+
+    /// `work` in a transaction, committed when `commit`, else rolled back; an error from
+    /// `work` always rolls back.
+    fn run_then<T, E>(
+        &mut self,
+        behavior: TransactionBehavior,
+        commit: bool,
+        work: impl FnOnce(&Tx) -> Result<T, E>,
+    ) -> Result<T, E>
+    where
+        E: From<StorageError>,
+    {
         let tx = self
             .conn
             .transaction_with_behavior(behavior)
             .map_err(StorageError::from)?;
         let tx = Tx { tx };
         let value = work(&tx)?;
-        tx.tx.commit().map_err(StorageError::from)?;
+        if commit {
+            tx.tx.commit()
+        } else {
+            tx.tx.rollback()
+        }
+        .map_err(StorageError::from)?;
         Ok(value)
     }
 }

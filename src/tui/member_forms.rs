@@ -3,7 +3,7 @@
 //! name, town) — and choose the offer; or name the donor (a member's number, or a name and
 //! address for the receipt) and ask for a tax receipt. What the form gives is a
 //! contribution ready for the ticket: the till adds it to its cart, the café sells it
-//! alone.
+//! alone; either prints the tax receipts its sale issued.
 
 use super::form::{Field, Form, FormEvent};
 use super::keys::Action;
@@ -31,6 +31,32 @@ pub enum Outcome {
 }
 
 const FIND: usize = 0;
+
+/// Prints the tax receipt of each of `proofs` that has one (its donor asked for it), at
+/// once on the receipt printer; the problems met, to show.
+pub fn print_tax_receipts(cx: &mut Cx, proofs: &[crate::journal::DocRef]) -> Vec<String> {
+    let mut problems = Vec::new();
+    for proof in proofs {
+        let receipt = match crate::ops::tax_receipts::of_proof(cx.store, proof.id) {
+            Ok(Some(receipt)) => receipt,
+            Ok(None) => continue,
+            Err(e) => {
+                problems.push(e.to_string());
+                continue;
+            }
+        };
+        let slip = crate::print::tax_receipt::slip(&receipt, None);
+        match cx.printer {
+            None => problems.push(Msg::TillNoPrinter.text().to_owned()),
+            Some(printer) => {
+                if let Err(e) = printer.print(&receipt.reference(), &slip) {
+                    problems.push(e.to_string());
+                }
+            }
+        }
+    }
+    problems
+}
 
 impl MemberForm {
     /// « Adhésion », the find field filled with `prefill` (a card's number); an error

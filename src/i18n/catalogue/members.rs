@@ -124,6 +124,7 @@ macro_rules! rows_members {
             ErrDumpTruncated => "Dump tronqué : l'instruction commencée ligne {} n'est pas finie — rien n'est importé", "Truncated dump: the statement starting on line {} does not end — nothing imported";
             ErrDumpSyntax => "Ligne {} : instruction SQL illisible ({}) — rien n'est importé", "Line {}: unreadable SQL statement ({}) — nothing imported";
             ErrDumpValue => "Ligne {} : valeur inattendue {} — rien n'est importé", "Line {}: unexpected value {} — nothing imported";
+            ErrDumpNoValues => "Ligne {} : INSERT sans liste de valeurs (VALUES) — rien n'est importé", "Line {}: INSERT without a list of values (VALUES) — nothing imported";
             ErrDumpRead => "Lecture du dump impossible : {}", "Cannot read the dump: {}";
             ErrDumpField => "Ligne {} : {}.{} illisible ({}) — rien n'est importé", "Line {}: {}.{} unreadable ({}) — nothing imported";
             ErrDumpMissingColumn => "Ligne {} : la table « {} » n'a pas de colonne « {} » — est-ce bien un dump d'Oressource ?", "Line {}: table “{}” has no column “{}” — is this an Oressource dump?";

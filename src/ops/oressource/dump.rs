@@ -20,6 +20,8 @@ pub enum DumpError {
     Syntax(usize, String),
     /// A value the importer cannot take (an expression where a value was expected).
     Value(usize, String),
+    /// An INSERT without rows of values (`INSERT … SELECT`, `INSERT … SET`).
+    NoValues(usize),
     Io(String),
 }
 
@@ -275,8 +277,9 @@ fn name_of(object: &sqlparser::ast::ObjectName) -> String {
 fn parse(line: usize, text: &str) -> Result<Statement, DumpError> {
     let mut statements = Parser::parse_sql(&MySqlDialect {}, text)
         .map_err(|e| DumpError::Syntax(line, e.to_string()))?;
+    // The lexer hands over only statements with code in them.
     let Some(statement) = statements.pop() else {
-        return Err(DumpError::Syntax(line, "instruction vide".into()));
+        return Err(DumpError::NoValues(line));
     };
     match statement {
         Ast::CreateTable(create) => Ok(Statement::Create {
@@ -295,10 +298,10 @@ fn parse(line: usize, text: &str) -> Result<Statement, DumpError> {
             };
             let columns = insert.columns.iter().map(name_of).collect();
             let Some(source) = insert.source else {
-                return Err(DumpError::Syntax(line, "INSERT sans VALUES".into()));
+                return Err(DumpError::NoValues(line));
             };
             let SetExpr::Values(values) = *source.body else {
-                return Err(DumpError::Syntax(line, "INSERT sans VALUES".into()));
+                return Err(DumpError::NoValues(line));
             };
             let rows = values
                 .rows

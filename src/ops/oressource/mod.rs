@@ -125,6 +125,7 @@ fn dump_error(e: DumpError) -> OpsError {
         DumpError::Truncated(line) => Msg::ErrDumpTruncated.fill(&[&line]),
         DumpError::Syntax(line, why) => Msg::ErrDumpSyntax.fill(&[&line, &why]),
         DumpError::Value(line, what) => Msg::ErrDumpValue.fill(&[&line, &what]),
+        DumpError::NoValues(line) => Msg::ErrDumpNoValues.fill(&[&line]),
         DumpError::Io(why) => Msg::ErrDumpRead.fill(&[&why]),
     })
 }
@@ -240,7 +241,7 @@ pub fn import(
         let mut statements = Statements::new(reader);
         read_all(tx, &mut statements, &name, &user, now, progress)
     };
-    let (summary, _) = if dry_run {
+    let summary = if dry_run {
         store.trial(work)?
     } else {
         store.write(work)?
@@ -255,7 +256,7 @@ fn read_all<R: Read + BufRead>(
     user: &str,
     now: Timestamp,
     progress: &dyn Fn(u64),
-) -> Result<(Summary, i64)> {
+) -> Result<Summary> {
     let import = store::begin(tx, name, user, &now.to_rfc3339())?;
     let mut summary = Summary::default();
     let mut columns: HashMap<String, Vec<String>> = HashMap::new();
@@ -358,7 +359,7 @@ fn read_all<R: Read + BufRead>(
     summary.digest = digest.clone();
     let json = serde_json::to_string(&summary).unwrap_or_default();
     store::finish(tx, import, &digest, &summary.structure, &json)?;
-    Ok((summary, import))
+    Ok(summary)
 }
 
 /// One row into the staged history.

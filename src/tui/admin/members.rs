@@ -153,11 +153,16 @@ impl Table for MembersTable {
         } else {
             members::find(cx.store, &self.filter)?
         };
+        let numbers: Vec<i64> = self.members.iter().map(|m| m.number).collect();
+        let mut by_member: std::collections::HashMap<i64, Vec<Fee>> = Default::default();
+        for fee in members::fees_of_members(cx.store, &numbers)? {
+            by_member.entry(fee.member).or_default().push(fee);
+        }
         self.fees = self
             .members
             .iter()
-            .map(|m| members::fees_of(cx.store, m.number))
-            .collect::<ops::Result<_>>()?;
+            .map(|m| by_member.remove(&m.number).unwrap_or_default())
+            .collect();
         Ok(())
     }
 

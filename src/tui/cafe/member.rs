@@ -5,7 +5,7 @@
 //! into an order gives its lines the member prices (expired: the renewal form opens).
 
 use super::super::keys::{self, Action, Binding, bind};
-use super::super::member_forms::{MemberForm, Outcome};
+use super::super::member_forms::{MemberForm, Outcome, print_tax_receipts};
 use super::super::theme;
 use super::super::view::{Cx, Effect};
 use super::{CafeView, Mode};
@@ -139,24 +139,10 @@ impl CafeView {
             &sale.doc.series,
             &sale.doc.number,
         ]);
-        for proof in &sale.proofs {
-            let receipt = match crate::ops::tax_receipts::of_proof(cx.store, proof.id) {
-                Ok(Some(receipt)) => receipt,
-                Ok(None) => continue,
-                Err(e) => return Effect::Error(format!("{said} — {e}")),
-            };
-            let slip = crate::print::tax_receipt::slip(&receipt, None);
-            let printed = match cx.printer {
-                None => Err(Msg::TillNoPrinter.text().to_owned()),
-                Some(printer) => printer
-                    .print(&receipt.reference(), &slip)
-                    .map_err(|e| e.to_string()),
-            };
-            if let Err(problem) = printed {
-                return Effect::Error(format!("{said} — {problem}"));
-            }
+        match print_tax_receipts(cx, &sale.proofs).first() {
+            Some(problem) => Effect::Error(format!("{said} — {problem}")),
+            None => Effect::Info(said),
         }
-        Effect::Info(said)
     }
 
     /// A member card typed or scanned into order `id`: member prices when valid, the

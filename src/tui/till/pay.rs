@@ -178,16 +178,10 @@ impl TillView {
                 problems.extend(Self::print_voucher(cx, &sale.doc, code, *amount));
             }
             // A tax receipt asked for with a donation goes to the donor at once.
-            for proof in &sale.proofs {
-                match crate::ops::tax_receipts::of_proof(cx.store, proof.id) {
-                    Ok(Some(receipt)) => {
-                        let slip = crate::print::tax_receipt::slip(&receipt, None);
-                        problems.extend(Self::print(cx, &receipt.reference(), &slip));
-                    }
-                    Ok(None) => {}
-                    Err(e) => problems.push(e.to_string()),
-                }
-            }
+            problems.extend(super::super::member_forms::print_tax_receipts(
+                cx,
+                &sale.proofs,
+            ));
             let auto = sale.receipt_required;
             if auto {
                 problems.extend(Self::print_document(cx, &sale.doc.series, sale.doc.number));

@@ -29,6 +29,8 @@ macro_rules! catalogue {
 
 // The rows, by what they hold, one file each: each part's macro hands them on to the next.
 #[macro_use]
+mod central;
+#[macro_use]
 mod members;
 #[macro_use]
 mod screens;

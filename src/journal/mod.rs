@@ -17,6 +17,7 @@ mod error;
 pub mod events;
 pub mod key;
 pub mod key_custody;
+pub mod remote;
 pub mod session;
 mod ticket;
 pub mod verify;

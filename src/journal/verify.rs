@@ -214,29 +214,30 @@ pub fn verify(
 }
 
 /// The installation's keys over time: the first, then each rotation's from its first
-/// document on.
-struct Keys {
-    /// `(first document, key)`, in order.
-    periods: Vec<(i64, PublicKey)>,
+/// document and event on.
+pub(crate) struct Keys {
+    /// `(first document, first event, key)`, in order.
+    periods: Vec<(i64, i64, PublicKey)>,
 }
 
 impl Keys {
     /// Reads the keys and checks each rotation: signed by the key it replaces and by the
     /// new one, over the hand-over message. A bad one is the failure found.
     fn of(tx: &Tx) -> Result<Result<Keys, Failure>, JournalError> {
-        let bad_key = || Failure {
-            record: Msg::VerifyInstallation.text().into(),
-            reason: Msg::VerifyBadPublicKey.text().into(),
-        };
         let Some((_, first)) = store::first_key(tx)? else {
             return Ok(Err(bad_key()));
         };
-        let Some(first_key) = PublicKey::from_hex(&first) else {
-            return Ok(Err(bad_key()));
+        Ok(Keys::from_parts(&first, &store::rotations(tx)?))
+    }
+
+    /// The keys of the first public key `first` (hex) and its `rotations`, each checked.
+    pub(crate) fn from_parts(first: &str, rotations: &[store::Rotation]) -> Result<Keys, Failure> {
+        let Some(first_key) = PublicKey::from_hex(first) else {
+            return Err(bad_key());
         };
-        let mut periods = vec![(1, first_key)];
-        let mut previous = first;
-        for rotation in store::rotations(tx)? {
+        let mut periods = vec![(1, 1, first_key)];
+        let mut previous = first.to_owned();
+        for rotation in rotations {
             let record =
                 Msg::VerifyRotation.fill(&[&super::key::fingerprint(&rotation.public_key)]);
             let message = super::key_custody::rotation_message(
@@ -249,27 +250,45 @@ impl Keys {
                 PublicKey::from_hex(&previous),
                 PublicKey::from_hex(&rotation.public_key),
             ) else {
-                return Ok(Err(bad_key()));
+                return Err(bad_key());
             };
             if rotation.previous_public_key != previous
                 || !old.verifies(&message, &rotation.signature_old)
                 || !new.verifies(&message, &rotation.signature_new)
             {
-                return Ok(Err(Failure {
+                return Err(Failure {
                     record,
                     reason: Msg::VerifyBadSignature.text().into(),
-                }));
+                });
             }
-            periods.push((rotation.first_document, new));
-            previous = rotation.public_key;
+            periods.push((rotation.first_document, rotation.first_event, new));
+            previous = rotation.public_key.clone();
         }
-        Ok(Ok(Keys { periods }))
+        Ok(Keys { periods })
     }
 
     /// The key that signed document `id`.
-    fn for_document(&self, id: i64) -> &PublicKey {
-        let at = self.periods.partition_point(|(first, _)| *first <= id);
-        &self.periods[at.saturating_sub(1)].1
+    pub(crate) fn for_document(&self, id: i64) -> &PublicKey {
+        let at = self.periods.partition_point(|(first, _, _)| *first <= id);
+        &self.periods[at.saturating_sub(1)].2
+    }
+
+    /// The key that signed the chain end of `chain` when its last record was `last_id`.
+    pub(crate) fn for_head(&self, chain: Chain, last_id: i64) -> &PublicKey {
+        let at = self
+            .periods
+            .partition_point(|(document, event, _)| match chain {
+                Chain::Documents => *document <= last_id,
+                Chain::Events => *event <= last_id,
+            });
+        &self.periods[at.saturating_sub(1)].2
+    }
+}
+
+fn bad_key() -> Failure {
+    Failure {
+        record: Msg::VerifyInstallation.text().into(),
+        reason: Msg::VerifyBadPublicKey.text().into(),
     }
 }
 

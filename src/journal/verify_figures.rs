@@ -18,7 +18,7 @@ use std::collections::HashMap;
 type Text<'a> = std::borrow::Cow<'a, str>;
 
 #[derive(Deserialize)]
-struct Payload<'a> {
+pub(super) struct Payload<'a> {
     #[serde(borrow)]
     kind: Text<'a>,
     #[serde(borrow)]
@@ -154,131 +154,145 @@ impl FigureCheck {
             Ok(p) => p,
             Err(error) => return Ok(Some(Msg::VerifyPayloadUnreadable.fill(&[&error]))),
         };
-        let identity = [
-            ("kind", doc.kind.as_str(), &*p.kind),
-            ("series", doc.series.as_str(), &*p.series),
-            ("terminal", doc.terminal.as_str(), &*p.terminal),
-            (
-                "business_date",
-                doc.business_date.as_str(),
-                &*p.business_date,
-            ),
-        ];
-        for (name, stored, expected) in identity {
-            if stored != expected {
-                return Ok(Some(column(name, &stored, &expected)));
-            }
-        }
-        if doc.number != p.number {
-            return Ok(Some(column("number", &doc.number, &p.number)));
-        }
-        if doc.training != p.training {
-            return Ok(Some(column("training", &doc.training, &p.training)));
-        }
-        let kind = &*p.kind;
-        let is_ticket = kind == "ticket";
-        let total = match kind {
-            "ticket" | "closing" | "note" => p.total_ttc.unwrap_or(0),
-            "proof" => p.total.unwrap_or(0),
-            _ => 0,
-        };
-        let discount: i64 = if is_ticket {
-            p.lines.iter().map(|l| l.discount).sum()
-        } else {
-            0
-        };
-        let change = if is_ticket { p.change.unwrap_or(0) } else { 0 };
-        let money = [
-            ("total", doc.total, total),
-            ("discount", doc.discount, discount),
-            ("change_given", doc.change_given, change),
-        ];
-        for (name, stored, expected) in money {
-            if stored.cents() != expected {
-                return Ok(Some(column(name, &stored, &Money::from_cents(expected))));
-            }
-        }
-        let vat: Vec<[i64; 4]> = if matches!(kind, "ticket" | "closing" | "note") {
-            p.vat
-                .iter()
-                .map(|v| [i64::from(v.rate), v.ttc, v.ht, v.vat])
-                .collect()
-        } else {
-            Vec::new()
-        };
-        if serde_json::from_str::<Vec<[i64; 4]>>(&doc.vat)
-            .ok()
-            .as_ref()
-            != Some(&vat)
-        {
-            return Ok(Some(column("vat", &doc.vat, &format!("{vat:?}"))));
-        }
-        let tenders: Vec<(&str, &str, i64)> = if matches!(kind, "ticket" | "proof") {
-            p.payments
-                .iter()
-                .map(|t| (&*t.method, &*t.kind, t.amount))
-                .collect()
-        } else {
-            Vec::new()
-        };
-        let stored_tenders: Option<Vec<(Text, Text, i64)>> =
-            serde_json::from_str(&doc.tenders).ok();
-        let same_tenders = stored_tenders.is_some_and(|stored| {
-            stored.len() == tenders.len()
-                && stored
-                    .iter()
-                    .zip(&tenders)
-                    .all(|(a, b)| (&*a.0, &*a.1, a.2) == *b)
-        });
-        if !same_tenders {
-            return Ok(Some(column(
-                "tenders",
-                &doc.tenders,
-                &format!("{tenders:?}"),
-            )));
-        }
-        let detail = match kind {
-            "proof" => p.proof.as_deref().unwrap_or_default().to_owned(),
-            "closing" => format!(
-                "{} {}",
-                p.closing.as_deref().unwrap_or_default(),
-                p.period.as_deref().unwrap_or_default()
-            ),
-            "duplicate" => p
-                .duplicate_of
-                .as_ref()
-                .map(|r| format!("{} {}", r.series, r.number))
-                .unwrap_or_default(),
-            "archive" => format!("archive {}", p.archive.as_deref().unwrap_or_default()),
-            "note" => format!("note {}", p.order.as_deref().unwrap_or_default()),
-            _ => String::new(),
-        };
-        if doc.detail != detail {
-            return Ok(Some(column("detail", &doc.detail, &detail)));
-        }
-        let reference = if is_ticket {
-            p.refers_to.as_ref()
-        } else {
-            p.duplicate_of.as_ref()
-        };
-        let refers_to = match reference {
-            Some(r) => Some(store::find_document(tx, &r.series, r.number)?.id),
-            None => None,
-        };
-        if doc.refers_to != refers_to {
-            let show = |id: Option<i64>| id.map_or_else(|| "—".to_owned(), |i| i.to_string());
-            return Ok(Some(column(
-                "refers_to",
-                &show(doc.refers_to),
-                &show(refers_to),
-            )));
-        }
-        if is_ticket {
+        let found = columns(doc, &p, &mut |series, number| {
+            Ok(Some(store::find_document(tx, series, number)?.id))
+        })?;
+        if found.is_none() && &*p.kind == "ticket" {
             self.ticket(doc, &p);
         }
-        Ok(None)
+        Ok(found)
     }
+}
 
+/// The columns of `doc` against its payload `p`; `Some(reason)` names the first that
+/// differs. `resolve` finds the id of the document a payload names (series, number).
+pub(super) fn columns(
+    doc: &StoredDocument,
+    p: &Payload,
+    resolve: &mut dyn FnMut(&str, i64) -> Result<Option<i64>, crate::storage::StorageError>,
+) -> Result<Option<String>, crate::storage::StorageError> {
+    let identity = [
+        ("kind", doc.kind.as_str(), &*p.kind),
+        ("series", doc.series.as_str(), &*p.series),
+        ("terminal", doc.terminal.as_str(), &*p.terminal),
+        (
+            "business_date",
+            doc.business_date.as_str(),
+            &*p.business_date,
+        ),
+    ];
+    for (name, stored, expected) in identity {
+        if stored != expected {
+            return Ok(Some(column(name, &stored, &expected)));
+        }
+    }
+    if doc.number != p.number {
+        return Ok(Some(column("number", &doc.number, &p.number)));
+    }
+    if doc.training != p.training {
+        return Ok(Some(column("training", &doc.training, &p.training)));
+    }
+    let kind = &*p.kind;
+    let is_ticket = kind == "ticket";
+    let total = match kind {
+        "ticket" | "closing" | "note" => p.total_ttc.unwrap_or(0),
+        "proof" => p.total.unwrap_or(0),
+        _ => 0,
+    };
+    let discount: i64 = if is_ticket {
+        p.lines.iter().map(|l| l.discount).sum()
+    } else {
+        0
+    };
+    let change = if is_ticket { p.change.unwrap_or(0) } else { 0 };
+    let money = [
+        ("total", doc.total, total),
+        ("discount", doc.discount, discount),
+        ("change_given", doc.change_given, change),
+    ];
+    for (name, stored, expected) in money {
+        if stored.cents() != expected {
+            return Ok(Some(column(name, &stored, &Money::from_cents(expected))));
+        }
+    }
+    let vat: Vec<[i64; 4]> = if matches!(kind, "ticket" | "closing" | "note") {
+        p.vat
+            .iter()
+            .map(|v| [i64::from(v.rate), v.ttc, v.ht, v.vat])
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if serde_json::from_str::<Vec<[i64; 4]>>(&doc.vat)
+        .ok()
+        .as_ref()
+        != Some(&vat)
+    {
+        return Ok(Some(column("vat", &doc.vat, &format!("{vat:?}"))));
+    }
+    let tenders: Vec<(&str, &str, i64)> = if matches!(kind, "ticket" | "proof") {
+        p.payments
+            .iter()
+            .map(|t| (&*t.method, &*t.kind, t.amount))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let stored_tenders: Option<Vec<(Text, Text, i64)>> = serde_json::from_str(&doc.tenders).ok();
+    let same_tenders = stored_tenders.is_some_and(|stored| {
+        stored.len() == tenders.len()
+            && stored
+                .iter()
+                .zip(&tenders)
+                .all(|(a, b)| (&*a.0, &*a.1, a.2) == *b)
+    });
+    if !same_tenders {
+        return Ok(Some(column(
+            "tenders",
+            &doc.tenders,
+            &format!("{tenders:?}"),
+        )));
+    }
+    let detail = match kind {
+        "proof" => p.proof.as_deref().unwrap_or_default().to_owned(),
+        "closing" => format!(
+            "{} {}",
+            p.closing.as_deref().unwrap_or_default(),
+            p.period.as_deref().unwrap_or_default()
+        ),
+        "duplicate" => p
+            .duplicate_of
+            .as_ref()
+            .map(|r| format!("{} {}", r.series, r.number))
+            .unwrap_or_default(),
+        "archive" => format!("archive {}", p.archive.as_deref().unwrap_or_default()),
+        "note" => format!("note {}", p.order.as_deref().unwrap_or_default()),
+        _ => String::new(),
+    };
+    if doc.detail != detail {
+        return Ok(Some(column("detail", &doc.detail, &detail)));
+    }
+    let reference = if is_ticket {
+        p.refers_to.as_ref()
+    } else {
+        p.duplicate_of.as_ref()
+    };
+    let refers_to = match reference {
+        Some(r) => resolve(&r.series, r.number)?,
+        None => None,
+    };
+    if doc.refers_to != refers_to {
+        let show = |id: Option<i64>| id.map_or_else(|| "—".to_owned(), |i| i.to_string());
+        return Ok(Some(column(
+            "refers_to",
+            &show(doc.refers_to),
+            &show(refers_to),
+        )));
+    }
+    Ok(None)
+}
+
+impl FigureCheck {
     fn ticket(&mut self, doc: &StoredDocument, p: &Payload) {
         self.tickets.insert(
             doc.id,

@@ -10,6 +10,7 @@ pub mod attestation;
 pub mod auth;
 pub mod cafe;
 pub mod categories;
+pub mod central;
 pub mod demo;
 mod demo_history;
 mod demo_members;

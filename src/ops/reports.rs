@@ -8,7 +8,7 @@ use crate::reports::tonnage::TonnageData;
 use crate::reports::{By, Report, takings, tonnage};
 use crate::storage::Store;
 use crate::storage::oressource::Group;
-use crate::storage::reports::{self as facts, Key};
+use crate::storage::reports::{Facts, Key};
 use chrono::NaiveDate;
 
 fn day(date: NaiveDate) -> String {
@@ -22,41 +22,50 @@ pub fn takings_data(
     to: NaiveDate,
     by: By,
 ) -> Result<TakingsData> {
+    Ok(store.read(|tx| takings_facts(&mut &*tx, from, to, by))?)
+}
+
+/// The figures of a takings report, asked of `facts` (a site's or the central's).
+pub fn takings_facts(
+    facts: &mut dyn Facts,
+    from: NaiveDate,
+    to: NaiveDate,
+    by: By,
+) -> crate::storage::Result<TakingsData> {
     let (from, to) = (day(from), day(to));
-    Ok(store.read(|tx| {
-        let rows = match by {
-            By::Day => Rows::Grouped(facts::takings(tx, &from, &to, Key::Day)?),
-            By::Week => Rows::Grouped(facts::takings(tx, &from, &to, Key::Week)?),
-            By::Month => Rows::Grouped(facts::takings(tx, &from, &to, Key::Month)?),
-            By::Year => Rows::Grouped(facts::takings(tx, &from, &to, Key::Year)?),
-            By::Terminal => Rows::Grouped(facts::takings(tx, &from, &to, Key::Terminal)?),
-            By::Point => Rows::Grouped(facts::takings(tx, &from, &to, Key::Point)?),
-            By::Site => Rows::Grouped(facts::takings(tx, &from, &to, Key::Site)?),
-            By::Vat => Rows::Rates(facts::takings_by_rate(tx, &from, &to)?),
-            By::Payment => Rows::Payments(facts::takings_by_payment(tx, &from, &to)?),
-            By::Category => Rows::Categories(facts::takings_by_category(tx, &from, &to)?),
-        };
-        let group = match by {
-            By::Day => Group::Time(Key::Day),
-            By::Week => Group::Time(Key::Week),
-            By::Month => Group::Time(Key::Month),
-            By::Year => Group::Time(Key::Year),
-            By::Terminal | By::Point | By::Site => Group::Point,
-            By::Category => Group::Category,
-            By::Payment => Group::Payment,
-            By::Vat => Group::All,
-        };
-        let imported = crate::storage::oressource::takings_in(tx, &from, &to, group)?
-            .into_iter()
-            .map(|(key, sales, cents)| (key, sales, crate::domain::Money::from_cents(cents)))
-            .collect();
-        Ok::<_, crate::storage::StorageError>(TakingsData {
-            imported,
-            rows,
-            proofs: facts::proofs(tx, &from, &to)?,
-            provisional: facts::has_open_sessions(tx, &from, &to)?,
-        })
-    })?)
+    let rows = match by {
+        By::Day => Rows::Grouped(facts.takings(&from, &to, Key::Day)?),
+        By::Week => Rows::Grouped(facts.takings(&from, &to, Key::Week)?),
+        By::Month => Rows::Grouped(facts.takings(&from, &to, Key::Month)?),
+        By::Year => Rows::Grouped(facts.takings(&from, &to, Key::Year)?),
+        By::Terminal => Rows::Grouped(facts.takings(&from, &to, Key::Terminal)?),
+        By::Point => Rows::Grouped(facts.takings(&from, &to, Key::Point)?),
+        By::Site => Rows::Grouped(facts.takings(&from, &to, Key::Site)?),
+        By::Vat => Rows::Rates(facts.takings_by_rate(&from, &to)?),
+        By::Payment => Rows::Payments(facts.takings_by_payment(&from, &to)?),
+        By::Category => Rows::Categories(facts.takings_by_category(&from, &to)?),
+    };
+    let group = match by {
+        By::Day => Group::Time(Key::Day),
+        By::Week => Group::Time(Key::Week),
+        By::Month => Group::Time(Key::Month),
+        By::Year => Group::Time(Key::Year),
+        By::Terminal | By::Point | By::Site => Group::Point,
+        By::Category => Group::Category,
+        By::Payment => Group::Payment,
+        By::Vat => Group::All,
+    };
+    let imported = facts
+        .imported_takings(&from, &to, group)?
+        .into_iter()
+        .map(|(key, sales, cents)| (key, sales, crate::domain::Money::from_cents(cents)))
+        .collect();
+    Ok(TakingsData {
+        imported,
+        rows,
+        proofs: facts.proofs(&from, &to)?,
+        provisional: facts.has_open_sessions(&from, &to)?,
+    })
 }
 
 /// The takings report (a manager).
@@ -74,18 +83,25 @@ pub fn takings(
 
 /// The figures of the tonnage report of `[from, to]`, the stock as of `to`.
 pub fn tonnage_data(store: &mut Store, from: NaiveDate, to: NaiveDate) -> Result<TonnageData> {
+    Ok(store.read(|tx| tonnage_facts(&mut &*tx, from, to))?)
+}
+
+/// The figures of a tonnage report, asked of `facts` (a site's or the central's).
+pub fn tonnage_facts(
+    facts: &mut dyn Facts,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> crate::storage::Result<TonnageData> {
     let (from, to) = (day(from), day(to));
-    Ok(store.read(|tx| {
-        let (outbound, recipients) = facts::outbound(tx, &from, &to)?;
-        Ok::<_, crate::storage::StorageError>(TonnageData {
-            intakes: facts::intakes(tx, &from, &to)?,
-            outbound,
-            recipients,
-            sold: facts::sold_grams(tx, &from, &to)?,
-            stock: facts::stock_by_age(tx, &to)?,
-            imported: crate::storage::oressource::tonnage_in(tx, &from, &to)?,
-        })
-    })?)
+    let (outbound, recipients) = facts.outbound(&from, &to)?;
+    Ok(TonnageData {
+        intakes: facts.intakes(&from, &to)?,
+        outbound,
+        recipients,
+        sold: facts.sold_grams(&from, &to)?,
+        stock: facts.stock_by_age(&to)?,
+        imported: facts.imported_tonnage(&from, &to)?,
+    })
 }
 
 /// The tonnage report (a manager).

@@ -48,6 +48,8 @@ pub enum StorageError {
     },
     /// A stored value no longer passes the domain's rules (hand-edited database).
     BadData(DomainError),
+    /// The central PostgreSQL database: its words, or what went wrong reaching it.
+    Central(String),
     Sqlite(rusqlite::Error),
 }
 
@@ -112,6 +114,7 @@ impl fmt::Display for StorageError {
             E::BackupExists(path) => Msg::ErrBackupExists.fill(&[&path.display()]),
             E::Backup { path, reason } => Msg::ErrBackupFailed.fill(&[&path.display(), reason]),
             E::BadData(error) => Msg::ErrDbOther.fill(&[error]),
+            E::Central(reason) => Msg::ErrCentral.fill(&[reason]),
             E::Sqlite(_) => Msg::ErrDbDriver.text().to_owned(),
         };
         f.write_str(&text)

@@ -393,6 +393,27 @@ pub fn each_document<E: From<StorageError>>(
     Ok(())
 }
 
+/// Calls `visit` on the documents with an id above `after`, `limit` of them at most, in
+/// chain order.
+pub fn each_document_after<E: From<StorageError>>(
+    tx: &Tx,
+    after: i64,
+    limit: i64,
+    mut visit: impl FnMut(StoredDocument) -> std::result::Result<(), E>,
+) -> std::result::Result<(), E> {
+    let mut stmt = tx
+        .conn()
+        .prepare_cached(&format!(
+            "SELECT {DOCUMENT_COLUMNS} FROM document WHERE id > ?1 ORDER BY id LIMIT ?2"
+        ))
+        .map_err(StorageError::from)?;
+    let mut rows = stmt.query([after, limit]).map_err(StorageError::from)?;
+    while let Some(row) = rows.next().map_err(StorageError::from)? {
+        visit(document_from_row(row).map_err(StorageError::from)?)?;
+    }
+    Ok(())
+}
+
 /// Documents of a business-date range (inclusive), in chain order.
 pub fn documents_between(tx: &Tx, from: &str, to: &str) -> Result<Vec<StoredDocument>> {
     let mut stmt = tx.conn().prepare(&format!(
@@ -526,13 +547,26 @@ pub struct StoredEvent {
 /// Calls `visit` on every event in chain order, streaming.
 pub fn each_event<E: From<StorageError>>(
     tx: &Tx,
+    visit: impl FnMut(StoredEvent) -> std::result::Result<(), E>,
+) -> std::result::Result<(), E> {
+    each_event_after(tx, 0, i64::MAX, visit)
+}
+
+/// Calls `visit` on the events with an id above `after`, `limit` at most, in chain order.
+pub fn each_event_after<E: From<StorageError>>(
+    tx: &Tx,
+    after: i64,
+    limit: i64,
     mut visit: impl FnMut(StoredEvent) -> std::result::Result<(), E>,
 ) -> std::result::Result<(), E> {
     let mut stmt = tx
         .conn()
-        .prepare("SELECT id, code, at, user_name, terminal, detail, payload, prev_hash, hash FROM event ORDER BY id")
+        .prepare_cached(
+            "SELECT id, code, at, user_name, terminal, detail, payload, prev_hash, hash
+             FROM event WHERE id > ?1 ORDER BY id LIMIT ?2",
+        )
         .map_err(StorageError::from)?;
-    let mut rows = stmt.query([]).map_err(StorageError::from)?;
+    let mut rows = stmt.query([after, limit]).map_err(StorageError::from)?;
     while let Some(r) = rows.next().map_err(StorageError::from)? {
         let event = StoredEvent {
             id: r.get(0).map_err(StorageError::from)?,

@@ -89,6 +89,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0020_oressource.sql",
         include_str!("../../migrations/0020_oressource.sql"),
     ),
+    (
+        "0021_central_sync.sql",
+        include_str!("../../migrations/0021_central_sync.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

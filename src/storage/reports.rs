@@ -389,3 +389,79 @@ pub fn takings_by_category_from_payloads(
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// The questions the report definitions ask of a store of facts: this site's database
+/// ([`Tx`]) or the central's consolidation of every site ([`super::central::CentralTx`]).
+/// The definitions ([`crate::reports`]) build the same reports from either.
+pub trait Facts {
+    fn takings(&mut self, from: &str, to: &str, key: Key) -> Result<Vec<TakingsRow>>;
+    fn takings_by_rate(&mut self, from: &str, to: &str) -> Result<Vec<(i64, Money, Money, Money)>>;
+    fn takings_by_payment(&mut self, from: &str, to: &str) -> Result<Vec<(String, String, Money)>>;
+    fn takings_by_category(&mut self, from: &str, to: &str) -> Result<Vec<CategoryRow>>;
+    fn proofs(&mut self, from: &str, to: &str) -> Result<Vec<(String, i64, Money)>>;
+    fn has_open_sessions(&mut self, from: &str, to: &str) -> Result<bool>;
+    fn intakes(&mut self, from: &str, to: &str) -> Result<Intakes>;
+    fn outbound(&mut self, from: &str, to: &str) -> Result<(Weighed, Vec<RecipientRow>)>;
+    fn sold_grams(&mut self, from: &str, to: &str) -> Result<(i64, i64)>;
+    fn stock_by_age(&mut self, today: &str) -> Result<Vec<(i64, i64, i64)>>;
+    /// Oressource's imported sales (none at the central: the import stays on its site).
+    fn imported_takings(
+        &mut self,
+        from: &str,
+        to: &str,
+        group: super::oressource::Group,
+    ) -> Result<Vec<(String, i64, i64)>>;
+    fn imported_tonnage(
+        &mut self,
+        from: &str,
+        to: &str,
+    ) -> Result<super::oressource::ImportedTonnage>;
+}
+
+impl Facts for &Tx<'_> {
+    fn takings(&mut self, from: &str, to: &str, key: Key) -> Result<Vec<TakingsRow>> {
+        takings(self, from, to, key)
+    }
+    fn takings_by_rate(&mut self, from: &str, to: &str) -> Result<Vec<(i64, Money, Money, Money)>> {
+        takings_by_rate(self, from, to)
+    }
+    fn takings_by_payment(&mut self, from: &str, to: &str) -> Result<Vec<(String, String, Money)>> {
+        takings_by_payment(self, from, to)
+    }
+    fn takings_by_category(&mut self, from: &str, to: &str) -> Result<Vec<CategoryRow>> {
+        takings_by_category(self, from, to)
+    }
+    fn proofs(&mut self, from: &str, to: &str) -> Result<Vec<(String, i64, Money)>> {
+        proofs(self, from, to)
+    }
+    fn has_open_sessions(&mut self, from: &str, to: &str) -> Result<bool> {
+        has_open_sessions(self, from, to)
+    }
+    fn intakes(&mut self, from: &str, to: &str) -> Result<Intakes> {
+        intakes(self, from, to)
+    }
+    fn outbound(&mut self, from: &str, to: &str) -> Result<(Weighed, Vec<RecipientRow>)> {
+        outbound(self, from, to)
+    }
+    fn sold_grams(&mut self, from: &str, to: &str) -> Result<(i64, i64)> {
+        sold_grams(self, from, to)
+    }
+    fn stock_by_age(&mut self, today: &str) -> Result<Vec<(i64, i64, i64)>> {
+        stock_by_age(self, today)
+    }
+    fn imported_takings(
+        &mut self,
+        from: &str,
+        to: &str,
+        group: super::oressource::Group,
+    ) -> Result<Vec<(String, i64, i64)>> {
+        super::oressource::takings_in(self, from, to, group)
+    }
+    fn imported_tonnage(
+        &mut self,
+        from: &str,
+        to: &str,
+    ) -> Result<super::oressource::ImportedTonnage> {
+        super::oressource::tonnage_in(self, from, to)
+    }
+}

@@ -6,7 +6,7 @@
 
 macro_rules! rows_members {
     ($($acc:tt)*) => {
-        catalogue! {
+        rows_central! {
             $($acc)*
             MemberKindIndividuel => "individuel", "individual";
             MemberKindFamille => "famille", "family";

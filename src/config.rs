@@ -31,6 +31,10 @@ pub struct Config {
     /// use `printer_profile`).
     pub creperie_printer: Option<String>,
     pub bar_printer: Option<String>,
+    /// The structure's central PostgreSQL (`postgres://site_a@central.example/pepite?sslmode=require`):
+    /// the till then syncs in the background. Never with a password: that goes in
+    /// `~/.pgpass` or the `PEPITE_CENTRAL_PASSWORD` variable.
+    pub central: Option<String>,
 }
 
 /// The keys a config file may hold, for the message that refuses the others.
@@ -45,6 +49,7 @@ pub const KEYS: &[&str] = &[
     "label_profile",
     "creperie_printer",
     "bar_printer",
+    "central",
 ];
 
 /// A config file that cannot be used, with the path and what is wrong, in French.
@@ -80,6 +85,18 @@ impl Config {
 
     /// Parses the text of a config file.
     pub fn parse(text: &str) -> Result<Config, String> {
+        let config: Config = Config::parse_keys(text)?;
+        if config
+            .central
+            .as_deref()
+            .is_some_and(crate::storage::central::password_in_url)
+        {
+            return Err(Msg::CentralPasswordInConfig.text().to_owned());
+        }
+        Ok(config)
+    }
+
+    fn parse_keys(text: &str) -> Result<Config, String> {
         toml::from_str(text).map_err(|error| {
             let message = error.message();
             match message
@@ -113,6 +130,19 @@ mod tests {
         let problem = Config::parse("lang = \"fr\"\nimprimante = \"x\"\n").expect_err("unknown");
         assert!(problem.contains("imprimante"), "{problem}");
         assert!(problem.contains("clé inconnue"), "{problem}");
+    }
+
+    #[test]
+    fn refuses_a_central_url_with_a_password() {
+        let problem = Config::parse("central = \"postgres://site_a:secret@central/pepite\"\n")
+            .expect_err("password");
+        assert!(problem.contains("pgpass"), "{problem}");
+        let config =
+            Config::parse("central = \"postgres://site_a@central/pepite\"\n").expect("no password");
+        assert_eq!(
+            config.central.as_deref(),
+            Some("postgres://site_a@central/pepite")
+        );
     }
 
     #[test]

@@ -124,7 +124,22 @@ pub enum Command {
         /// Dernière date comptée (AAAA-MM-JJ).
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         to: Option<String>,
+        /// Vérifie à la place les chaînes de toutes les installations dans la base centrale (postgres://…).
+        #[arg(long, value_name = "URL")]
+        central: Option<String>,
     },
+    /// Transmet à la base centrale ce qu'elle n'a pas encore (documents, JET, apports, sorties, articles), par lots.
+    Sync {
+        /// La base centrale (postgres://…) ; par défaut la clé « central » de la configuration.
+        #[arg(long, value_name = "URL")]
+        central: Option<String>,
+        /// Enregistrements par lot (une transaction chacun).
+        #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(i64).range(1..=100_000))]
+        batch: i64,
+    },
+    /// La base centrale PostgreSQL de la structure : création du schéma, refus enregistrés.
+    #[command(subcommand)]
+    Central(CentralCommand),
     /// Archive un mois (AAAA-MM) ou une année (AAAA) passés du journal (demande un encadrant).
     Archive {
         /// La période : AAAA-MM ou AAAA.
@@ -254,6 +269,12 @@ pub enum Command {
         /// Fichier à écrire ; par défaut la sortie standard.
         #[arg(long, value_name = "FICHIER")]
         out: Option<PathBuf>,
+        /// Bilan consolidé de toutes les installations, lu dans la base centrale (postgres://…) ; takings et tonnage.
+        #[arg(long, value_name = "URL")]
+        central: Option<String>,
+        /// Avec --central : une seule installation (son identifiant, voir « pepite verify --central »).
+        #[arg(long, value_name = "ID", requires = "central")]
+        installation: Option<String>,
         #[command(flatten)]
         auth: ManagerAuth,
     },
@@ -309,6 +330,22 @@ pub enum Command {
         file: PathBuf,
         #[command(flatten)]
         auth: ManagerAuth,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CentralCommand {
+    /// Crée ou met à jour le schéma central (rôles pepite_site et pepite_reader compris) ; à lancer avec un rôle propriétaire.
+    Init {
+        /// La base centrale (postgres://…).
+        #[arg(long, value_name = "URL")]
+        url: String,
+    },
+    /// Les refus enregistrés par la base centrale (documents modifiés après envoi, chaînes rompues).
+    Refusals {
+        /// La base centrale (postgres://…) ; par défaut la clé « central » de la configuration.
+        #[arg(long, value_name = "URL")]
+        central: Option<String>,
     },
 }
 

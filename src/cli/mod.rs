@@ -5,6 +5,7 @@
 //! file, never to the terminal.
 
 mod args;
+mod central;
 mod demo;
 mod french;
 mod import;
@@ -15,7 +16,7 @@ mod member;
 mod report;
 mod user;
 
-pub use args::{Cli, Command, GridCommand, KeyCommand, ManagerAuth, UserCommand};
+pub use args::{CentralCommand, Cli, Command, GridCommand, KeyCommand, ManagerAuth, UserCommand};
 
 use crate::config::Config;
 use crate::domain::{Name, Pin, TerminalCode};
@@ -139,7 +140,11 @@ pub fn main() -> anyhow::Result<ExitCode> {
             }
             ExitCode::SUCCESS
         }
-        Some(Command::Verify { from, to }) => {
+        Some(Command::Verify {
+            central: Some(ref url),
+            ..
+        }) => central::verify(url)?,
+        Some(Command::Verify { from, to, .. }) => {
             let mut store = open(&db)?;
             let report = ops::journal::verify(
                 &mut store,
@@ -172,6 +177,11 @@ pub fn main() -> anyhow::Result<ExitCode> {
             );
             ExitCode::SUCCESS
         }
+        Some(Command::Sync { ref central, batch }) => {
+            let url = central::url(central.as_deref(), &config)?;
+            central::sync(&mut open(&db)?, &url, batch)?
+        }
+        Some(Command::Central(ref command)) => central::run(command, &config)?,
         Some(Command::VerifyArchive { dir, fingerprint }) => {
             // Against the fingerprint an auditor holds, or the installation's database.
             let report = match fingerprint {
@@ -247,6 +257,8 @@ pub fn main() -> anyhow::Result<ExitCode> {
             ref by,
             ref format,
             ref out,
+            ref central,
+            ref installation,
             ref auth,
         }) => report::run(
             &mut open(&db)?,
@@ -259,6 +271,8 @@ pub fn main() -> anyhow::Result<ExitCode> {
                 by,
                 format,
                 out: out.as_deref(),
+                central: central.as_deref(),
+                installation: installation.as_deref(),
             },
             auth,
         )?,

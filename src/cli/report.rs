@@ -19,6 +19,9 @@ pub struct Request<'a> {
     pub by: &'a str,
     pub format: &'a str,
     pub out: Option<&'a Path>,
+    /// A central to read the consolidated figures from (takings and tonnage).
+    pub central: Option<&'a str>,
+    pub installation: Option<&'a str>,
 }
 
 /// A bar on the terminal (stderr, hidden when it is not one) over an export's steps:
@@ -68,18 +71,20 @@ pub fn run(store: &mut Store, request: &Request, auth: &ManagerAuth) -> anyhow::
     } else {
         bar.finish_and_clear();
     }
-    let report = match request.report {
-        "tonnage" => crate::ops::reports::tonnage(store, &session, from, to)?,
-        "targets" => crate::ops::reports::targets(store, &session, to.year(), today)?,
-        "members" => crate::ops::reports::members(store, &session, from, to)?,
-        "eco" => {
-            let code = request.org.unwrap_or_default();
-            let org = crate::reports::eco::Org::from_code(code)
-                .ok_or_else(|| anyhow::anyhow!(Msg::ErrEcoOrg.fill(&[&code])))?;
-            crate::ops::reports::eco(store, &session, org, from, to)?
+    let installation = request.installation.map(str::to_owned);
+    let report = match (request.central, request.report) {
+        (Some(url), "tonnage") => {
+            let mut central = crate::ops::central::connect(url)?;
+            crate::ops::central::tonnage(&mut central, &session, installation, from, to)?
         }
-        _ => crate::ops::reports::takings(store, &session, from, to, by)?,
+        (Some(url), "takings") => {
+            let mut central = crate::ops::central::connect(url)?;
+            crate::ops::central::takings(&mut central, &session, installation, from, to, by)?
+        }
+        (Some(_), other) => anyhow::bail!(Msg::CliCentralReports.fill(&[&other])),
+        (None, report) => local(store, &session, request, report, (from, to, today), by)?,
     };
+
     bar.inc(1);
     bar.set_message(Msg::CliStepFile.text());
     let bytes = match request.format {
@@ -104,6 +109,29 @@ pub fn run(store: &mut Store, request: &Request, auth: &ManagerAuth) -> anyhow::
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A report of this site's own database.
+fn local(
+    store: &mut Store,
+    session: &crate::ops::Session,
+    request: &Request,
+    report: &str,
+    (from, to, today): (NaiveDate, NaiveDate, NaiveDate),
+    by: By,
+) -> anyhow::Result<crate::reports::Report> {
+    Ok(match report {
+        "tonnage" => crate::ops::reports::tonnage(store, session, from, to)?,
+        "targets" => crate::ops::reports::targets(store, session, to.year(), today)?,
+        "members" => crate::ops::reports::members(store, session, from, to)?,
+        "eco" => {
+            let code = request.org.unwrap_or_default();
+            let org = crate::reports::eco::Org::from_code(code)
+                .ok_or_else(|| anyhow::anyhow!(Msg::ErrEcoOrg.fill(&[&code])))?;
+            crate::ops::reports::eco(store, session, org, from, to)?
+        }
+        _ => crate::ops::reports::takings(store, session, from, to, by)?,
+    })
 }
 
 /// `pepite target YEAR …`: a year's targets for the structure or a site.

@@ -164,12 +164,16 @@ impl FigureCheck {
     }
 }
 
+/// Finds the id of the document a payload names by series and number.
+pub(super) type Resolve<'a> =
+    dyn FnMut(&str, i64) -> Result<Option<i64>, crate::storage::StorageError> + 'a;
+
 /// The columns of `doc` against its payload `p`; `Some(reason)` names the first that
 /// differs. `resolve` finds the id of the document a payload names (series, number).
 pub(super) fn columns(
     doc: &StoredDocument,
     p: &Payload,
-    resolve: &mut dyn FnMut(&str, i64) -> Result<Option<i64>, crate::storage::StorageError>,
+    resolve: &mut Resolve,
 ) -> Result<Option<String>, crate::storage::StorageError> {
     let identity = [
         ("kind", doc.kind.as_str(), &*p.kind),

@@ -31,6 +31,7 @@ macro_rules! rows_central {
             CentralVerifyRecord => "{} — {}", "{} — {}";
             CentralNoSites => "Aucune installation n'a encore transmis", "No installation has sent anything yet";
             CentralRefusals => "Refus enregistrés par la base centrale :", "Refusals recorded by the central database:";
+            CliCentralReports => "« {} » : la base centrale donne les bilans takings et tonnage", "“{}”: the central database gives the takings and tonnage reports";
             CentralReportTitle => "{} — toutes les installations", "{} — every installation";
         }
     };

@@ -20,7 +20,8 @@ pub struct Registration {
     pub created_at: String,
 }
 
-/// Registers the site (once) and returns the first public key the central holds for it.
+/// Registers the site (once), takes its lock for the transaction, and returns the first
+/// public key the central holds for it.
 pub fn register(ctx: &mut CentralTx, site: &Registration) -> Result<String> {
     ctx.tx
         .execute(
@@ -34,10 +35,18 @@ pub fn register(ctx: &mut CentralTx, site: &Registration) -> Result<String> {
             ],
         )
         .map_err(central)?;
+    // One sync of an installation at a time: a lock on its name (a row lock would need
+    // the right to UPDATE the row, which a site's role has not).
+    ctx.tx
+        .execute(
+            "SELECT pg_advisory_xact_lock(hashtext('pepite:' || $1))",
+            &[&site.installation],
+        )
+        .map_err(central)?;
     let row = ctx
         .tx
         .query_one(
-            "SELECT public_key FROM installation WHERE id = $1 FOR UPDATE",
+            "SELECT public_key FROM installation WHERE id = $1",
             &[&site.installation],
         )
         .map_err(central)?;
@@ -157,15 +166,36 @@ pub fn last_numbers(ctx: &mut CentralTx, installation: &str) -> Result<HashMap<S
         .collect())
 }
 
-fn copy(ctx: &mut CentralTx, statement: &str, rows: Rows) -> Result<()> {
+/// Sends `rows` into `table`'s `columns` in one round trip. COPY cannot write a table
+/// under row-level security, so the rows go into a temporary table first, then into
+/// `table` in `columns`' first column's order — where the policies and the chain's
+/// trigger see each row.
+fn copy(ctx: &mut CentralTx, table: &str, columns: &str, rows: Rows) -> Result<()> {
     if rows.is_empty() {
         return Ok(());
     }
-    let mut writer = ctx.tx.copy_in(statement).map_err(central)?;
+    let order = columns.split(',').take(3).collect::<Vec<_>>().join(",");
+    ctx.tx
+        .batch_execute(&format!(
+            "CREATE TEMP TABLE IF NOT EXISTS incoming_{table} (LIKE pepite.{table})
+                 ON COMMIT DELETE ROWS"
+        ))
+        .map_err(central)?;
+    let mut writer = ctx
+        .tx
+        .copy_in(&format!("COPY incoming_{table} ({columns}) FROM STDIN"))
+        .map_err(central)?;
     writer
         .write_all(&rows.into_bytes())
         .map_err(|e| crate::storage::StorageError::Central(e.to_string()))?;
     writer.finish().map_err(central)?;
+    ctx.tx
+        .batch_execute(&format!(
+            "INSERT INTO {table} ({columns}) SELECT {columns} FROM incoming_{table}
+                 ORDER BY {order};
+             TRUNCATE incoming_{table}"
+        ))
+        .map_err(central)?;
     Ok(())
 }
 
@@ -204,9 +234,8 @@ pub fn add_documents(
     }
     copy(
         ctx,
-        "COPY document (installation, id, series, number, kind, terminal, training,
-             business_date, created_at, total, discount, change_given, refers_to, vat,
-             tenders, detail, payload, prev_hash, hash, signature) FROM STDIN",
+        "document",
+        "installation, id, series, number, kind, terminal, training, business_date, created_at, total, discount, change_given, refers_to, vat, tenders, detail, payload, prev_hash, hash, signature",
         rows,
     )?;
     let mut rows = Rows::new();
@@ -220,7 +249,8 @@ pub fn add_documents(
     }
     copy(
         ctx,
-        "COPY closing (installation, document_id, terminal, kind, period) FROM STDIN",
+        "closing",
+        "installation, document_id, terminal, kind, period",
         rows,
     )?;
     let mut rows = Rows::new();
@@ -242,8 +272,8 @@ pub fn add_documents(
     }
     copy(
         ctx,
-        "COPY sale_line (installation, id, document_id, business_date, terminal, category,
-             label, vat_rate, quantity, ttc, grams, estimated, service) FROM STDIN",
+        "sale_line",
+        "installation, id, document_id, business_date, terminal, category, label, vat_rate, quantity, ttc, grams, estimated, service",
         rows,
     )
 }
@@ -266,8 +296,8 @@ pub fn add_events(ctx: &mut CentralTx, installation: &str, events: &[&StoredEven
     }
     copy(
         ctx,
-        "COPY event (installation, id, code, at, user_name, terminal, detail, payload,
-             prev_hash, hash) FROM STDIN",
+        "event",
+        "installation, id, code, at, user_name, terminal, detail, payload, prev_hash, hash",
         rows,
     )
 }
@@ -433,27 +463,27 @@ pub fn add_movements(
     if outbound {
         copy(
             ctx,
-            "COPY outbound (installation, id, site_id, kind, recipient, user_name, at, day,
-                 replaces, reason) FROM STDIN",
+            "outbound",
+            "installation, id, site_id, kind, recipient, user_name, at, day, replaces, reason",
             heads,
         )?;
         copy(
             ctx,
-            "COPY outbound_line (installation, outbound_id, position, category_id, fraction,
-                 weight_g, item_id) FROM STDIN",
+            "outbound_line",
+            "installation, outbound_id, position, category_id, fraction, weight_g, item_id",
             lines,
         )
     } else {
         copy(
             ctx,
-            "COPY intake (installation, id, site_id, source_id, town_id, user_name, at, day,
-                 replaces, reason) FROM STDIN",
+            "intake",
+            "installation, id, site_id, source_id, town_id, user_name, at, day, replaces, reason",
             heads,
         )?;
         copy(
             ctx,
-            "COPY intake_line (installation, intake_id, position, category_id, gross_g,
-                 tare_g, net_g, destination) FROM STDIN",
+            "intake_line",
+            "installation, intake_id, position, category_id, gross_g, tare_g, net_g, destination",
             lines,
         )
     }

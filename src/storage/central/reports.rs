@@ -102,7 +102,7 @@ impl Facts for CentralFacts<'_, '_> {
                     coalesce(sum(CASE WHEN d.total < 0 THEN -d.discount
                                       ELSE d.discount END), 0)::bigint
              FROM document d WHERE {TICKETS}
-             GROUP BY 1 ORDER BY 1 COLLATE \"C\""
+             GROUP BY 1 ORDER BY ({k}) COLLATE \"C\""
         );
         Ok(self
             .rows(&sql, "d", from, to)?
@@ -198,7 +198,7 @@ impl Facts for CentralFacts<'_, '_> {
                 "SELECT d.detail, count(*), sum(d.total)::bigint FROM document d
                  WHERE d.kind = 'proof' AND NOT d.training
                    AND d.business_date BETWEEN $1 AND $2 AND {only}
-                 GROUP BY 1 ORDER BY 1 COLLATE \"C\"",
+                 GROUP BY 1 ORDER BY d.detail COLLATE \"C\"",
                 "d",
                 from,
                 to,
@@ -281,7 +281,7 @@ impl Facts for CentralFacts<'_, '_> {
             .rows(
                 &format!(
                     "SELECT o.kind, o.recipient, sum(l.weight_g)::bigint {CURRENT_OUTBOUND}
-                     GROUP BY 1, 2 ORDER BY 1 COLLATE \"C\", 3 DESC"
+                     GROUP BY 1, 2 ORDER BY o.kind COLLATE \"C\", 3 DESC"
                 ),
                 "o",
                 from,

@@ -18,6 +18,7 @@ use pepite::reports::takings::Rows;
 use pepite::storage::central::Central;
 use pepite::storage::central::reports::CentralFacts;
 use pepite::storage::{Store, Timestamp};
+use ratatui::crossterm::event::KeyCode;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -205,7 +206,7 @@ fn three_installations_consolidate_to_the_cent_and_the_gram() {
     let url = cluster.url();
     ops::central::init(&url).expect("init");
     let dir = tempfile::tempdir().expect("dir");
-    let (_, mut north) = installation(dir.path(), "nord");
+    let (north_path, mut north) = installation(dir.path(), "nord");
     let (_, mut south) = installation(dir.path(), "sud");
     let (_, mut braderie) = installation(dir.path(), "braderie");
     sell(&mut north, "caisse-1", &[1250, 390, 4000], "10:00:00");
@@ -290,6 +291,42 @@ fn three_installations_consolidate_to_the_cent_and_the_gram() {
     assert!(
         text.contains(&Money::from_cents(total).to_string()),
         "{total}\n{text}"
+    );
+
+    // The Bilans screen of a site, F6: every installation's figures, the same total.
+    let mut app = pepite::tui::App::new(
+        Store::open(&north_path).expect("open"),
+        None,
+        at("21:00:00"),
+        key_dir(),
+    )
+    .expect("app")
+    .with_central(
+        url.clone(),
+        ops::central::worker::Worker::showing(ops::central::worker::Shown::default()),
+    );
+    common::type_text(&mut app, "c");
+    common::press(&mut app, KeyCode::Enter);
+    common::type_text(&mut app, "1111");
+    common::press(&mut app, KeyCode::Enter);
+    for _ in 0..30 {
+        common::press(&mut app, KeyCode::Down);
+    }
+    common::press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen_title(), "Bilans");
+    common::press(&mut app, KeyCode::F(3));
+    for _ in 0..3 {
+        common::press(&mut app, KeyCode::Tab);
+    }
+    let own = common::screen_text(&app);
+    common::press(&mut app, KeyCode::F(6));
+    let whole = common::screen_text(&app);
+    assert!(whole.contains("Toutes les installations"), "{whole}");
+    assert!(!own.contains("Toutes les installations"), "{own}");
+    let digits = |text: &str| -> String { text.chars().filter(|c| !c.is_whitespace()).collect() };
+    assert!(
+        digits(&whole).contains(&digits(&Money::from_cents(total).to_string())),
+        "{total}\n{whole}"
     );
 
     // Every chain checks out in PostgreSQL.

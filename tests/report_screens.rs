@@ -97,3 +97,66 @@ fn a_manager_reads_the_month_takings_by_day_and_category_and_the_tonnage() {
         screen(&app)
     );
 }
+
+#[test]
+fn the_status_line_counts_what_waits_for_the_central_and_since_when() {
+    use pepite::ops::central::Status;
+    use pepite::ops::central::worker::{Shown, Worker};
+    let mut store = Store::open_in_memory().expect("open");
+    demo::create(&mut store, at("08:00:00"), &common::key_dir()).expect("demo");
+    let waiting = Shown {
+        status: Status {
+            pending: 12,
+            last_sync: Some(at("11:17:00")),
+        },
+        online: false,
+        problem: Some("connexion refusée".into()),
+    };
+    let mut app = App::new(store, None, at("12:00:00"), common::key_dir())
+        .expect("app")
+        .with_central(
+            "postgres://site@central/pepite".into(),
+            Worker::showing(waiting),
+        );
+    type_text(&mut app, "c");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "1111");
+    press(&mut app, KeyCode::Enter);
+    let home = screen(&app);
+    let top = home.lines().next().unwrap_or_default().to_owned();
+    assert!(top.contains("12 à transmettre"), "{top}");
+    insta::assert_snapshot!("status_line_sync", home);
+    // A wider terminal has room for the long form: offline, and since when.
+    let mut wide = App::new(
+        {
+            let mut s = Store::open_in_memory().expect("open");
+            demo::create(&mut s, at("08:00:00"), &common::key_dir()).expect("demo");
+            s
+        },
+        None,
+        at("12:00:00"),
+        common::key_dir(),
+    )
+    .expect("app")
+    .with_central(
+        "postgres://site@central/pepite".into(),
+        Worker::showing(Shown {
+            status: Status {
+                pending: 12,
+                last_sync: Some(at("09:00:00")),
+            },
+            online: false,
+            problem: None,
+        }),
+    );
+    type_text(&mut wide, "c");
+    press(&mut wide, KeyCode::Enter);
+    type_text(&mut wide, "1111");
+    press(&mut wide, KeyCode::Enter);
+    let text = common::screen_text_sized(&wide, 160, 24);
+    let top = text.lines().next().unwrap_or_default().to_owned();
+    assert!(
+        top.contains("centrale injoignable · 12 à transmettre · transmis il y a 3 h"),
+        "{top}"
+    );
+}

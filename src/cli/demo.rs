@@ -73,7 +73,7 @@ pub fn run(
     if throwaway.is_some() {
         println!("{}", Msg::CliDemoThrowaway.text());
     }
-    tui::run(store, terminal, paths::key_dir(), printers)?;
+    tui::run(store, terminal, paths::key_dir(), printers, None)?;
     if throwaway.is_some() {
         for suffix in ["-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));

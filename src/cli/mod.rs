@@ -71,7 +71,13 @@ pub fn main() -> anyhow::Result<ExitCode> {
                 labels: label_printer(&cli, &config, &db)?,
                 stations: station_printers(&config)?,
             };
-            tui::run(store, terminal, paths::key_dir(), printers)?;
+            tui::run(
+                store,
+                terminal,
+                paths::key_dir(),
+                printers,
+                config.central.clone(),
+            )?;
             ExitCode::SUCCESS
         }
         Some(Command::Init { name, manager, pin }) => {

@@ -64,6 +64,10 @@ pub struct App {
     refreshed_at: u64,
     /// The bell is due: the event loop rings it.
     bell: bool,
+    /// The central database's URL, when the config names one.
+    central: Option<String>,
+    /// The background sync to it: what the status line shows.
+    sync: Option<crate::ops::central::worker::Worker>,
 }
 
 impl App {
@@ -95,6 +99,8 @@ impl App {
             refreshed_at: 0,
             export_dir: crate::paths::data_dir().join("bilans"),
             bell: false,
+            central: None,
+            sync: None,
         };
         if app.refresh_place()? {
             app.go(Go::Login(None));
@@ -140,6 +146,13 @@ impl App {
     /// Writes the Bilans screen's files into `dir` instead of the data folder's `bilans`.
     pub fn with_export_dir(mut self, dir: PathBuf) -> App {
         self.export_dir = dir;
+        self
+    }
+
+    /// Gives the app its central database and the worker that syncs to it.
+    pub fn with_central(mut self, url: String, worker: crate::ops::central::worker::Worker) -> App {
+        self.central = Some(url);
+        self.sync = Some(worker);
         self
     }
 
@@ -322,6 +335,7 @@ impl App {
             label_printer: self.label_printer.as_ref(),
             stations: &self.stations,
             export_dir: &self.export_dir,
+            central: self.central.as_deref(),
         };
         work(self.view.as_mut(), &mut cx)
     }
@@ -379,6 +393,7 @@ impl App {
             label_printer: self.label_printer.as_ref(),
             stations: &self.stations,
             export_dir: &self.export_dir,
+            central: self.central.as_deref(),
         };
         let opened: ops::Result<Box<dyn View>> = match (&go, self.session.as_ref()) {
             (Go::Login(_), _) | (_, None) => {
@@ -461,12 +476,19 @@ impl App {
                 .fault
                 .map(|f| (true, Msg::PrinterFault.fill(&[&status.pending, &f])))
         });
+        let sync = self
+            .sync
+            .as_ref()
+            .map(|worker| chrome::sync_text(&worker.shown(), self.now));
         chrome::status_line(
             frame,
             status,
-            &self.place,
-            user.as_deref(),
-            fault.is_some(),
+            &chrome::Status {
+                place: &self.place,
+                user: user.as_deref(),
+                printer_fault: fault.is_some(),
+                sync: sync.as_ref(),
+            },
             self.now,
         );
         self.view.render(frame, body);

@@ -36,21 +36,56 @@ pub fn date_time(now: Timestamp) -> String {
     ])
 }
 
+/// What the status line tells.
+pub struct Status<'a> {
+    pub place: &'a Place,
+    pub user: Option<&'a str>,
+    pub printer_fault: bool,
+    /// The sync to the central, when there is one: `(long form, short form)`.
+    pub sync: Option<&'a (String, String)>,
+}
+
+/// `3 min`, `2 h`, `4 j`: how long ago, to the unit that matters.
+fn age(seconds: i64) -> String {
+    let minutes = seconds.max(0) / 60;
+    if minutes < 60 {
+        Msg::AgeMinutes.fill(&[&minutes])
+    } else if minutes < 48 * 60 {
+        Msg::AgeHours.fill(&[&(minutes / 60)])
+    } else {
+        Msg::AgeDays.fill(&[&(minutes / (24 * 60))])
+    }
+}
+
+/// The sync's part of the status line: « 12 à transmettre · transmis il y a 3 min »
+/// (short: « 12 à transmettre »), « centrale injoignable » in front when it is.
+pub fn sync_text(shown: &crate::ops::central::worker::Shown, now: Timestamp) -> (String, String) {
+    let pending = Msg::CentralPending.fill(&[&shown.status.pending]);
+    let last = match shown.status.last_sync {
+        Some(at) => Msg::CentralLastSync.fill(&[&age((now - at).num_seconds())]),
+        None => Msg::CentralNeverSynced.text().to_owned(),
+    };
+    let offline = (!shown.online).then(|| Msg::CentralOffline.text());
+    let long = match offline {
+        Some(off) => format!("{off} · {pending} · {last}"),
+        None => format!("{pending} · {last}"),
+    };
+    let short = match offline {
+        Some(_) if shown.status.pending == 0 => Msg::CentralOffline.text().to_owned(),
+        _ => pending,
+    };
+    (long, short)
+}
+
 /// The top line: the structure, point of sale, terminal, user, a printer fault when there
-/// is one, and the date and time.
-pub fn status_line(
-    frame: &mut Frame,
-    area: Rect,
-    place: &Place,
-    user: Option<&str>,
-    printer_fault: bool,
-    now: Timestamp,
-) {
+/// is one, the sync to the central when there is one, and the date and time.
+pub fn status_line(frame: &mut Frame, area: Rect, status: &Status, now: Timestamp) {
+    let place = status.place;
     let width = area.width as usize;
     // In full when it fits; else the short forms (no « Poste », a short date) so the
     // structure's name keeps its room.
     let compose = |short: bool| {
-        let mut parts = Vec::with_capacity(4);
+        let mut parts = Vec::with_capacity(5);
         if let Some(pos) = &place.point_of_sale {
             parts.push(pos.clone());
         }
@@ -61,9 +96,16 @@ pub fn status_line(
                 format!("{} {terminal}", Msg::StatusTerminal.text())
             });
         }
-        parts.push(user.map_or_else(|| Msg::StatusNoUser.text().to_owned(), str::to_owned));
-        if printer_fault {
+        parts.push(
+            status
+                .user
+                .map_or_else(|| Msg::StatusNoUser.text().to_owned(), str::to_owned),
+        );
+        if status.printer_fault {
             parts.push(Msg::StatusPrinterFault.text().to_owned());
+        }
+        if let Some((long, brief)) = status.sync {
+            parts.push(if short { brief.clone() } else { long.clone() });
         }
         let right = if short {
             now.format("%d/%m %H:%M").to_string()

@@ -39,18 +39,27 @@ pub struct Printers {
     pub stations: crate::print::stations::StationPrinters,
 }
 
+/// How often the till's background worker syncs to the central.
+const SYNC_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
+
 pub fn run(
     store: Store,
     terminal: Option<TerminalCode>,
     key_dir: PathBuf,
     printers: Printers,
+    central: Option<String>,
 ) -> anyhow::Result<()> {
     use std::io::IsTerminal;
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         anyhow::bail!(crate::i18n::Msg::CliNoTerminal.text());
     }
     crate::storage::busy::on_wait(busy_notice);
+    let path = store.path().map(std::path::Path::to_owned);
     let mut app = App::new(store, terminal, clock::now(), key_dir)?.with_printers(printers);
+    if let (Some(url), Some(path)) = (central, path) {
+        let worker = crate::ops::central::worker::Worker::start(path, url.clone(), SYNC_EVERY);
+        app = app.with_central(url, worker);
+    }
     app.record_start();
     let mut screen = ratatui::init();
     let result = event_loop(&mut screen, &mut app);

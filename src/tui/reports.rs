@@ -25,6 +25,7 @@ const BINDINGS: &[Binding] = &[
     bind(KeyCode::F(2), Action::Add, Some(Msg::KeyOtherReport)),
     bind(KeyCode::F(3), Action::Edit, Some(Msg::KeyPeriodLength)),
     bind(KeyCode::F(5), Action::Reprint, Some(Msg::KeyExportFiles)),
+    bind(KeyCode::F(6), Action::Toggle, Some(Msg::KeyCentral)),
     keys::LIST[0],
     keys::LIST[1],
     keys::BACK,
@@ -57,6 +58,8 @@ pub struct ReportsView {
     /// The takings of each of the last four weeks' days up to the period's end, in
     /// euros (the sparkline beside the bars).
     recent: Vec<u64>,
+    /// Every installation's figures, read in the central database (F6).
+    whole: bool,
 }
 
 /// How many days the sparkline shows: one a column.
@@ -72,6 +75,7 @@ impl ReportsView {
             report: None,
             scroll: 0,
             recent: Vec::new(),
+            whole: false,
         };
         view.reload(cx)?;
         Ok(view)
@@ -99,9 +103,18 @@ impl ReportsView {
     fn reload(&mut self, cx: &mut Cx) -> ops::Result<()> {
         let session = cx.session.ok_or(OpsError::NotInitialised)?;
         let (from, to) = self.period();
+        // The central's figures for takings and tonnage; the targets stay this site's.
+        let mut central = match (self.whole, cx.central) {
+            (true, Some(url)) if self.kind != Kind::Targets => Some(ops::central::connect(url)?),
+            _ => None,
+        };
+        let mut takings = |cx: &mut Cx, from, to, by| match central.as_mut() {
+            Some(c) => ops::central::takings(c, session, None, from, to, by),
+            None => ops::reports::takings(cx.store, session, from, to, by),
+        };
         if self.kind == Kind::Takings {
             let start = to - chrono::Days::new(RECENT_DAYS - 1);
-            let days = ops::reports::takings(cx.store, session, start, to, By::Day)?;
+            let days = takings(cx, start, to, By::Day)?;
             self.recent = crate::reports::board::every_day(start, to, days.sections.first())
                 .into_iter()
                 .map(|(_, cell)| match cell {
@@ -111,8 +124,11 @@ impl ReportsView {
                 .collect();
         }
         self.report = Some(match self.kind {
-            Kind::Tonnage => ops::reports::tonnage(cx.store, session, from, to)?,
-            Kind::Takings => ops::reports::takings(cx.store, session, from, to, self.by)?,
+            Kind::Takings => takings(cx, from, to, self.by)?,
+            Kind::Tonnage => match central.as_mut() {
+                Some(c) => ops::central::tonnage(c, session, None, from, to)?,
+                None => ops::reports::tonnage(cx.store, session, from, to)?,
+            },
             Kind::Targets => {
                 ops::reports::targets(cx.store, session, self.anchor.year(), cx.now.date_naive())?
             }
@@ -297,6 +313,10 @@ impl View for ReportsView {
             }
             Action::Back => return Effect::GoTo(Go::Home),
             Action::Reprint => return self.save(cx),
+            Action::Toggle if cx.central.is_none() => {
+                return Effect::Error(Msg::CentralNoUrl.text().to_owned());
+            }
+            Action::Toggle => self.whole = !self.whole,
             _ => return Effect::None,
         }
         self.scroll = 0;
@@ -325,6 +345,9 @@ impl View for ReportsView {
         );
         if self.kind == Kind::Takings {
             title.push_str(&format!(" — {}", self.by.label().text()));
+        }
+        if self.whole && self.kind != Kind::Targets {
+            title.push_str(&format!(" — {}", Msg::ReportsWhole.text()));
         }
         let provisional = self.report.as_ref().is_some_and(|r| r.provisional);
         let mut head_line = vec![ratatui::text::Span::styled(title, theme::title())];

@@ -26,6 +26,9 @@ pub struct Cx<'a> {
     pub stations: &'a crate::print::stations::StationPrinters,
     /// Where the Bilans screen writes its files.
     pub export_dir: &'a std::path::Path,
+    /// The structure's central database, when the config names one: the Bilans screen
+    /// reads every installation's figures there.
+    pub central: Option<&'a str>,
 }
 
 /// Where to go next.

@@ -162,8 +162,13 @@ pub fn demo_db(home: &Path, name: &str) -> std::path::PathBuf {
 /// What `app` shows in 80×24, one line per row without trailing spaces, no-break spaces
 /// shown as spaces.
 pub fn screen_text(app: &pepite::tui::App) -> String {
-    let mut terminal =
-        ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("terminal");
+    screen_text_sized(app, 80, 24)
+}
+
+/// The screen's text on a `width` × `height` terminal.
+pub fn screen_text_sized(app: &pepite::tui::App, width: u16, height: u16) -> String {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
+        .expect("terminal");
     terminal.draw(|frame| app.render(frame)).expect("draw");
     let buffer = terminal.backend().buffer();
     let mut out = String::new();

@@ -32,6 +32,11 @@ macro_rules! rows_central {
             CentralNoSites => "Aucune installation n'a encore transmis", "No installation has sent anything yet";
             CentralRefusals => "Refus enregistrés par la base centrale :", "Refusals recorded by the central database:";
             CliCentralReports => "« {} » : la base centrale donne les bilans takings et tonnage", "“{}”: the central database gives the takings and tonnage reports";
+            AgeMinutes => "{} min", "{} min";
+            AgeHours => "{} h", "{} h";
+            AgeDays => "{} j", "{} d";
+            KeyCentral => "Centrale", "Central";
+            ReportsWhole => "Toutes les installations (base centrale)", "Every installation (central database)";
             CentralReportTitle => "{} — toutes les installations", "{} — every installation";
         }
     };

@@ -55,6 +55,14 @@ impl Worker {
         }
     }
 
+    /// A worker that only shows `shown` (no thread): for screens tried without a central.
+    pub fn showing(shown: Shown) -> Worker {
+        Worker {
+            shown: Arc::new(Mutex::new(shown)),
+            stop: None,
+        }
+    }
+
     /// What to show now.
     pub fn shown(&self) -> Shown {
         self.shown.lock().map(|s| s.clone()).unwrap_or_default()

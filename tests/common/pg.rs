@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 pub struct Cluster {
-    dir: tempfile::TempDir,
+    dir: PathBuf,
+    /// The temporary directory removed on drop; `None` for a kept cluster (a benchmark's).
+    _temp: Option<tempfile::TempDir>,
     bin: PathBuf,
     as_postgres: bool,
 }
@@ -41,6 +43,22 @@ impl Cluster {
     /// A running cluster with a database `pepite`, or `None` (the test says why and
     /// returns) when PostgreSQL is not installed outside CI.
     pub fn start(test: &str) -> Option<Cluster> {
+        let temp = tempfile::Builder::new()
+            .prefix("pepite-pg-")
+            .tempdir()
+            .expect("temp dir");
+        let dir = temp.path().to_owned();
+        Cluster::open(test, dir, Some(temp))
+    }
+
+    /// A cluster kept in `dir` from one run to the next (made the first time).
+    #[allow(dead_code)]
+    pub fn kept(test: &str, dir: PathBuf) -> Option<Cluster> {
+        std::fs::create_dir_all(&dir).expect("dir");
+        Cluster::open(test, dir, None)
+    }
+
+    fn open(test: &str, dir: PathBuf, temp: Option<tempfile::TempDir>) -> Option<Cluster> {
         let Some(bin) = binaries() else {
             let message = format!(
                 "{test}: PostgreSQL introuvable (/usr/lib/postgresql/*/bin/initdb) : \
@@ -51,53 +69,55 @@ impl Cluster {
             eprintln!("SKIPPED {message}");
             return None;
         };
-        let dir = tempfile::Builder::new()
-            .prefix("pepite-pg-")
-            .tempdir()
-            .expect("temp dir");
         let as_postgres = is_root();
         if as_postgres {
             let owned = Command::new("chown")
                 .args(["postgres:postgres"])
-                .arg(dir.path())
+                .arg(&dir)
                 .status()
                 .expect("chown");
             assert!(owned.success(), "chown postgres");
         }
         let cluster = Cluster {
             dir,
+            _temp: temp,
             bin,
             as_postgres,
         };
         let data = cluster.data();
-        cluster.run(
-            "initdb",
-            &[
-                "-D",
-                data.to_str().expect("path"),
-                "-U",
-                "postgres",
-                "--auth=trust",
-                "-E",
-                "UTF8",
-                "--locale=C.UTF-8",
-                "--no-sync",
-            ],
-        );
+        let fresh = !data.join("PG_VERSION").exists();
+        if fresh {
+            cluster.run(
+                "initdb",
+                &[
+                    "-D",
+                    data.to_str().expect("path"),
+                    "-U",
+                    "postgres",
+                    "--auth=trust",
+                    "-E",
+                    "UTF8",
+                    "--locale=C.UTF-8",
+                    "--no-sync",
+                ],
+            );
+        }
         cluster.resume();
-        let mut admin = cluster.client("postgres");
-        admin
-            .batch_execute("CREATE DATABASE pepite")
-            .expect("create database");
+        if fresh {
+            let mut admin = cluster.client("postgres");
+            admin
+                .batch_execute("CREATE DATABASE pepite")
+                .expect("create database");
+        }
         Some(cluster)
     }
 
     fn data(&self) -> PathBuf {
-        self.dir.path().join("data")
+        self.dir.join("data")
     }
 
     fn socket(&self) -> &Path {
-        self.dir.path()
+        &self.dir
     }
 
     fn run(&self, program: &str, args: &[&str]) {
@@ -125,7 +145,7 @@ impl Cluster {
             "-k {} -p 5432 -c listen_addresses='' -c fsync=off -c full_page_writes=off",
             self.socket().display()
         );
-        let log = self.dir.path().join("log");
+        let log = self.dir.join("log");
         self.run(
             "pg_ctl",
             &[

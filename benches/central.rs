@@ -3,7 +3,7 @@
 //! stops without it):
 //!
 //! * `central/catch_up`: a site that never synced sends everything to an empty central —
-//!   the demo with three years of seven sites in one installation (about 100 000
+//!   the demo with four years of seven sites in one installation (about 110 000
 //!   documents, their sale lines, JET events, intakes, outbound flows and items), batches
 //!   of 1 000, each checked and committed. Documents per second, three runs.
 //! * `central/year_by_site`, `central/year_by_category`, `central/year_tonnage`: a year's
@@ -70,10 +70,30 @@ fn sync(db: &Path, url: &str) -> (pepite::ops::central::sync::Summary, Duration)
     let mut store = Store::open(db).expect("open");
     let mut central = pepite::ops::central::connect(url).expect("connect");
     let at = Instant::now();
+    let mut ends = Vec::new();
     let summary =
-        pepite::ops::central::sync::run(&mut store, &mut central, 1000, now(), &mut |_, _| {})
-            .expect("sync");
-    (summary, at.elapsed())
+        pepite::ops::central::sync::run(&mut store, &mut central, 1000, now(), &mut |_, _| {
+            ends.push(at.elapsed())
+        })
+        .expect("sync");
+    let took = at.elapsed();
+    // The batches come in order: documents, events, intakes, outbound flows, items.
+    let batches = |records: i64| usize::try_from((records + 999) / 1000).unwrap_or(0);
+    let mut start = Duration::ZERO;
+    let mut index = 0;
+    for (what, records) in [
+        ("documents", summary.documents),
+        ("events", summary.events),
+        ("intakes", summary.intakes),
+        ("outbound", summary.outbounds),
+        ("items", summary.items),
+    ] {
+        index += batches(records);
+        let end = ends.get(index.saturating_sub(1)).copied().unwrap_or(start);
+        eprintln!("  {what}: {records} in {:?}", end.saturating_sub(start));
+        start = end;
+    }
+    (summary, took)
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
@@ -113,12 +133,12 @@ fn central_bench(c: &mut Criterion) {
     let mut admin = cluster.client("postgres");
 
     // Catching up: an empty central each run.
-    let offline = demo_file(&format!("bench-central-{BUILD}-3y7s.db"), 3);
+    let offline = demo_file(&format!("bench-central-{BUILD}-4y7s.db"), 4);
     let mut rates = Vec::new();
     for run in 0..3 {
-        admin
-            .batch_execute("DROP DATABASE IF EXISTS catchup; CREATE DATABASE catchup")
-            .expect("database");
+        for statement in ["DROP DATABASE IF EXISTS catchup", "CREATE DATABASE catchup"] {
+            admin.batch_execute(statement).expect("database");
+        }
         let url = cluster.url_as("postgres", "catchup");
         pepite::ops::central::init(&url).expect("init");
         let (summary, took) = sync(&offline, &url);
@@ -144,6 +164,11 @@ fn central_bench(c: &mut Criterion) {
             summary.documents,
             summary.documents as f64 / took.as_secs_f64()
         );
+        // What the server's autovacuum does after a bulk load, at once.
+        cluster
+            .client("pepite")
+            .batch_execute("ANALYZE")
+            .expect("analyze");
         std::fs::write(&filled, b"").expect("mark");
     }
     let mut central = Central::connect(&url).expect("connect");

@@ -640,5 +640,43 @@ fn a_site_role_adds_and_reads_only_its_own_rows() {
     assert!(other.is_err(), "a site cannot write another's rows");
     let edit = nord.execute("UPDATE pepite.document SET total = 0", &[]);
     assert!(edit.is_err(), "a site cannot change a document");
+    // A URL that asks for TLS gets TLS or nothing: this test server has none.
+    let tls = ops::central::connect(&format!("{}?sslmode=require", cluster.url()));
+    let said = tls.err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(
+        said.contains("Base centrale") && said.contains("TLS"),
+        "{said}"
+    );
     assert_eq!(central_count(&cluster, "installation"), 2);
+}
+
+#[test]
+fn the_real_till_syncs_in_the_background_and_says_so_on_its_status_line() {
+    let Some(cluster) = Cluster::start("till_syncs_in_the_background") else {
+        return;
+    };
+    ops::central::init(&cluster.url()).expect("init");
+    let home = tempfile::tempdir().expect("home");
+    let db = common::demo_db(home.path(), "site.db");
+    let config = home.path().join("config/pepite");
+    std::fs::create_dir_all(&config).expect("config dir");
+    std::fs::write(
+        config.join("config.toml"),
+        format!("central = \"{}\"\n", cluster.url()),
+    )
+    .expect("config");
+    let mut screen =
+        common::pty::Terminal::start(home.path(), &["--db", db.to_str().expect("path")]);
+    screen.log_in("c", "Claire", "1111");
+    // The first sync runs at start: all of the demo went; Claire's login (a JET event)
+    // may have come after it and wait for the next round.
+    let shown = screen.wait_for_any(&["│ à jour ", "│ 1 à transmettre "]);
+    assert!(!shown.contains("centrale injoignable"), "{shown}");
+    screen.quit();
+    let mut store = Store::open(&db).expect("open");
+    assert_eq!(
+        central_count(&cluster, "document"),
+        local_count(&mut store, "documents")
+    );
+    assert!(ops::central::status(&mut store).expect("status").pending <= 3);
 }

@@ -203,6 +203,7 @@ CREATE TABLE intake (
     PRIMARY KEY (installation, id)
 );
 CREATE INDEX intake_day ON intake (day);
+CREATE INDEX intake_replaced ON intake (installation, replaces) WHERE replaces IS NOT NULL;
 CREATE TABLE intake_line (
     installation  TEXT NOT NULL,
     intake_id     BIGINT NOT NULL,
@@ -229,6 +230,7 @@ CREATE TABLE outbound (
     PRIMARY KEY (installation, id)
 );
 CREATE INDEX outbound_day ON outbound (day);
+CREATE INDEX outbound_replaced ON outbound (installation, replaces) WHERE replaces IS NOT NULL;
 CREATE TABLE outbound_line (
     installation  TEXT NOT NULL,
     outbound_id   BIGINT NOT NULL,
@@ -267,9 +269,14 @@ DECLARE
     last_id    BIGINT;
     last_hash  TEXT;
 BEGIN
-    EXECUTE format('SELECT id, hash FROM pepite.%I WHERE installation = $1
-                    ORDER BY id DESC LIMIT 1', TG_TABLE_NAME)
-        INTO last_id, last_hash USING NEW.installation;
+    -- Static queries, one per table: their plans are kept for every row.
+    IF TG_TABLE_NAME = 'document' THEN
+        SELECT d.id, d.hash INTO last_id, last_hash FROM pepite.document d
+         WHERE d.installation = NEW.installation ORDER BY d.id DESC LIMIT 1;
+    ELSE
+        SELECT e.id, e.hash INTO last_id, last_hash FROM pepite.event e
+         WHERE e.installation = NEW.installation ORDER BY e.id DESC LIMIT 1;
+    END IF;
     IF last_id IS NOT NULL AND NEW.id <= last_id THEN
         RAISE EXCEPTION 'pepite: % % de %: déjà reçu jusqu''au n° %',
             TG_TABLE_NAME, NEW.id, NEW.installation, last_id;

@@ -60,7 +60,11 @@ fn age(seconds: i64) -> String {
 /// The sync's part of the status line: « 12 à transmettre · transmis il y a 3 min »
 /// (short: « 12 à transmettre »), « centrale injoignable » in front when it is.
 pub fn sync_text(shown: &crate::ops::central::worker::Shown, now: Timestamp) -> (String, String) {
-    let pending = Msg::CentralPending.fill(&[&shown.status.pending]);
+    let pending = if shown.status.pending == 0 {
+        Msg::CentralUpToDate.text().to_owned()
+    } else {
+        Msg::CentralPending.fill(&[&shown.status.pending])
+    };
     let last = match shown.status.last_sync {
         Some(at) => Msg::CentralLastSync.fill(&[&age((now - at).num_seconds())]),
         None => Msg::CentralNeverSynced.text().to_owned(),

@@ -67,18 +67,24 @@ impl Terminal {
 
     /// Waits until the screen shows `text`, failing with the screen after 20 s.
     pub fn wait_for(&mut self, text: &str) {
+        self.wait_for_any(&[text]);
+    }
+
+    /// Waits until the screen shows one of `texts` (failing with the screen after 20 s);
+    /// the screen then.
+    pub fn wait_for_any(&mut self, texts: &[&str]) -> String {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
             while let Ok(chunk) = self.bytes.try_recv() {
                 self.parser.process(&chunk);
             }
             let contents = self.contents();
-            if contents.contains(text) {
-                return;
+            if texts.iter().any(|text| contents.contains(text)) {
+                return contents;
             }
             assert!(
                 Instant::now() < deadline,
-                "never saw {text:?}; screen:\n{contents}"
+                "never saw {texts:?}; screen:\n{contents}"
             );
             std::thread::sleep(Duration::from_millis(20));
         }

@@ -24,6 +24,7 @@ macro_rules! rows_central {
             CentralSyncDone => "Transmis à la base centrale : {} documents, {} événements, {} apports, {} sorties, {} articles ({} déjà reçus) en {} lots", "Sent to the central database: {} documents, {} events, {} intakes, {} outbound flows, {} items ({} already there) in {} batches";
             CentralBatch => "lot {} : {} enregistrements", "batch {}: {} records";
             CentralPending => "{} à transmettre", "{} to send";
+            CentralUpToDate => "à jour", "up to date";
             CentralLastSync => "transmis il y a {}", "sent {} ago";
             CentralNeverSynced => "jamais transmis", "never sent";
             CentralOffline => "centrale injoignable", "central unreachable";

@@ -98,10 +98,12 @@ impl Site {
         OpsError::Refused(Msg::CentralRefused.fill(&[&failure.record, &failure.reason]))
     }
 
-    fn check(&self, ctx: &mut CentralTx, chain: Chain) -> Result<ChainCheck> {
+    /// The check of a chain from where the central's copy stops, knowing the last number
+    /// of each of `series` there.
+    fn check(&self, ctx: &mut CentralTx, chain: Chain, series: &[String]) -> Result<ChainCheck> {
         let last = push::position(ctx, self.id(), chain)?;
         let numbers = match chain {
-            Chain::Documents => push::last_numbers(ctx, self.id())?,
+            Chain::Documents => push::last_numbers(ctx, self.id(), series)?,
             Chain::Events => HashMap::new(),
         };
         ChainCheck::new(
@@ -145,7 +147,14 @@ impl Site {
     /// that end is checked and kept.
     pub fn send_documents(&self, central: &mut Central, batch: &DocumentBatch) -> Result<Sent> {
         let mut ctx = self.begin(central)?;
-        let mut check = self.check(&mut ctx, Chain::Documents)?;
+        let series: Vec<String> = batch
+            .documents
+            .iter()
+            .map(|d| d.series.clone())
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let mut check = self.check(&mut ctx, Chain::Documents, &series)?;
         let (held_up_to, _) = check.position();
         let mut sent = Sent::default();
         if let Some(failure) = self.compare_held(
@@ -204,7 +213,7 @@ impl Site {
         head: Option<&journal_store::Head>,
     ) -> Result<Sent> {
         let mut ctx = self.begin(central)?;
-        let mut check = self.check(&mut ctx, Chain::Events)?;
+        let mut check = self.check(&mut ctx, Chain::Events, &[])?;
         let (held_up_to, _) = check.position();
         let mut sent = Sent::default();
         if let Some(failure) = self.compare_held(

@@ -152,17 +152,24 @@ pub fn count(ctx: &mut CentralTx, installation: &str, chain: Chain) -> Result<i6
         .get(0))
 }
 
-/// The last number of each series the central holds for `installation`.
-pub fn last_numbers(ctx: &mut CentralTx, installation: &str) -> Result<HashMap<String, i64>> {
+/// The last number the central holds for `installation` in each of `series` (absent:
+/// none yet). One index probe per series.
+pub fn last_numbers(
+    ctx: &mut CentralTx,
+    installation: &str,
+    series: &[String],
+) -> Result<HashMap<String, i64>> {
     Ok(ctx
         .tx
         .query(
-            "SELECT series, max(number) FROM document WHERE installation = $1 GROUP BY series",
-            &[&installation],
+            "SELECT s, (SELECT max(d.number) FROM document d
+                        WHERE d.installation = $1 AND d.series = s)
+             FROM unnest($2::text[]) s",
+            &[&installation, &series],
         )
         .map_err(central)?
         .iter()
-        .map(|r| (r.get(0), r.get(1)))
+        .filter_map(|r| Some((r.get(0), r.get::<_, Option<i64>>(1)?)))
         .collect())
 }
 

@@ -19,32 +19,31 @@ pub struct CentralFacts<'c, 't> {
     pub installation: Option<String>,
 }
 
-/// The site, point of sale or terminal of document `d`, by its installation's lists.
-fn place(what: &str) -> String {
-    format!(
-        "(SELECT {what} FROM terminal t
-          JOIN point_of_sale p ON p.installation = t.installation AND p.id = t.point_of_sale_id
-          JOIN site s ON s.installation = p.installation AND s.id = p.site_id
-          WHERE t.installation = d.installation AND t.code = d.terminal)"
-    )
-}
+/// The joins that name the site, point of sale and terminal of document `d` (`s`, `p`,
+/// `t`), by its installation's lists: one hash join, not a lookup per document.
+const PLACES: &str =
+    "LEFT JOIN terminal t ON t.installation = d.installation AND t.code = d.terminal
+     LEFT JOIN point_of_sale p ON p.installation = t.installation AND p.id = t.point_of_sale_id
+     LEFT JOIN site s ON s.installation = p.installation AND s.id = p.site_id";
 
-fn key_sql(key: Key) -> String {
+/// The grouping key of document `d`, and whether it needs [`PLACES`].
+fn key_sql(key: Key) -> (&'static str, bool) {
     match key {
-        Key::Day => "d.business_date".to_owned(),
-        Key::Week => "to_char(d.business_date::date, 'IYYY') || '-S' || \
-                      to_char(d.business_date::date, 'IW')"
-            .to_owned(),
-        Key::Month => "substr(d.business_date, 1, 7)".to_owned(),
-        Key::Year => "substr(d.business_date, 1, 4)".to_owned(),
-        // Terminal codes repeat from one site to the next: the site names them.
-        Key::Terminal => format!(
-            "coalesce({}, d.installation) || ' / ' || d.terminal",
-            place("s.name")
+        Key::Day => ("d.business_date", false),
+        Key::Week => (
+            "to_char(d.business_date::date, 'IYYY') || '-S' || to_char(d.business_date::date, 'IW')",
+            false,
         ),
-        Key::Point => format!("coalesce({}, d.installation)", place("p.name")),
-        Key::Site => format!("coalesce({}, d.installation)", place("s.name")),
-        Key::All => "''".to_owned(),
+        Key::Month => ("substr(d.business_date, 1, 7)", false),
+        Key::Year => ("substr(d.business_date, 1, 4)", false),
+        // Terminal codes repeat from one site to the next: the site names them.
+        Key::Terminal => (
+            "coalesce(s.name, d.installation) || ' / ' || d.terminal",
+            true,
+        ),
+        Key::Point => ("coalesce(p.name, d.installation)", true),
+        Key::Site => ("coalesce(s.name, d.installation)", true),
+        Key::All => ("''", false),
     }
 }
 
@@ -89,7 +88,8 @@ const CURRENT_OUTBOUND: &str = "FROM outbound o JOIN outbound_line l
 
 impl Facts for CentralFacts<'_, '_> {
     fn takings(&mut self, from: &str, to: &str, key: Key) -> Result<Vec<TakingsRow>> {
-        let k = key_sql(key);
+        let (k, places) = key_sql(key);
+        let joins = if places { PLACES } else { "" };
         let sql = format!(
             "SELECT {k}, sum(d.total)::bigint,
                     coalesce(sum((SELECT sum((v ->> 2)::bigint)
@@ -101,7 +101,7 @@ impl Facts for CentralFacts<'_, '_> {
                     coalesce(sum(d.total) FILTER (WHERE d.total < 0), 0)::bigint,
                     coalesce(sum(CASE WHEN d.total < 0 THEN -d.discount
                                       ELSE d.discount END), 0)::bigint
-             FROM document d WHERE {TICKETS}
+             FROM document d {joins} WHERE {TICKETS}
              GROUP BY 1 ORDER BY ({k}) COLLATE \"C\""
         );
         Ok(self

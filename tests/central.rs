@@ -41,13 +41,7 @@ fn installation(dir: &std::path::Path, name: &str) -> (PathBuf, Store) {
 }
 
 fn login(store: &mut Store, name: &str, pin: &str, now: Timestamp) -> Session {
-    let user = ops::auth::login_choices(store)
-        .expect("users")
-        .into_iter()
-        .find(|u| u.name.as_str() == name)
-        .expect("user");
-    let key = ops::journal::load_key(store, &key_dir()).expect("key");
-    ops::auth::login_at(store, user.id, pin, now, Some(key), "caisse-1").expect("login")
+    common::login_as(store, name, pin, now)
 }
 
 /// Sells `prices` (cents) of crockery on `terminal`, one ticket each, paid in cash.

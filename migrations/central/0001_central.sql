@@ -207,6 +207,7 @@ CREATE INDEX intake_replaced ON intake (installation, replaces) WHERE replaces I
 CREATE TABLE intake_line (
     installation  TEXT NOT NULL,
     intake_id     BIGINT NOT NULL,
+    day           TEXT NOT NULL,              -- its intake's: a year's lines by index
     position      BIGINT NOT NULL,
     category_id   BIGINT NOT NULL,
     gross_g       BIGINT NOT NULL,
@@ -216,6 +217,7 @@ CREATE TABLE intake_line (
     PRIMARY KEY (installation, intake_id, position),
     FOREIGN KEY (installation, intake_id) REFERENCES intake (installation, id)
 );
+CREATE INDEX intake_line_day ON intake_line (day);
 CREATE TABLE outbound (
     installation  TEXT NOT NULL REFERENCES installation (id),
     id            BIGINT NOT NULL,

@@ -50,6 +50,21 @@ pub fn refusals(url: &str) -> Result<Vec<crate::storage::central::read::Refusal>
     Ok(crate::storage::central::read::refusals(&mut ctx)?)
 }
 
+/// Asks `read` of the central's facts (every installation's, or one's) for a manager.
+fn consolidated<T>(
+    central: &mut Central,
+    session: &Session,
+    installation: Option<String>,
+    read: impl FnOnce(&mut CentralFacts) -> crate::storage::Result<T>,
+) -> Result<T> {
+    session.require(Role::Manager)?;
+    let mut ctx = central.transaction()?;
+    Ok(read(&mut CentralFacts {
+        ctx: &mut ctx,
+        installation,
+    })?)
+}
+
 /// The consolidated takings report: every installation's tickets (or one's), by the same
 /// definition as a site's (a manager of the site asking).
 pub fn takings(
@@ -60,13 +75,9 @@ pub fn takings(
     to: NaiveDate,
     by: By,
 ) -> Result<Report> {
-    session.require(Role::Manager)?;
-    let mut ctx = central.transaction()?;
-    let mut facts = CentralFacts {
-        ctx: &mut ctx,
-        installation,
-    };
-    let data = super::reports::takings_facts(&mut facts, from, to, by)?;
+    let data = consolidated(central, session, installation, |facts| {
+        super::reports::takings_facts(facts, from, to, by)
+    })?;
     Ok(crate::reports::takings::build(from, to, by, &data))
 }
 
@@ -78,13 +89,9 @@ pub fn tonnage(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Report> {
-    session.require(Role::Manager)?;
-    let mut ctx = central.transaction()?;
-    let mut facts = CentralFacts {
-        ctx: &mut ctx,
-        installation,
-    };
-    let data = super::reports::tonnage_facts(&mut facts, from, to)?;
+    let data = consolidated(central, session, installation, |facts| {
+        super::reports::tonnage_facts(facts, from, to)
+    })?;
     Ok(crate::reports::tonnage::build(from, to, &data))
 }
 

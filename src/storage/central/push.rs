@@ -449,7 +449,11 @@ pub fn add_movements(
             .text(&m.reason);
         heads.end();
         for l in &m.lines {
-            lines.text(installation).int(m.id).int(l.position);
+            lines.text(installation).int(m.id);
+            if !outbound {
+                lines.text(&m.day);
+            }
+            lines.int(l.position);
             if outbound {
                 lines
                     .opt_int(l.category_id)
@@ -490,7 +494,7 @@ pub fn add_movements(
         copy(
             ctx,
             "intake_line",
-            "installation, intake_id, position, category_id, gross_g, tare_g, net_g, destination",
+            "installation, intake_id, day, position, category_id, gross_g, tare_g, net_g, destination",
             lines,
         )
     }

@@ -74,12 +74,6 @@ impl CentralFacts<'_, '_> {
 const TICKETS: &str = "d.kind = 'ticket' AND NOT d.training AND d.business_date BETWEEN $1 AND $2
      AND {only}";
 
-const CURRENT_INTAKE: &str = "FROM intake i JOIN intake_line l
-         ON l.installation = i.installation AND l.intake_id = i.id
-     WHERE i.day BETWEEN $1 AND $2 AND {only}
-       AND NOT EXISTS (SELECT 1 FROM intake r
-                       WHERE r.installation = i.installation AND r.replaces = i.id)";
-
 const CURRENT_OUTBOUND: &str = "FROM outbound o JOIN outbound_line l
          ON l.installation = o.installation AND l.outbound_id = o.id
      WHERE o.day BETWEEN $1 AND $2 AND {only}
@@ -229,41 +223,39 @@ impl Facts for CentralFacts<'_, '_> {
     }
 
     fn intakes(&mut self, from: &str, to: &str) -> Result<Intakes> {
-        let by = |select: &str, join: &str| {
-            format!(
-                "SELECT {select}, sum(l.net_g)::bigint {} GROUP BY 1 ORDER BY 2 DESC",
-                CURRENT_INTAKE.replacen("WHERE", &format!("{join} WHERE"), 1)
-            )
+        // The four groupings in one pass over the period's lines (found by their day).
+        let rows = self.rows(
+            "SELECT GROUPING(c.name, s.name, t.name, l.destination)::int,
+                    coalesce(c.name, s.name, t.name, l.destination),
+                    sum(l.net_g)::bigint
+             FROM intake_line l
+             JOIN intake i ON i.installation = l.installation AND i.id = l.intake_id
+             JOIN category c ON c.installation = l.installation AND c.id = l.category_id
+             JOIN intake_source s ON s.installation = i.installation AND s.id = i.source_id
+             LEFT JOIN town t ON t.installation = i.installation AND t.id = i.town_id
+             WHERE l.day BETWEEN $1 AND $2 AND {only}
+               AND NOT EXISTS (SELECT 1 FROM intake r
+                               WHERE r.installation = i.installation AND r.replaces = i.id)
+             GROUP BY GROUPING SETS ((c.name), (s.name), (t.name), (l.destination))",
+            "l",
+            from,
+            to,
+        )?;
+        let set = |bits: i32| -> Weighed {
+            let mut out: Weighed = rows
+                .iter()
+                .filter(|r| r.get::<_, i32>(0) == bits)
+                .map(|r| (r.get::<_, Option<String>>(1).unwrap_or_default(), r.get(2)))
+                .collect();
+            out.sort_by_key(|row| std::cmp::Reverse(row.1));
+            out
         };
+        // GROUPING's bits, first argument highest: 1 where a column is not grouped.
         Ok(Intakes {
-            by_category: self.weighed(
-                &by(
-                    "c.name",
-                    "JOIN category c ON c.installation = l.installation AND c.id = l.category_id",
-                ),
-                "i",
-                from,
-                to,
-            )?,
-            by_source: self.weighed(
-                &by(
-                    "s.name",
-                    "JOIN intake_source s ON s.installation = i.installation AND s.id = i.source_id",
-                ),
-                "i",
-                from,
-                to,
-            )?,
-            by_town: self.weighed(
-                &by(
-                    "t.name",
-                    "LEFT JOIN town t ON t.installation = i.installation AND t.id = i.town_id",
-                ),
-                "i",
-                from,
-                to,
-            )?,
-            by_destination: self.weighed(&by("l.destination", ""), "i", from, to)?,
+            by_category: set(0b0111),
+            by_source: set(0b1011),
+            by_town: set(0b1101),
+            by_destination: set(0b1110),
         })
     }
 

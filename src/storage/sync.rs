@@ -208,16 +208,18 @@ pub fn movements_after(tx: &Tx, outbound: bool, after: i64, limit: i64) -> Resul
         (
             "SELECT id, site_id, kind, recipient, user_name, at, day, replaces, reason
              FROM outbound WHERE id > ?1 ORDER BY id LIMIT ?2",
-            "SELECT position, category_id, weight_g, 0, weight_g, fraction, item_id
-             FROM outbound_line WHERE outbound_id = ?1 ORDER BY position",
+            "SELECT position, category_id, weight_g, 0, weight_g, fraction, item_id, outbound_id
+             FROM outbound_line WHERE outbound_id BETWEEN ?1 AND ?2
+             ORDER BY outbound_id, position",
         )
     } else {
         (
             "SELECT id, site_id, CAST(source_id AS TEXT), ifnull(CAST(town_id AS TEXT), ''),
                     user_name, at, day, replaces, reason
              FROM intake WHERE id > ?1 ORDER BY id LIMIT ?2",
-            "SELECT position, category_id, gross_g, tare_g, net_g, destination, NULL
-             FROM intake_line WHERE intake_id = ?1 ORDER BY position",
+            "SELECT position, category_id, gross_g, tare_g, net_g, destination, NULL, intake_id
+             FROM intake_line WHERE intake_id BETWEEN ?1 AND ?2
+             ORDER BY intake_id, position",
         )
     };
     let mut out: Vec<Movement> = tx
@@ -238,21 +240,29 @@ pub fn movements_after(tx: &Tx, outbound: bool, after: i64, limit: i64) -> Resul
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
+    let (Some(first), Some(last)) = (out.first().map(|m| m.id), out.last().map(|m| m.id)) else {
+        return Ok(out);
+    };
+    // Every line of the batch in one query, in (record, position) order.
     let mut stmt = tx.conn().prepare_cached(lines)?;
-    for movement in &mut out {
-        movement.lines = stmt
-            .query_map([movement.id], |r| {
-                Ok(MovementLine {
-                    position: r.get(0)?,
-                    category_id: r.get(1)?,
-                    gross_g: r.get(2)?,
-                    tare_g: r.get(3)?,
-                    net_g: r.get(4)?,
-                    text: r.get(5)?,
-                    item_id: r.get(6)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+    let mut rows = stmt.query([first, last])?;
+    let mut at = 0;
+    while let Some(r) = rows.next()? {
+        let owner: i64 = r.get(7)?;
+        while out.get(at).is_some_and(|m| m.id < owner) {
+            at += 1;
+        }
+        if let Some(movement) = out.get_mut(at).filter(|m| m.id == owner) {
+            movement.lines.push(MovementLine {
+                position: r.get(0)?,
+                category_id: r.get(1)?,
+                gross_g: r.get(2)?,
+                tare_g: r.get(3)?,
+                net_g: r.get(4)?,
+                text: r.get(5)?,
+                item_id: r.get(6)?,
+            });
+        }
     }
     Ok(out)
 }

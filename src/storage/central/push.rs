@@ -178,6 +178,17 @@ pub fn last_numbers(
 /// `table` in `columns`' first column's order — where the policies and the chain's
 /// trigger see each row.
 fn copy(ctx: &mut CentralTx, table: &str, columns: &str, rows: Rows) -> Result<()> {
+    copy_then(ctx, table, columns, rows, "")
+}
+
+/// [`copy`], with `then` after the INSERT (an `ON CONFLICT …` clause).
+fn copy_then(
+    ctx: &mut CentralTx,
+    table: &str,
+    columns: &str,
+    rows: Rows,
+    then: &str,
+) -> Result<()> {
     if rows.is_empty() {
         return Ok(());
     }
@@ -199,7 +210,7 @@ fn copy(ctx: &mut CentralTx, table: &str, columns: &str, rows: Rows) -> Result<(
     ctx.tx
         .batch_execute(&format!(
             "INSERT INTO {table} ({columns}) SELECT {columns} FROM incoming_{table}
-                 ORDER BY {order};
+                 ORDER BY {order} {then};
              TRUNCATE incoming_{table}"
         ))
         .map_err(central)?;
@@ -514,37 +525,30 @@ pub fn last_item(ctx: &mut CentralTx, installation: &str) -> Result<i64> {
 
 /// Sets items to what they are now (new ones added, changed ones updated).
 pub fn set_items(ctx: &mut CentralTx, installation: &str, items: &[ItemRow]) -> Result<()> {
-    let statement = ctx
-        .tx
-        .prepare(
-            "INSERT INTO item (installation, id, code, category_id, price, weight_g,
-                 weight_estimated, point_of_sale_id, status, created_at, document_id, status_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-             ON CONFLICT (installation, id) DO UPDATE SET price = EXCLUDED.price,
-                 point_of_sale_id = EXCLUDED.point_of_sale_id, status = EXCLUDED.status,
-                 document_id = EXCLUDED.document_id, status_at = EXCLUDED.status_at",
-        )
-        .map_err(central)?;
+    let mut rows = Rows::new();
     for item in items {
-        ctx.tx
-            .execute(
-                &statement,
-                &[
-                    &installation,
-                    &item.id,
-                    &item.code,
-                    &item.category_id,
-                    &item.price,
-                    &item.weight_g,
-                    &item.weight_estimated,
-                    &item.point_of_sale_id,
-                    &item.status,
-                    &item.created_at,
-                    &item.document_id,
-                    &item.status_at,
-                ],
-            )
-            .map_err(central)?;
+        rows.text(installation)
+            .int(item.id)
+            .text(&item.code)
+            .int(item.category_id)
+            .int(item.price)
+            .int(item.weight_g)
+            .bool(item.weight_estimated)
+            .opt_int(item.point_of_sale_id)
+            .text(&item.status)
+            .text(&item.created_at)
+            .opt_int(item.document_id)
+            .opt_text(item.status_at.as_deref());
+        rows.end();
     }
-    Ok(())
+    copy_then(
+        ctx,
+        "item",
+        "installation, id, code, category_id, price, weight_g, weight_estimated, \
+         point_of_sale_id, status, created_at, document_id, status_at",
+        rows,
+        "ON CONFLICT (installation, id) DO UPDATE SET price = EXCLUDED.price,
+             point_of_sale_id = EXCLUDED.point_of_sale_id, status = EXCLUDED.status,
+             document_id = EXCLUDED.document_id, status_at = EXCLUDED.status_at",
+    )
 }

@@ -176,16 +176,27 @@ pub fn lists(tx: &Tx) -> Result<Lists> {
 pub struct Movement {
     pub id: i64,
     pub site_id: i64,
-    /// Intake: the source's id as text; outbound: its kind.
-    pub source_or_kind: String,
-    /// Intake: the town's id as text (empty: none); outbound: the recipient.
-    pub town_or_recipient: String,
+    /// Where it came from, or where it went.
+    pub way: Way,
     pub user_name: String,
     pub at: String,
     pub day: String,
     pub replaces: Option<i64>,
     pub reason: String,
     pub lines: Vec<MovementLine>,
+}
+
+/// What tells an intake from an outbound flow.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Way {
+    In {
+        source_id: i64,
+        town_id: Option<i64>,
+    },
+    Out {
+        kind: String,
+        recipient: String,
+    },
 }
 
 /// A line: intake `(category, gross, tare, net, destination)`; outbound `(category,
@@ -214,8 +225,7 @@ pub fn movements_after(tx: &Tx, outbound: bool, after: i64, limit: i64) -> Resul
         )
     } else {
         (
-            "SELECT id, site_id, CAST(source_id AS TEXT), ifnull(CAST(town_id AS TEXT), ''),
-                    user_name, at, day, replaces, reason
+            "SELECT id, site_id, source_id, town_id, user_name, at, day, replaces, reason
              FROM intake WHERE id > ?1 ORDER BY id LIMIT ?2",
             "SELECT position, category_id, gross_g, tare_g, net_g, destination, NULL, intake_id
              FROM intake_line WHERE intake_id BETWEEN ?1 AND ?2
@@ -229,8 +239,17 @@ pub fn movements_after(tx: &Tx, outbound: bool, after: i64, limit: i64) -> Resul
             Ok(Movement {
                 id: r.get(0)?,
                 site_id: r.get(1)?,
-                source_or_kind: r.get(2)?,
-                town_or_recipient: r.get(3)?,
+                way: if outbound {
+                    Way::Out {
+                        kind: r.get(2)?,
+                        recipient: r.get(3)?,
+                    }
+                } else {
+                    Way::In {
+                        source_id: r.get(2)?,
+                        town_id: r.get(3)?,
+                    }
+                },
                 user_name: r.get(4)?,
                 at: r.get(5)?,
                 day: r.get(6)?,

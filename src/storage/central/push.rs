@@ -7,7 +7,7 @@
 use super::copy::Rows;
 use super::{CentralTx, Result, central};
 use crate::storage::journal::{Chain, Head, Rotation, StoredDocument, StoredEvent};
-use crate::storage::sync::{ItemRow, Lists, Movement, SaleLineRow};
+use crate::storage::sync::{ItemRow, Lists, Movement, SaleLineRow, Way};
 use std::collections::HashMap;
 use std::io::Write as _;
 
@@ -445,13 +445,10 @@ pub fn add_movements(
     let (mut heads, mut lines) = (Rows::new(), Rows::new());
     for m in movements {
         heads.text(installation).int(m.id).int(m.site_id);
-        if outbound {
-            heads.text(&m.source_or_kind).text(&m.town_or_recipient);
-        } else {
-            heads
-                .int(m.source_or_kind.parse().unwrap_or_default())
-                .opt_int(m.town_or_recipient.parse().ok());
-        }
+        match &m.way {
+            Way::Out { kind, recipient } => heads.text(kind).text(recipient),
+            Way::In { source_id, town_id } => heads.int(*source_id).opt_int(*town_id),
+        };
         heads
             .text(&m.user_name)
             .text(&m.at)

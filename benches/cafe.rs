@@ -11,6 +11,8 @@
 //! 99th percentile of 2 000 adds and 300 sends are printed besides criterion's estimates.
 //! Run: `cargo bench --bench cafe`.
 
+mod common;
+
 use chrono::{DateTime, FixedOffset, TimeDelta};
 use criterion::{Criterion, criterion_group, criterion_main};
 use pepite::domain::cafe::{ServiceMode, Station};
@@ -164,19 +166,14 @@ fn copy_of(path: &Path) -> (tempfile::TempDir, PathBuf) {
     (dir, copy)
 }
 
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[index.min(sorted.len() - 1)]
-}
-
 fn report(what: &str, mut samples: Vec<Duration>) {
     samples.sort();
     eprintln!(
         "{what} over {} runs ({} years of café tickets, 200 open orders): median {:?}, p99 {:?}",
         samples.len(),
         years(),
-        percentile(&samples, 0.5),
-        percentile(&samples, 0.99)
+        common::percentile(&samples, 0.5),
+        common::percentile(&samples, 0.99)
     );
 }
 

@@ -13,6 +13,8 @@
 //!
 //! Run: `cargo bench --bench central`.
 
+mod common;
+
 // The tests' cluster helper; the bench uses a kept cluster only.
 #[allow(dead_code)]
 #[path = "../tests/common/pg.rs"]
@@ -96,29 +98,6 @@ fn sync(db: &Path, url: &str) -> (pepite::ops::central::sync::Summary, Duration)
     (summary, took)
 }
 
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[index.min(sorted.len() - 1)]
-}
-
-fn timed(what: &str, mut run: impl FnMut()) {
-    run();
-    let mut samples: Vec<Duration> = (0..50)
-        .map(|_| {
-            let at = Instant::now();
-            run();
-            at.elapsed()
-        })
-        .collect();
-    samples.sort();
-    eprintln!(
-        "{what}: median {:?}, p99 {:?}, slowest {:?}",
-        percentile(&samples, 0.5),
-        percentile(&samples, 0.99),
-        samples.last().copied().unwrap_or_default()
-    );
-}
-
 fn date(text: &str) -> NaiveDate {
     text.parse().expect("date")
 }
@@ -187,12 +166,18 @@ fn central_bench(c: &mut Criterion) {
         .expect("report");
         std::hint::black_box(data);
     };
-    timed("consolidated year by site (10 years, 7 sites)", || {
-        report(By::Site)
-    });
-    timed("consolidated year by category (10 years, 7 sites)", || {
-        report(By::Category)
-    });
+    common::timed(
+        "consolidated year by site (10 years, 7 sites)",
+        50,
+        true,
+        || report(By::Site),
+    );
+    common::timed(
+        "consolidated year by category (10 years, 7 sites)",
+        50,
+        true,
+        || report(By::Category),
+    );
     let mut group = c.benchmark_group("central");
     group.sample_size(10);
     group.bench_function("year_by_site", |b| b.iter(|| report(By::Site)));
@@ -210,8 +195,10 @@ fn central_bench(c: &mut Criterion) {
         .expect("tonnage");
         std::hint::black_box(data.intakes.by_category.len());
     };
-    timed(
+    common::timed(
         "consolidated year's tonnage (10 years, 7 sites)",
+        50,
+        true,
         &mut tonnage,
     );
 }

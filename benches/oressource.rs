@@ -11,13 +11,15 @@
 //! The dump (plain SQL in mysqldump's syntax) is written once into `target/tmp` under a
 //! name carrying [`BUILD`]. Run: `cargo bench --bench oressource`.
 
+mod common;
+
 use chrono::{Duration as Days, NaiveDate};
 use pepite::domain::{Name, Pin};
 use pepite::ops::setup::{self, SetupRequest};
 use pepite::storage::Store;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 /// The version of what the generated dump holds.
 const BUILD: &str = "v1";
@@ -271,27 +273,6 @@ fn peak_memory_kib() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[index.min(sorted.len() - 1)]
-}
-
-fn timed(what: &str, mut run: impl FnMut()) {
-    let mut samples: Vec<Duration> = (0..20)
-        .map(|_| {
-            let at = Instant::now();
-            run();
-            at.elapsed()
-        })
-        .collect();
-    samples.sort();
-    eprintln!(
-        "{what}: median {:?}, p99 {:?}",
-        percentile(&samples, 0.5),
-        percentile(&samples, 0.99)
-    );
-}
-
 fn fresh(dir: &Path) -> (Store, pepite::ops::Session) {
     let path = dir.join("imported.db");
     let mut store = Store::open(&path).expect("open");
@@ -335,23 +316,28 @@ fn main() {
         peak_memory_kib().unwrap_or(0) / 1024,
         before.unwrap_or(0) / 1024,
     );
-    timed("the proof, whole history and every year", || {
+    common::timed("the proof, whole history and every year", 20, false, || {
         std::hint::black_box(pepite::ops::oressource::proof(&mut store, &session).expect("proof"));
     });
     let (from, to) = (
         NaiveDate::from_ymd_opt(2024, 1, 1).expect("date"),
         NaiveDate::from_ymd_opt(2025, 12, 31).expect("date"),
     );
-    timed("two years' takings by category (imported history)", || {
-        std::hint::black_box(
-            pepite::ops::reports::takings(
-                &mut store,
-                &session,
-                from,
-                to,
-                pepite::reports::By::Category,
-            )
-            .expect("takings"),
-        );
-    });
+    common::timed(
+        "two years' takings by category (imported history)",
+        20,
+        false,
+        || {
+            std::hint::black_box(
+                pepite::ops::reports::takings(
+                    &mut store,
+                    &session,
+                    from,
+                    to,
+                    pepite::reports::By::Category,
+                )
+                .expect("takings"),
+            );
+        },
+    );
 }

@@ -14,13 +14,15 @@
 //! Median and 99th percentile of 50 runs each are printed besides criterion's estimates.
 //! Run: `cargo bench --bench reports`.
 
+mod common;
+
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use criterion::{Criterion, criterion_group, criterion_main};
 use pepite::ops::demo::{self, Size};
 use pepite::reports::By;
 use pepite::storage::{Store, reports};
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 /// The version of what the cached bench database holds.
 const BUILD: &str = "v2";
@@ -66,30 +68,9 @@ fn big_structure(years: i64) -> PathBuf {
     path
 }
 
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[index.min(sorted.len() - 1)]
-}
-
-fn timed(what: &str, mut run: impl FnMut()) {
-    // One run first, untimed: the pages it reads come into the cache, as on a till that
-    // has been open a minute.
-    run();
-    let mut samples: Vec<Duration> = (0..50)
-        .map(|_| {
-            let at = Instant::now();
-            run();
-            at.elapsed()
-        })
-        .collect();
-    samples.sort();
-    eprintln!(
-        "{what} ({} years, 7 sites): median {:?}, p99 {:?}, slowest {:?}",
-        years(),
-        percentile(&samples, 0.5),
-        percentile(&samples, 0.99),
-        samples.last().copied().unwrap_or_default()
-    );
+/// `what`, with the size of the structure measured.
+fn label(what: &str) -> String {
+    format!("{what} ({} years, 7 sites)", years())
 }
 
 fn date(text: &str) -> NaiveDate {
@@ -107,7 +88,7 @@ fn reports_bench(c: &mut Criterion) {
         let data = pepite::ops::reports::takings_data(&mut store, day, day, By::Vat).expect("day");
         std::hint::black_box(data);
     };
-    timed("a day's Z-style report", &mut day_z);
+    common::timed(&label("a day's Z-style report"), 50, true, &mut day_z);
     let mut group = c.benchmark_group("reports");
     group.sample_size(20);
     group.bench_function("day_z", |b| b.iter(&mut day_z));
@@ -119,7 +100,7 @@ fn reports_bench(c: &mut Criterion) {
             pepite::ops::reports::tonnage_data(&mut store, month_from, month_to).expect("month");
         std::hint::black_box(data.intakes.by_category.len());
     };
-    timed("a month's tonnage", &mut month);
+    common::timed(&label("a month's tonnage"), 50, true, &mut month);
     let mut group = c.benchmark_group("reports");
     group.sample_size(20);
     group.bench_function("month_tonnage", |b| b.iter(&mut month));
@@ -135,7 +116,12 @@ fn reports_bench(c: &mut Criterion) {
                 .expect("year");
             std::hint::black_box(data);
         };
-        timed(&format!("a year's takings {name}"), &mut year);
+        common::timed(
+            &label(&format!("a year's takings {name}")),
+            50,
+            true,
+            &mut year,
+        );
         let mut group = c.benchmark_group("reports");
         group.sample_size(10);
         group.bench_function(name, |b| b.iter(&mut year));
@@ -149,7 +135,12 @@ fn reports_bench(c: &mut Criterion) {
             .expect("raw");
         std::hint::black_box(rows);
     };
-    timed("the same year by category from the payloads", &mut raw);
+    common::timed(
+        &label("the same year by category from the payloads"),
+        50,
+        true,
+        &mut raw,
+    );
     let mut group = c.benchmark_group("reports");
     group.sample_size(10);
     group.bench_function("year_by_category_payloads", |b| b.iter(&mut raw));

@@ -11,6 +11,8 @@
 //! The shop is built once into `target/tmp` and copied for each run. Run:
 //! `cargo bench --bench till`.
 
+mod common;
+
 use chrono::{DateTime, Datelike, FixedOffset, TimeDelta, Weekday};
 use criterion::{Criterion, criterion_group, criterion_main};
 use pepite::domain::{
@@ -212,11 +214,6 @@ impl Keys {
     }
 }
 
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[index.min(sorted.len() - 1)]
-}
-
 fn scan_to_draw(c: &mut Criterion) {
     let count = setting("PEPITE_BENCH_ITEMS", 1_000_000);
     let years = setting("PEPITE_BENCH_YEARS", 5);
@@ -255,8 +252,8 @@ fn scan_to_draw(c: &mut Criterion) {
     eprintln!(
         "scan → line drawn over {} scans ({count} items, {years} years): median {:?}, p99 {:?}, max {:?}",
         samples.len(),
-        percentile(&samples, 0.5),
-        percentile(&samples, 0.99),
+        common::percentile(&samples, 0.5),
+        common::percentile(&samples, 0.99),
         samples[samples.len() - 1]
     );
     let mut group = c.benchmark_group("till");

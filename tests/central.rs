@@ -410,6 +410,26 @@ fn wait_for(
 }
 
 #[test]
+fn a_central_without_its_schema_answers_and_the_worker_says_what_to_run() {
+    let Some(cluster) = Cluster::start("central_without_schema") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("dir");
+    let (path, _store) = installation(dir.path(), "site");
+    // The database exists, `pepite central init` was never run on it.
+    let worker = ops::central::worker::Worker::start(
+        path,
+        cluster.url(),
+        std::time::Duration::from_millis(100),
+    );
+    let shown = wait_for(&worker, |s| s.problem.is_some());
+    assert!(shown.online, "{shown:?}");
+    let problem = shown.problem.clone().unwrap_or_default();
+    assert!(problem.contains("pepite central init"), "{problem}");
+    assert!(shown.status.pending > 0, "{shown:?}");
+}
+
+#[test]
 fn a_sync_killed_mid_batch_then_run_again_leaves_no_duplicate_and_no_gap() {
     let Some(cluster) = Cluster::start("sync_killed") else {
         return;

@@ -48,8 +48,10 @@ pub enum StorageError {
     },
     /// A stored value no longer passes the domain's rules (hand-edited database).
     BadData(DomainError),
-    /// The central PostgreSQL database: its words, or what went wrong reaching it.
+    /// The central PostgreSQL database refused or failed: its words.
     Central(String),
+    /// The central PostgreSQL database could not be reached (or the connection broke).
+    CentralUnreachable(String),
     Sqlite(rusqlite::Error),
 }
 
@@ -114,7 +116,7 @@ impl fmt::Display for StorageError {
             E::BackupExists(path) => Msg::ErrBackupExists.fill(&[&path.display()]),
             E::Backup { path, reason } => Msg::ErrBackupFailed.fill(&[&path.display(), reason]),
             E::BadData(error) => Msg::ErrDbOther.fill(&[error]),
-            E::Central(reason) => Msg::ErrCentral.fill(&[reason]),
+            E::Central(reason) | E::CentralUnreachable(reason) => Msg::ErrCentral.fill(&[reason]),
             E::Sqlite(_) => Msg::ErrDbDriver.text().to_owned(),
         };
         f.write_str(&text)

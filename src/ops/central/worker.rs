@@ -100,9 +100,10 @@ fn cycle(db: &std::path::Path, url: &str, now: Timestamp) -> Shown {
         },
         Err(error) => {
             tracing::warn!(%error, "sync");
+            // A refusal or a schema to migrate is the central answering: it is online.
             let online = !matches!(
                 &error,
-                crate::ops::OpsError::Storage(crate::storage::StorageError::Central(_))
+                crate::ops::OpsError::Storage(crate::storage::StorageError::CentralUnreachable(_))
             );
             Shown {
                 status: super::status(&mut store).unwrap_or(before),

@@ -40,25 +40,27 @@ impl CentralTx<'_> {
     }
 }
 
-/// Turns a driver error into [`StorageError::Central`], said in words.
+/// Turns a driver error into [`StorageError::Central`] (the server's words) or
+/// [`StorageError::CentralUnreachable`] (no answer, a cut connection), said in words.
 pub(crate) fn central(error: postgres::Error) -> StorageError {
     tracing::warn!(%error, "central database");
-    let reason = match error.as_db_error() {
-        Some(db) => db.message().trim_start_matches("pepite: ").to_owned(),
-        None if error.is_closed() => crate::i18n::Msg::CentralClosed.text().to_owned(),
+    match error.as_db_error() {
+        Some(db) => StorageError::Central(db.message().trim_start_matches("pepite: ").to_owned()),
+        None if error.is_closed() => {
+            StorageError::CentralUnreachable(crate::i18n::Msg::CentralClosed.text().to_owned())
+        }
         None => {
             let text = error.to_string();
             let source = std::error::Error::source(&error)
                 .map(ToString::to_string)
                 .unwrap_or_default();
-            if source.is_empty() {
+            StorageError::CentralUnreachable(if source.is_empty() {
                 text
             } else {
                 format!("{text} ({source})")
-            }
+            })
         }
-    };
-    StorageError::Central(reason)
+    }
 }
 
 impl Central {
@@ -80,11 +82,23 @@ impl Central {
 
     /// The central schema's version (0: none yet).
     pub fn version(&mut self) -> Result<i32> {
+        // Two statements: a query naming a table that does not exist fails as it is
+        // planned, whatever CASE would have chosen.
+        let exists: bool = self
+            .client
+            .query_one(
+                "SELECT to_regclass('pepite.central_version') IS NOT NULL",
+                &[],
+            )
+            .map_err(central)?
+            .get(0);
+        if !exists {
+            return Ok(0);
+        }
         let row = self
             .client
             .query_one(
-                "SELECT CASE WHEN to_regclass('pepite.central_version') IS NULL THEN 0
-                        ELSE (SELECT coalesce(max(version), 0) FROM pepite.central_version) END",
+                "SELECT coalesce(max(version), 0) FROM pepite.central_version",
                 &[],
             )
             .map_err(central)?;

@@ -29,7 +29,6 @@ macro_rules! rows_central {
             CentralNeverSynced => "jamais transmis", "never sent";
             CentralOffline => "centrale injoignable", "central unreachable";
             CentralVerifySite => "Installation {} ({}) :", "Installation {} ({}):";
-            CentralVerifyRecord => "{} — {}", "{} — {}";
             CentralNoSites => "Aucune installation n'a encore transmis", "No installation has sent anything yet";
             CentralRefusals => "Refus enregistrés par la base centrale :", "Refusals recorded by the central database:";
             CliCentralReports => "« {} » : la base centrale donne les bilans takings et tonnage", "“{}”: the central database gives the takings and tonnage reports";
@@ -38,7 +37,6 @@ macro_rules! rows_central {
             AgeDays => "{} j", "{} d";
             KeyCentral => "Centrale", "Central";
             ReportsWhole => "Toutes les installations (base centrale)", "Every installation (central database)";
-            CentralReportTitle => "{} — toutes les installations", "{} — every installation";
         }
     };
 }

@@ -86,6 +86,12 @@ impl Site {
         Ok(ctx)
     }
 
+    /// Where the central's copy of `chain` stops: its last record's id and hash.
+    fn position(&self, central: &mut Central, chain: Chain) -> Result<Option<(i64, String)>> {
+        let mut ctx = self.begin(central)?;
+        Ok(push::position(&mut ctx, self.id(), chain)?)
+    }
+
     /// Records a refusal at the central (its own transaction) and returns it as an error.
     fn refuse(&self, central: &mut Central, failure: Failure) -> OpsError {
         let recorded = central.transaction().and_then(|mut ctx| {
@@ -304,10 +310,7 @@ impl Site {
     /// sent: the first that differs is found, refused and reported.
     fn check_boundary(&self, store: &mut Store, central: &mut Central) -> Result<()> {
         const CHUNK: i64 = 10_000;
-        let last = {
-            let mut ctx = self.begin(central)?;
-            push::position(&mut ctx, self.id(), Chain::Documents)?
-        };
+        let last = self.position(central, Chain::Documents)?;
         let Some((last_id, last_hash)) = last else {
             return Ok(());
         };
@@ -370,10 +373,9 @@ pub fn run(
     // Documents: first, does the site still hold what the central received?
     site.check_boundary(store, central)?;
     loop {
-        let after = {
-            let mut ctx = site.begin(central)?;
-            push::position(&mut ctx, site.id(), Chain::Documents)?.map_or(0, |(id, _)| id)
-        };
+        let after = site
+            .position(central, Chain::Documents)?
+            .map_or(0, |(id, _)| id);
         let documents = store.read(|tx| local::documents_after(tx, after, batch))?;
         let sent = site.send_documents(central, &documents)?;
         summary.documents += sent.added;
@@ -386,10 +388,9 @@ pub fn run(
     }
     // Events of the JET.
     loop {
-        let after = {
-            let mut ctx = site.begin(central)?;
-            push::position(&mut ctx, site.id(), Chain::Events)?.map_or(0, |(id, _)| id)
-        };
+        let after = site
+            .position(central, Chain::Events)?
+            .map_or(0, |(id, _)| id);
         let (events, head) = store.read(|tx| local::events_after(tx, after, batch))?;
         let sent = site.send_events(central, &events, head.as_ref())?;
         summary.events += sent.added;

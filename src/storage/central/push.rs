@@ -203,9 +203,9 @@ fn copy_then(
         .tx
         .copy_in(&format!("COPY incoming_{table} ({columns}) FROM STDIN"))
         .map_err(central)?;
-    writer
-        .write_all(&rows.into_bytes())
-        .map_err(|e| crate::storage::StorageError::Central(e.to_string()))?;
+    writer.write_all(&rows.into_bytes()).map_err(|e| {
+        crate::storage::StorageError::CentralUnreachable(crate::i18n::io_reason(&e))
+    })?;
     writer.finish().map_err(central)?;
     ctx.tx
         .batch_execute(&format!(
